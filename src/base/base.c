@@ -1,0 +1,350 @@
+/* base.c — arena, growable arrays, diagnostics, UTF-8 and file helpers. */
+#include "base.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- allocation ---- */
+
+static void out_of_memory(void)
+{
+    fputs("briefc: error: out of memory\n", stderr);
+    abort();
+}
+
+void *xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *p, size_t size)
+{
+    p = realloc(p, size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void vec_grow_(void **items, size_t *cap, size_t elem_size, size_t need)
+{
+    if (need <= *cap)
+        return;
+    size_t cap2 = *cap ? *cap * 2 : 8;
+    while (cap2 < need)
+        cap2 *= 2;
+    *items = xrealloc(*items, cap2 * elem_size);
+    *cap = cap2;
+}
+
+/* ---- arena: a chain of blocks; large requests get a block of their own ---- */
+
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t used, size;
+    max_align_t data[]; /* aligned storage follows */
+} arena_block;
+
+struct arena {
+    arena_block *head;
+};
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+arena *arena_new(void)
+{
+    return xcalloc(1, sizeof(arena));
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    const size_t align = _Alignof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    if (size == 0)
+        size = align;
+    arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+        b = xmalloc(sizeof(arena_block) + bsize);
+        b->used = 0;
+        b->size = bsize;
+        if (size > ARENA_BLOCK / 4 && a->head) {
+            /* keep the current block for small allocations */
+            b->next = a->head->next;
+            a->head->next = b;
+        } else {
+            b->next = a->head;
+            a->head = b;
+        }
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t len)
+{
+    char *p = arena_alloc(a, len + 1);
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *p = arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
+    if (n > 0)
+        vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
+
+void arena_free(arena *a)
+{
+    if (!a)
+        return;
+    arena_block *b = a->head;
+    while (b) {
+        arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(a);
+}
+
+/* ---- diagnostics ---- */
+
+static char *heap_vprintf(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *p = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+    p[0] = '\0';
+    if (n > 0)
+        vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
+
+void diag_vadd(diag_list *d, diag_level level, const char *file, int line, int col,
+               const char *fmt, va_list ap)
+{
+    VEC_RESERVE(d, d->count + 1);
+    diag *g = &d->items[d->count++];
+    g->level = level;
+    g->file = NULL;
+    if (file) {
+        g->file = xmalloc(strlen(file) + 1);
+        strcpy(g->file, file);
+    }
+    g->line = line;
+    g->col = col;
+    g->message = heap_vprintf(fmt, ap);
+    if (level == DIAG_ERROR)
+        d->errors++;
+}
+
+void diag_add(diag_list *d, diag_level level, const char *file, int line, int col,
+              const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(d, level, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void diag_print(const diag_list *d, FILE *out)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const diag *g = &d->items[i];
+        const char *what = g->level == DIAG_ERROR ? "error" : "warning";
+        if (g->file && g->line > 0)
+            fprintf(out, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col > 0 ? g->col : 1, what,
+                    g->message);
+        else
+            fprintf(out, "%s: %s: %s\n", g->file ? g->file : "briefc", what, g->message);
+    }
+}
+
+static int diag_compare(const diag *a, const diag *b)
+{
+    int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    return 0;
+}
+
+void diag_sort(diag_list *d)
+{
+    /* insertion sort: stable, and lists are short */
+    for (size_t i = 1; i < d->count; i++) {
+        diag x = d->items[i];
+        size_t j = i;
+        while (j > 0 && diag_compare(&d->items[j - 1], &x) > 0) {
+            d->items[j] = d->items[j - 1];
+            j--;
+        }
+        d->items[j] = x;
+    }
+}
+
+void diag_list_free(diag_list *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        free(d->items[i].file);
+        free(d->items[i].message);
+    }
+    free(d->items);
+    memset(d, 0, sizeof(*d));
+}
+
+/* ---- UTF-8 ---- */
+
+/* Length of the valid sequence at s[i], or 0 when it is invalid. */
+static size_t utf8_sequence(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+{
+    unsigned c = s[i];
+    size_t n;
+    uint32_t v, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        n = 2, v = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3, v = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (i + n > len)
+        return 0;
+    for (size_t k = 1; k < n; k++) {
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i + k] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+uint32_t utf8_decode(const char *s, size_t len, size_t *i)
+{
+    uint32_t cp;
+    size_t n = utf8_sequence((const unsigned char *)s, len, *i, &cp);
+    if (n == 0) {
+        (*i)++;
+        return 0xFFFD;
+    }
+    *i += n;
+    return cp;
+}
+
+size_t utf8_encode(uint32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    } else if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    } else if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t utf8_validate(const char *s, size_t len)
+{
+    size_t i = 0;
+    uint32_t cp;
+    while (i < len) {
+        size_t n = utf8_sequence((const unsigned char *)s, len, i, &cp);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return (size_t)-1;
+}
+
+size_t utf8_length(const char *s, size_t len)
+{
+    size_t i = 0, n = 0;
+    while (i < len) {
+        utf8_decode(s, len, &i);
+        n++;
+    }
+    return n;
+}
+
+/* ---- files ---- */
+
+char *file_read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = xmalloc(cap + 1);
+    for (;;) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) {
+            if (ferror(f)) {
+                int e = errno;
+                free(buf);
+                fclose(f);
+                errno = e ? e : EIO;
+                return NULL;
+            }
+            break;
+        }
+        cap *= 2;
+        buf = xrealloc(buf, cap + 1);
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}

@@ -1,0 +1,90 @@
+/* base.h — small facilities every stage shares: an arena, growable
+ * arrays, diagnostics and UTF-8 helpers. Nothing here knows about reports,
+ * fonts or pages. */
+#ifndef BRIEFC_BASE_H
+#define BRIEFC_BASE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define BRIEFC_VERSION "0.1.0"
+
+/* ---- arena: one per document; everything it hands out is freed at once ---- */
+
+typedef struct arena arena;
+
+arena *arena_new(void);
+/* Zeroed memory, aligned for any type. Aborts on out-of-memory. */
+void *arena_alloc(arena *a, size_t size);
+char *arena_strndup(arena *a, const char *s, size_t len);
+char *arena_strdup(arena *a, const char *s);
+char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void arena_free(arena *a);
+
+/* ---- growable arrays on the heap: VEC(T) v = {0}; VEC_PUSH(&v, x); free(v.items) ---- */
+
+#define VEC(T)                                                                                     \
+    struct {                                                                                       \
+        T *items;                                                                                  \
+        size_t count, cap;                                                                         \
+    }
+void vec_grow_(void **items, size_t *cap, size_t elem_size, size_t need);
+#define VEC_RESERVE(v, n) vec_grow_((void **)&(v)->items, &(v)->cap, sizeof(*(v)->items), (n))
+#define VEC_PUSH(v, x)                                                                             \
+    (VEC_RESERVE((v), (v)->count + 1), (v)->items[(v)->count++] = (x))
+
+/* Aborting allocators for heap memory outside arenas. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+
+/* ---- diagnostics: errors are values; only main.c prints them ---- */
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } diag_level;
+
+typedef struct diag {
+    diag_level level;
+    char *file;    /* may be NULL */
+    int line, col; /* 1-based; 0 when there is no position */
+    char *message;
+} diag;
+
+typedef struct diag_list {
+    diag *items;
+    size_t count, cap;
+    size_t errors; /* how many items are DIAG_ERROR */
+} diag_list;
+
+/* Append one diagnostic; file may be NULL, line/col 0 when unknown. */
+void diag_add(diag_list *d, diag_level level, const char *file, int line, int col,
+              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void diag_vadd(diag_list *d, diag_level level, const char *file, int line, int col,
+               const char *fmt, va_list ap);
+/* Print as `file:line:col: error: message` (or `file: error: …`, or `briefc: error: …`). */
+void diag_print(const diag_list *d, FILE *out);
+/* Sort by file, line, column (stable), so that output reads in source order. */
+void diag_sort(diag_list *d);
+void diag_list_free(diag_list *d);
+
+/* ---- UTF-8 ---- */
+
+/* Decode one code point at s[*i] (advancing *i); returns 0xFFFD and advances
+ * one byte on an invalid sequence. */
+uint32_t utf8_decode(const char *s, size_t len, size_t *i);
+/* Encode cp into out (at least 4 bytes); returns the byte count. */
+size_t utf8_encode(uint32_t cp, char *out);
+/* Byte offset of the first invalid sequence, or (size_t)-1 when s is valid UTF-8
+ * (no surrogates, no overlongs, nothing above U+10FFFF). */
+size_t utf8_validate(const char *s, size_t len);
+/* Count of code points in s[0..len). */
+size_t utf8_length(const char *s, size_t len);
+
+/* ---- files ---- */
+
+/* Read a whole file into a NUL-terminated heap buffer; NULL and errno on failure. */
+char *file_read_all(const char *path, size_t *len);
+
+#endif

@@ -1,0 +1,128 @@
+/* layout.h — blocks to pages. The output is a document of pages of frames:
+ * flat lists of positioned items. Frames are the only seam between layout
+ * and the PDF writer, which draws them and decides nothing.
+ *
+ * Coordinates: points, origin at the top-left corner of the page, y down. */
+#ifndef BRIEFC_LAYOUT_H
+#define BRIEFC_LAYOUT_H
+
+#include "../base/base.h"
+#include "../report/report.h"
+#include "../style/style.h"
+#include "../text/text.h"
+
+/* ================================ frames ================================ */
+
+typedef enum {
+    FRAME_GLYPHS, /* a run of glyphs of one font, size and colour */
+    FRAME_RECT,   /* a rectangle, filled and/or stroked */
+    FRAME_LINE,   /* a straight line */
+    FRAME_DOT,    /* a filled circle (dot leaders, bullets) */
+    FRAME_LINK,   /* a clickable area leading to a place in the document */
+} frame_item_kind;
+
+typedef struct frame_glyphs {
+    const text_font *font;
+    double size;
+    style_color color;
+    double x, y; /* origin of the run: glyph positions are relative to it */
+    const text_glyph *glyphs;
+    size_t nglyphs;
+    const char *text; /* the text that glyphs' text_start/text_len index into */
+    /* Non-NULL: mark the run with /ActualText (UTF-8, actual_len bytes). */
+    const char *actual_text;
+    size_t actual_len;
+} frame_glyphs;
+
+typedef struct frame_rect {
+    double x, y, w, h;
+    bool fill, stroke;
+    style_color fill_color, stroke_color;
+    double line_width;
+} frame_rect;
+
+typedef struct frame_line {
+    double x1, y1, x2, y2;
+    double width;
+    style_color color;
+} frame_line;
+
+typedef struct frame_dot {
+    double x, y, r;
+    style_color color;
+} frame_dot;
+
+typedef struct frame_link {
+    double x, y, w, h;    /* the clickable area */
+    size_t target_page;   /* index into layout_document.pages */
+    double target_y;      /* where on that page the view goes */
+} frame_link;
+
+typedef struct frame_item {
+    frame_item_kind kind;
+    union {
+        frame_glyphs glyphs;
+        frame_rect rect;
+        frame_line line;
+        frame_dot dot;
+        frame_link link;
+    } u;
+} frame_item;
+
+typedef struct layout_page {
+    double width, height;
+    frame_item *items;
+    size_t nitems;
+} layout_page;
+
+/* ============================ the document ============================ */
+
+typedef struct layout_outline_entry {
+    const char *title; /* UTF-8, with its number (一、会议概况) */
+    int level;         /* 1 = top */
+    size_t page;
+    double y;
+} layout_outline_entry;
+
+typedef enum { LABEL_DECIMAL, LABEL_ROMAN_LOWER, LABEL_ROMAN_UPPER, LABEL_NONE } layout_label_style;
+
+/* From first_page on, pages are labelled prefix + number (counting from first_number). */
+typedef struct layout_page_label {
+    size_t first_page;
+    layout_label_style style;
+    const char *prefix; /* UTF-8 or NULL */
+    int first_number;
+} layout_page_label;
+
+typedef struct layout_info {
+    const char *title, *author, *subject, *keywords, *creator;
+    const char *doc_id;  /* meta.id, or NULL */
+    const char *version; /* meta.version as written */
+    int64_t date;        /* seconds since the epoch (UTC) */
+    int tz_minutes;      /* offset to show with the date (+480 for +08:00) */
+} layout_info;
+
+typedef struct layout_document {
+    layout_page *pages;
+    size_t npages;
+    layout_outline_entry *outline;
+    size_t noutline;
+    layout_page_label *labels;
+    size_t nlabels;
+    layout_info info;
+    arena *arena; /* owns everything above */
+} layout_document;
+
+/* Lay the report out: cover, contents, numbered sections, closing, editor.
+ * Fonts are resolved through te by the style's roles. Errors (a role with no
+ * installed family, a character no font has) go to diags; NULL on error.
+ * The date is meta.date at 00:00 +08:00 unless source_date_epoch >= 0. */
+layout_document *layout_report(const report *r, const style *s, text_engine *te,
+                               int64_t source_date_epoch, diag_list *diags);
+void layout_document_free(layout_document *doc);
+
+/* Chinese section number for depth (1-based) and ordinal (1-based):
+ * 一、 （一） 1. （1）. Writes into buf (at least 32 bytes). */
+void layout_section_number(int depth, int ordinal, char *buf, size_t size);
+
+#endif

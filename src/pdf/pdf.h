@@ -1,0 +1,16 @@
+/* pdf.h — frames to PDF through libharu. Fonts are embedded as subsets made
+ * with hb-subset, as Type0/CID fonts with a ToUnicode map per cluster;
+ * outlines, links, page labels and document info come from the layout
+ * document. The writer never shapes text or decides positions. */
+#ifndef BRIEFC_PDF_H
+#define BRIEFC_PDF_H
+
+#include "../layout/layout.h"
+
+/* Write doc to path: into a temporary file beside it, renamed over path only
+ * when complete, so a failure never leaves a half-written file nor destroys
+ * the one already there. Same document → same bytes. Returns 0, or -1 with
+ * an error in diags (an output failure: exit status 3). */
+int pdf_write(const layout_document *doc, const char *path, diag_list *diags);
+
+#endif

@@ -1,0 +1,164 @@
+/* report.h — the document model of format version 1 and its loader.
+ *
+ * report_load() reads a YAML or JSON report into a generic tree (kind, text
+ * as written, children, line, column), validates that tree once against
+ * docs/format.md, and builds the typed document below. The report stage
+ * knows nothing of fonts or pages.
+ *
+ * The generic tree is public too: the style stage reads layout files with it. */
+#ifndef BRIEFC_REPORT_H
+#define BRIEFC_REPORT_H
+
+#include "../base/base.h"
+
+/* ================= the generic tree (YAML and JSON alike) ================= */
+
+typedef enum { TREE_SCALAR, TREE_SEQUENCE, TREE_MAPPING } tree_kind;
+
+typedef struct tree_node tree_node;
+typedef struct tree_pair {
+    tree_node *key; /* always a scalar */
+    tree_node *value;
+} tree_pair;
+
+struct tree_node {
+    tree_kind kind;
+    int line, col; /* 1-based, counted in characters */
+    /* TREE_SCALAR: the text as written (escapes resolved), NUL-terminated. */
+    const char *text;
+    size_t len;
+    bool quoted; /* YAML quoted/block scalar or JSON string: never a number, bool or null */
+    /* TREE_SEQUENCE */
+    tree_node **items;
+    size_t count;
+    /* TREE_MAPPING: pairs in source order; duplicate keys are reported by the loader */
+    tree_pair *pairs;
+    size_t npairs;
+};
+
+/* Load path as JSON when its name ends in ".json", else as YAML. Syntax
+ * errors, duplicate keys, invalid UTF-8 and alias bombs go to diags with
+ * positions. Returns the root (NULL on a syntax error). Nodes live in a. */
+tree_node *tree_load_file(const char *path, arena *a, diag_list *diags);
+/* The same from a buffer; name is used in diagnostics and to pick JSON. */
+tree_node *tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,
+                            diag_list *diags);
+/* Value of key in a mapping, or NULL. */
+tree_node *tree_get(const tree_node *map, const char *key);
+
+/* =========================== the document model =========================== */
+
+/* A piece of author text. s == NULL means "absent". */
+typedef struct report_text {
+    const char *s; /* UTF-8, NUL-terminated, as written */
+    size_t len;
+    int line, col; /* where the scalar starts */
+    /* true when s[k] sits on `line` at col + (characters before k): a plain
+     * or quoted single-line scalar without escapes. Lets later stages point
+     * at the exact column of a character. */
+    bool exact_cols;
+} report_text;
+
+/* A number as written ("957.1", "73.30") and its value. */
+typedef struct report_number {
+    const char *text; /* NULL when absent */
+    double value;
+    int line, col;
+} report_number;
+
+typedef struct report_date {
+    int year, month, day; /* all 0 when absent */
+    int line, col;
+} report_date;
+
+/* Strong (**…**) range in a paragraph's text, in bytes, markers removed. */
+typedef struct report_span {
+    size_t start, end;
+} report_span;
+
+typedef struct report_para {
+    report_text text; /* markers removed; positions refer to the source scalar */
+    report_span *strong;
+    size_t nstrong;
+} report_para;
+
+typedef struct report_cell {
+    bool is_progress;        /* {progress: N} */
+    report_text text;        /* when !is_progress */
+    report_number progress;  /* when is_progress */
+} report_cell;
+
+typedef struct report_table {
+    report_text caption; /* optional */
+    report_text *columns;
+    size_t ncolumns;
+    report_number *widths; /* NULL or ncolumns entries */
+    report_cell **rows;    /* rows[r][c], c < ncolumns */
+    size_t nrows;
+    report_text note; /* optional */
+} report_table;
+
+typedef struct report_task {
+    report_text name;
+    report_number target;
+    report_number done; /* done.text == NULL: not reported */
+    report_text unit;   /* optional */
+    report_date start, due; /* defaults filled in: 1 Jan / 31 Dec of meta.date's year */
+    bool estimated;
+    report_text note; /* optional */
+    int line, col;
+} report_task;
+
+typedef enum { BLOCK_PARAGRAPH, BLOCK_TABLE, BLOCK_TASKS, BLOCK_SUMMARY } report_block_kind;
+
+typedef struct report_block {
+    report_block_kind kind;
+    int line, col;
+    report_para para;      /* BLOCK_PARAGRAPH */
+    report_table table;    /* BLOCK_TABLE */
+    report_task *tasks;    /* BLOCK_TASKS */
+    size_t ntasks;
+    report_text summary;   /* BLOCK_SUMMARY: its caption */
+} report_block;
+
+typedef struct report_section report_section;
+struct report_section {
+    report_text title;
+    report_block *blocks;
+    size_t nblocks;
+    report_section *sections; /* nested */
+    size_t nsections;
+    int line, col;
+};
+
+typedef struct report_meta {
+    report_text title, short_title, subtitle, organization;
+    report_date date;
+    report_number version; /* default "1" */
+    report_text id, classification, copy, editor, subject;
+    report_text *keywords;
+    size_t nkeywords;
+    report_text layout;
+} report_meta;
+
+typedef struct report {
+    const char *path;
+    report_meta meta;
+    report_section *sections;
+    size_t nsections;
+    report_para *closing;
+    size_t nclosing;
+    arena *arena; /* owns everything above */
+} report;
+
+/* Load and validate a report. Every error of the file goes to diags (with
+ * warnings such as ASCII punctuation inside Chinese text). Returns NULL when
+ * there was any error. */
+report *report_load(const char *path, diag_list *diags);
+void report_free(report *r);
+
+/* Source position of byte offset `at` of a text (exact when t->exact_cols,
+ * else the scalar's start). */
+void report_text_position(const report_text *t, size_t at, int *line, int *col);
+
+#endif

@@ -1,0 +1,135 @@
+/* text.h — the text engine: fonts by Fontconfig family lists with
+ * per-character fallback, shaping with HarfBuzz, break opportunities from
+ * ICU tailored to clreq's GB-style rules, and whole-paragraph (Knuth–Plass)
+ * line breaking with Chinese punctuation compression and CJK–Latin spacing.
+ *
+ * Text in, positioned glyph lines out. The engine knows nothing of reports,
+ * pages or PDF. All lengths are in points. */
+#ifndef BRIEFC_TEXT_H
+#define BRIEFC_TEXT_H
+
+#include "../base/base.h"
+
+#include <hb.h>
+
+typedef struct text_engine text_engine;
+typedef struct text_font text_font; /* owned by the engine; lives until text_engine_free */
+
+/* Where a piece of text came from, so that a character no font covers can be
+ * reported at its place: column = col + (characters before it) when
+ * exact_cols, else col. file may be NULL. */
+typedef struct text_origin {
+    const char *file;
+    int line, col;
+    bool exact_cols;
+} text_origin;
+
+/* ---- engine and fonts ---- */
+
+/* Start Fontconfig with fonts_dir (may be NULL) added as an application font
+ * folder and fonts_dir/fonts.conf (if present) parsed. NULL and an error in
+ * diags when Fontconfig cannot start. */
+text_engine *text_engine_new(const char *fonts_dir, diag_list *diags);
+void text_engine_free(text_engine *te);
+
+/* The first installed family of a role's list. A family counts as installed
+ * when the match's family equals it (or a family fonts.conf maps it to).
+ * Warns when that is not the first; an error naming every family when none is
+ * installed (NULL). role/file/line/col are for the diagnostic. */
+text_font *text_font_for_role(text_engine *te, const char *role, const char *const *families,
+                              size_t nfamilies, const char *file, int line, int col,
+                              diag_list *diags);
+
+/* What the PDF stage needs to embed a font. */
+typedef struct text_font_info {
+    const char *family;          /* as Fontconfig names it, e.g. "Noto Serif CJK SC" */
+    const char *postscript_name; /* e.g. "NotoSerifCJKsc-Regular" */
+    const char *path;
+    unsigned index;              /* face index in a collection */
+    bool cff;                    /* CFF outlines (a CID-keyed 'CFF ' table), else TrueType */
+    unsigned units_per_em;
+    int ascender, descender, cap_height; /* font units */
+    int bbox[4];                 /* xMin yMin xMax yMax, font units */
+    double italic_angle;
+    bool serif, fixed_pitch;
+} text_font_info;
+
+const text_font_info *text_font_get_info(const text_font *f);
+/* The HarfBuzz face (for hb-subset). Owned by the font. */
+hb_face_t *text_font_get_face(const text_font *f);
+/* Advance of glyph gid in font units (for the PDF /W array). */
+int text_font_glyph_advance(const text_font *f, uint32_t gid);
+
+/* ---- setting text ---- */
+
+typedef enum { TEXT_JUSTIFY, TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT } text_align;
+
+typedef struct text_style {
+    text_font *font;        /* regular text */
+    text_font *strong_font; /* **strong** spans; NULL: same as font */
+    double size;            /* pt */
+    double indent;          /* first-line indent, pt */
+    text_align align;       /* last line of a justified paragraph is flush left */
+} text_style;
+
+/* A byte range of the text set in the strong font. */
+typedef struct text_span {
+    size_t start, end;
+} text_span;
+
+typedef struct text_glyph {
+    uint32_t gid;       /* glyph id in the run's font (original font, not a subset) */
+    double x, y;        /* pen position relative to the line's origin (left edge,
+                           baseline); y grows downwards */
+    double advance;     /* pt: the font's own advance at this size (before any
+                           compression or stretching, which x already reflects) */
+    uint32_t text_start; /* the glyph's cluster in the paragraph text (bytes) */
+    uint32_t text_len;   /* 0 for the second and later glyphs of one cluster */
+} text_glyph;
+
+/* Glyphs of one font and size, in visual order. */
+typedef struct text_run {
+    text_font *font;
+    double size;
+    bool strong;
+    text_glyph *glyphs;
+    size_t nglyphs;
+    /* When set, the run must be marked as one span whose /ActualText is
+     * text[text_start, text_end): used at CJK–Latin junctions and wide
+     * justification gaps, so that extractors return the exact text and never
+     * a space that is not in the source. */
+    bool actual_text;
+    size_t text_start, text_end;
+} text_run;
+
+typedef struct text_line {
+    text_run *runs;
+    size_t nruns;
+    double width;     /* extent of the set line from its origin, pt */
+    double ascent, descent; /* of the largest font on the line, pt (descent > 0) */
+    size_t text_start, text_end; /* bytes of the paragraph text on this line */
+} text_line;
+
+typedef struct text_para {
+    const char *text; /* the text set (not copied: the caller's) */
+    size_t len;
+    text_line *lines;
+    size_t nlines;
+} text_para;
+
+/* Break text into lines of `measure` points and set them: glyph positions
+ * include alignment, indent, punctuation compression and justification.
+ * A character no installed font has is an error at its place (the glyph is
+ * still set as .notdef, so layout can go on and report every one); a
+ * fallback font is a warning. A line broken by force (no opportunity) is a
+ * warning. Lives in arena a. */
+text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_t len,
+                              const text_span *strong, size_t nstrong, const text_style *st,
+                              double measure, const text_origin *origin, diag_list *diags);
+
+/* One line, never broken, flush left at natural width (headers, numbers,
+ * contents entries, table cells that fit). */
+text_line *text_set_line(text_engine *te, arena *a, const char *text, size_t len,
+                         const text_style *st, const text_origin *origin, diag_list *diags);
+
+#endif
