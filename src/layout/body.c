@@ -1,0 +1,209 @@
+/* body.c — sections, paragraphs, closing and editor line flowed onto pages.
+ *
+ * The flow keeps a cursor (the top of the next line box) on the current
+ * page. Headings are kept with the first lines of what follows; paragraphs
+ * break across pages without leaving a single line alone at the foot or the
+ * head of a page. */
+#include "layout_internal.h"
+
+#include <string.h>
+
+typedef struct flow {
+    layout_ctx *c;
+    page_list *pages;
+    size_t first_physical;
+    page_build *page; /* current page; NULL before the first */
+    double y;         /* top of the next line box */
+    double top, bottom;
+    bool at_top; /* nothing placed on this page yet */
+} flow;
+
+static size_t flow_physical(const flow *f)
+{
+    return f->first_physical + f->pages->count - 1;
+}
+
+static void flow_new_page(flow *f)
+{
+    f->page = page_list_add(f->pages, f->c->s);
+    f->y = f->top;
+    f->at_top = true;
+}
+
+static double flow_room(const flow *f)
+{
+    return f->bottom - f->y;
+}
+
+static double flow_left(const flow *f)
+{
+    return page_type_left(f->c->s, flow_physical(f));
+}
+
+/* Vertical space, dropped at the top of a page. */
+static void flow_space(flow *f, double space)
+{
+    if (!f->at_top)
+        f->y += space;
+}
+
+static void flow_place_line(flow *f, const text_line *line, const char *text, double leading,
+                            double size, double indent_x, style_color color)
+{
+    double baseline = line_baseline(f->y, leading, size);
+    page_add_line(f->page, line, text, flow_left(f) + indent_x, baseline, color);
+    f->y += leading;
+    f->at_top = false;
+}
+
+/* How many of the paragraph's remaining `left` lines go on this page, given
+ * room for `fit` lines: never one line alone at the foot (orphan) or at the
+ * head of the next page (widow). 0 means start on the next page. */
+static size_t lines_for_page(size_t left, size_t fit)
+{
+    if (left <= fit)
+        return left;
+    if (fit < 2)
+        return 0;
+    size_t take = fit;
+    if (left - take == 1)
+        take--; /* leave two for the next page */
+    return take >= 2 ? take : 0;
+}
+
+static void flow_para(flow *f, const text_para *p, style_text_id id)
+{
+    const style_text *st = &f->c->s->text[id];
+    double leading = st->leading;
+    size_t i = 0;
+    while (i < p->nlines) {
+        size_t fit = (size_t)((flow_room(f) + 0.01) / leading);
+        size_t take = lines_for_page(p->nlines - i, fit);
+        if (take == 0 && f->at_top)
+            take = fit ? (fit < p->nlines - i ? fit : p->nlines - i) : 1; /* a page is too short */
+        if (take == 0) {
+            flow_new_page(f);
+            continue;
+        }
+        for (size_t k = 0; k < take; k++, i++)
+            flow_place_line(f, &p->lines[i], p->text, leading, st->size, 0, st->color);
+        if (i < p->nlines)
+            flow_new_page(f);
+    }
+}
+
+static text_para *body_para(layout_ctx *c, style_text_id id, const report_para *para)
+{
+    text_origin o = origin_of(c, &para->text);
+    text_span *strong = arena_alloc(c->a, (para->nstrong + 1) * sizeof *strong);
+    for (size_t i = 0; i < para->nstrong; i++)
+        strong[i] = (text_span){para->strong[i].start, para->strong[i].end};
+    return set_para(c, id, para->text.s, para->text.len, strong, para->nstrong,
+                    page_type_width(c->s), &o);
+}
+
+static void flow_paragraph(flow *f, style_text_id id, const report_para *para)
+{
+    text_para *p = body_para(f->c, id, para);
+    if (!p)
+        return;
+    flow_space(f, f->c->s->text[id].space_before);
+    flow_para(f, p, id);
+    flow_space(f, f->c->s->text[id].space_after);
+}
+
+static style_text_id heading_style(int depth)
+{
+    return depth == 1 ? STYLE_HEADING1 : depth == 2 ? STYLE_HEADING2
+                                     : depth == 3 ? STYLE_HEADING3
+                                                  : STYLE_HEADING4;
+}
+
+/* Height of the first lines of what follows a heading, to keep them together. */
+static double keep_height(const layout_ctx *c, const report_section *sec)
+{
+    const style_text *body = &c->s->text[STYLE_BODY];
+    if (sec->nblocks > 0)
+        return 2 * body->leading;
+    if (sec->nsections > 0)
+        return c->s->text[STYLE_HEADING2].leading + 2 * body->leading;
+    return 0;
+}
+
+static void flow_heading(flow *f, const report_section *sec, int depth, int ordinal)
+{
+    layout_ctx *c = f->c;
+    style_text_id id = heading_style(depth);
+    const style_text *st = &c->s->text[id];
+    char number[64];
+    layout_section_number(depth, ordinal, number, sizeof number);
+    size_t nlen = strlen(number);
+    char *title = arena_printf(c->a, "%s%s", number, sec->title.s);
+    /* Columns of the title's characters stay right: the number is not in the source. */
+    text_origin o = origin_of(c, &sec->title);
+    o.col -= (int)utf8_length(number, nlen);
+    text_para *p = set_para(c, id, title, strlen(title), NULL, 0, page_type_width(c->s), &o);
+    if (!p)
+        return;
+    double need = st->space_before + (double)p->nlines * st->leading + st->space_after +
+                  keep_height(c, sec);
+    if (!f->at_top && flow_room(f) < need)
+        flow_new_page(f);
+    flow_space(f, st->space_before);
+    heading_mark m = {title, depth, f->pages->count - 1, f->y};
+    VEC_PUSH(&c->headings, m);
+    flow_para(f, p, id);
+    flow_space(f, st->space_after);
+}
+
+static void flow_blocks(flow *f, const report_section *sec)
+{
+    for (size_t i = 0; i < sec->nblocks; i++) {
+        const report_block *b = &sec->blocks[i];
+        if (b->kind == BLOCK_PARAGRAPH) {
+            flow_paragraph(f, STYLE_BODY, &b->para);
+        } else {
+            diag_add(f->c->diags, DIAG_WARNING, f->c->r->path, b->line, b->col,
+                     "tables, task lists and summaries are not typeset by this version of "
+                     "briefc; the block is left out of the booklet");
+        }
+    }
+}
+
+static void flow_section(flow *f, const report_section *sec, int depth, int ordinal)
+{
+    flow_heading(f, sec, depth, ordinal);
+    flow_blocks(f, sec);
+    for (size_t i = 0; i < sec->nsections; i++)
+        flow_section(f, &sec->sections[i], depth + 1, (int)i + 1);
+}
+
+static void flow_editor(flow *f)
+{
+    layout_ctx *c = f->c;
+    const report_text *ed = &c->r->meta.editor;
+    if (!ed->s)
+        return;
+    const style_text *st = &c->s->text[STYLE_EDITOR];
+    text_origin o = origin_of(c, ed);
+    text_para *p = set_para(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, page_type_width(c->s), &o);
+    if (!p)
+        return;
+    if (flow_room(f) < st->space_before + (double)p->nlines * st->leading)
+        flow_new_page(f);
+    flow_space(f, st->space_before);
+    flow_para(f, p, STYLE_EDITOR);
+}
+
+void body_layout(layout_ctx *c, page_list *pages, size_t first_physical)
+{
+    flow f = {.c = c, .pages = pages, .first_physical = first_physical};
+    f.top = c->s->margin_top;
+    f.bottom = c->s->page_height - c->s->margin_bottom;
+    flow_new_page(&f);
+    for (size_t i = 0; i < c->r->nsections; i++)
+        flow_section(&f, &c->r->sections[i], 1, (int)i + 1);
+    for (size_t i = 0; i < c->r->nclosing; i++)
+        flow_paragraph(&f, STYLE_CLOSING, &c->r->closing[i]);
+    flow_editor(&f);
+}

@@ -1,0 +1,111 @@
+/* contents.c — the table of contents: entries for the first two heading
+ * levels, dot leaders, right-aligned page numbers, each entry a link. The
+ * number column has a fixed width, so the page count does not depend on the
+ * numbers and one placeholder pass tells where the body starts. */
+#include "layout_internal.h"
+
+#include <string.h>
+
+enum { CONTENTS_DEPTH = 2 };
+
+typedef struct contents {
+    layout_ctx *c;
+    page_list *pages;
+    size_t first_physical;
+    page_build *page;
+    double y, top, bottom;
+} contents;
+
+static void contents_new_page(contents *t)
+{
+    t->page = page_list_add(t->pages, t->c->s);
+    t->y = t->top;
+}
+
+static double contents_left(const contents *t)
+{
+    return page_type_left(t->c->s, t->first_physical + t->pages->count - 1);
+}
+
+static void contents_title(contents *t)
+{
+    layout_ctx *c = t->c;
+    const style_text *st = &c->s->text[STYLE_TOC_TITLE];
+    static const char TITLE[] = "目　录";
+    text_origin none = {0};
+    text_line *l = set_line(c, STYLE_TOC_TITLE, TITLE, &none);
+    if (!l)
+        return;
+    double x = contents_left(t) + (page_type_width(c->s) - l->width) / 2;
+    t->y += st->space_before;
+    page_add_line(t->page, l, TITLE, x, line_baseline(t->y, st->leading, st->size), st->color);
+    t->y += st->leading + st->space_after;
+}
+
+/* Dots from x0 to x1 on a grid shared by all entries, so leaders line up. */
+static void dot_leader(page_build *p, double left, double x0, double x1, double baseline,
+                       const style_text *st)
+{
+    double step = st->size * 0.5;
+    double x = left + step * (double)(long)((x0 - left) / step + 1);
+    for (; x + step <= x1; x += step) {
+        frame_item it = {.kind = FRAME_DOT};
+        it.u.dot = (frame_dot){x + step / 2, baseline - st->size * 0.1, st->size * 0.06, st->color};
+        page_add_item(p, it);
+    }
+}
+
+static void contents_entry(contents *t, const heading_mark *h, int number, size_t link_page)
+{
+    layout_ctx *c = t->c;
+    style_text_id id = h->depth == 1 ? STYLE_TOC_ENTRY1 : STYLE_TOC_ENTRY2;
+    const style_text *st = &c->s->text[id];
+    double width = page_type_width(c->s);
+    double indent = (h->depth - 1) * 2 * st->size;
+    double number_col = 3 * st->size; /* fixed: room for four digits */
+
+    text_origin none = {0};
+    text_para *title = set_para(c, id, h->title, strlen(h->title), NULL, 0,
+                                width - indent - number_col - st->size, &none);
+    if (!title)
+        return;
+    double height = (double)title->nlines * st->leading;
+    t->y += st->space_before;
+    if (t->y + height > t->bottom)
+        contents_new_page(t);
+
+    double left = contents_left(t), entry_top = t->y, baseline = 0;
+    for (size_t i = 0; i < title->nlines; i++) {
+        baseline = line_baseline(t->y, st->leading, st->size);
+        page_add_line(t->page, &title->lines[i], title->text, left + indent, baseline, st->color);
+        t->y += st->leading;
+    }
+    const text_line *last = &title->lines[title->nlines - 1];
+    char digits[16];
+    snprintf(digits, sizeof digits, "%d", number);
+    const char *num_text = arena_strdup(c->a, digits);
+    text_line *num = set_line(c, id, num_text, &none);
+    if (num)
+        page_add_line(t->page, num, num_text, left + width - num->width, baseline, st->color);
+    dot_leader(t->page, left, left + indent + last->width + st->size * 0.25,
+               left + width - number_col + st->size * 0.5, baseline, st);
+    page_add_link(t->page, left, entry_top, width, height, link_page, h->y);
+    t->y += st->space_after;
+}
+
+void contents_layout(layout_ctx *c, page_list *pages, size_t first_physical,
+                     const int *page_numbers, size_t link_offset)
+{
+    contents t = {.c = c, .pages = pages, .first_physical = first_physical};
+    t.top = c->s->margin_top;
+    t.bottom = c->s->page_height - c->s->margin_bottom;
+    contents_new_page(&t);
+    contents_title(&t);
+    for (size_t i = 0; i < c->headings.count; i++) {
+        const heading_mark *h = &c->headings.items[i];
+        if (h->depth > CONTENTS_DEPTH)
+            continue;
+        int number = page_numbers ? page_numbers[i] : 888;
+        contents_entry(&t, h, number, link_offset + h->page);
+    }
+}

@@ -1,0 +1,83 @@
+/* cover.c — the cover page from meta: copy number and classification at the
+ * top left (as GB/T 9704 places 份号 and 密级), the issuing body, the title and
+ * subtitle in the upper third, the date, and version and id at the foot. */
+#include "layout_internal.h"
+
+#include <string.h>
+
+/* Set text centred in the type area with its first line box at top;
+ * returns the y below it. */
+static double centred_block(layout_ctx *c, page_build *p, style_text_id id, const char *text,
+                            const text_origin *o, double top)
+{
+    const style_text *st = &c->s->text[id];
+    double left = page_type_left(c->s, 0), width = page_type_width(c->s);
+    text_para *para = set_para(c, id, text, strlen(text), NULL, 0, width, o);
+    if (!para)
+        return top;
+    double y = top + st->space_before;
+    for (size_t i = 0; i < para->nlines; i++) {
+        const text_line *l = &para->lines[i];
+        double x = left + (width - l->width) / 2;
+        page_add_line(p, l, para->text, x, line_baseline(y, st->leading, st->size), st->color);
+        y += st->leading;
+    }
+    return y + st->space_after;
+}
+
+static double corner_line(layout_ctx *c, page_build *p, style_text_id id, const char *text,
+                          const text_origin *o, double top)
+{
+    const style_text *st = &c->s->text[id];
+    text_line *l = set_line(c, id, text, o);
+    if (l)
+        page_add_line(p, l, text, page_type_left(c->s, 0),
+                      line_baseline(top, st->leading, st->size), st->color);
+    return top + st->leading;
+}
+
+void cover_layout(layout_ctx *c, page_list *pages)
+{
+    const report_meta *m = &c->r->meta;
+    const style *s = c->s;
+    page_build *p = page_list_add(pages, s);
+    double top = s->margin_top, height = s->page_height - s->margin_top - s->margin_bottom;
+    text_origin o;
+
+    double y = top;
+    if (m->copy.s) {
+        o = origin_of(c, &m->copy);
+        y = corner_line(c, p, STYLE_COVER_META, m->copy.s, &o, y);
+    }
+    if (m->classification.s) {
+        o = origin_of(c, &m->classification);
+        corner_line(c, p, STYLE_COVER_META, m->classification.s, &o, y);
+    }
+
+    y = top + height * 0.22;
+    if (m->organization.s) {
+        o = origin_of(c, &m->organization);
+        y = centred_block(c, p, STYLE_COVER_ORG, m->organization.s, &o, y);
+    }
+    o = origin_of(c, &m->title);
+    y = centred_block(c, p, STYLE_COVER_TITLE, m->title.s, &o, y);
+    double rule_y = y + s->text[STYLE_COVER_TITLE].size * 0.4;
+    double left = page_type_left(s, 0), width = page_type_width(s);
+    page_add_rule(p, left + width * 0.2, rule_y, left + width * 0.8, rule_y, 1.2, s->accent);
+    y = rule_y + s->text[STYLE_COVER_TITLE].size * 0.6;
+    if (m->subtitle.s) {
+        o = origin_of(c, &m->subtitle);
+        centred_block(c, p, STYLE_COVER_SUBTITLE, m->subtitle.s, &o, y);
+    }
+
+    char date[64];
+    chinese_date(&m->date, date, sizeof date);
+    text_origin none = {c->r->path, m->date.line, m->date.col, false};
+    y = centred_block(c, p, STYLE_COVER_DATE, arena_strdup(c->a, date), &none, top + height * 0.78);
+
+    /* Version and id at the foot: what an archivist looks for first. */
+    char *foot = m->id.s ? arena_printf(c->a, "第%s版　%s", m->version.text, m->id.s)
+                         : arena_printf(c->a, "第%s版", m->version.text);
+    text_origin vo = {c->r->path, m->version.line, m->version.col, false};
+    centred_block(c, p, STYLE_COVER_META, foot, &vo, y);
+}

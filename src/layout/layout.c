@@ -1,0 +1,204 @@
+/* layout.c — the booklet as a whole: resolve fonts per style, lay out the
+ * cover, the body and the contents, then put the pages in order with their
+ * furniture, outline, page labels and document info. */
+#include "layout_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Fonts per style, each role resolved once. false when a role has no
+ * installed family (the text stage reported it). */
+static bool resolve_fonts(layout_ctx *c)
+{
+    const style *s = c->s;
+    text_font **by_role = arena_alloc(c->a, (s->nroles + 1) * sizeof *by_role);
+    bool *tried = arena_alloc(c->a, s->nroles + 1);
+    bool ok = true;
+    for (int id = 0; id < STYLE_COUNT; id++) {
+        const style_text *st = &s->text[id];
+        const char *names[2] = {st->font, st->strong_font ? st->strong_font : "heading"};
+        text_font *found[2] = {NULL, NULL};
+        for (int k = 0; k < 2; k++) {
+            const style_font_role *role = style_role(s, names[k]);
+            if (!role) {
+                found[k] = found[0];
+                continue;
+            }
+            size_t r = (size_t)(role - s->roles);
+            if (!tried[r]) {
+                tried[r] = true;
+                by_role[r] = text_font_for_role(c->te, role->name, role->families,
+                                                role->nfamilies, role->file, role->line,
+                                                role->col, c->diags);
+                ok = ok && by_role[r];
+            }
+            found[k] = by_role[r];
+        }
+        c->text[id] = (text_style){
+            .font = found[0],
+            .strong_font = found[1],
+            .size = st->size,
+            .indent = st->indent * st->size,
+            .align = st->align == ALIGN_LEFT     ? TEXT_LEFT
+                     : st->align == ALIGN_CENTER ? TEXT_CENTER
+                     : st->align == ALIGN_RIGHT  ? TEXT_RIGHT
+                                                 : TEXT_JUSTIFY,
+        };
+    }
+    return ok;
+}
+
+/* Move finished pages into the document, which takes over their item arrays. */
+static void adopt_pages(layout_document *doc, page_list *pages)
+{
+    for (size_t i = 0; i < pages->count; i++) {
+        page_build *p = &pages->items[i];
+        layout_page *out = &doc->pages[doc->npages++];
+        out->width = p->width;
+        out->height = p->height;
+        out->items = p->items.items;
+        out->nitems = p->items.count;
+    }
+    free(pages->items);
+    memset(pages, 0, sizeof *pages);
+}
+
+static const char *keywords_text(layout_ctx *c)
+{
+    const report_meta *m = &c->r->meta;
+    if (m->nkeywords == 0)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < m->nkeywords; i++)
+        n += m->keywords[i].len + 2;
+    char *out = arena_alloc(c->a, n + 1);
+    for (size_t i = 0; i < m->nkeywords; i++) {
+        if (i)
+            strcat(out, "; ");
+        strcat(out, m->keywords[i].s);
+    }
+    return out;
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
+{
+    const report_meta *m = &c->r->meta;
+    layout_info *info = &doc->info;
+    info->title = m->title.s;
+    info->author = m->organization.s;
+    info->subject = m->subject.s;
+    info->keywords = keywords_text(c);
+    info->creator = "briefc " BRIEFC_VERSION;
+    info->doc_id = m->id.s;
+    info->version = m->version.text;
+    if (epoch >= 0) {
+        info->date = epoch;
+        info->tz_minutes = 0;
+    } else {
+        /* meta.date at 00:00 in China Standard Time */
+        info->date = days_from_civil(m->date.year, m->date.month, m->date.day) * 86400 - 8 * 3600;
+        info->tz_minutes = 8 * 60;
+    }
+}
+
+static void fill_outline(layout_ctx *c, layout_document *doc, size_t contents_page,
+                         size_t body_offset)
+{
+    doc->outline = arena_alloc(c->a, (c->headings.count + 1) * sizeof *doc->outline);
+    doc->outline[doc->noutline++] = (layout_outline_entry){"目录", 1, contents_page, 0};
+    for (size_t i = 0; i < c->headings.count; i++) {
+        const heading_mark *h = &c->headings.items[i];
+        doc->outline[doc->noutline++] =
+            (layout_outline_entry){h->title, h->depth, body_offset + h->page, h->y};
+    }
+}
+
+static void fill_labels(layout_ctx *c, layout_document *doc, size_t body_offset)
+{
+    doc->labels = arena_alloc(c->a, 3 * sizeof *doc->labels);
+    doc->labels[0] = (layout_page_label){0, LABEL_NONE, "封面", 1};
+    doc->labels[1] = (layout_page_label){1, LABEL_ROMAN_LOWER, NULL, 1};
+    doc->labels[2] = (layout_page_label){body_offset, LABEL_DECIMAL, NULL, 1};
+    doc->nlabels = 3;
+}
+
+static void reset_headings(layout_ctx *c)
+{
+    c->headings.count = 0;
+}
+
+layout_document *layout_report(const report *r, const style *s, text_engine *te,
+                               int64_t source_date_epoch, diag_list *diags)
+{
+    layout_document *doc = xcalloc(1, sizeof *doc);
+    doc->arena = arena_new();
+    layout_ctx c = {.r = r, .s = s, .te = te, .diags = diags, .a = doc->arena};
+    size_t errors_before = diags->errors;
+    if (!resolve_fonts(&c)) {
+        layout_document_free(doc);
+        return NULL;
+    }
+
+    page_list cover = {0}, body = {0}, contents = {0};
+    cover_layout(&c, &cover);
+    /* The body's page parity (mirrored margins) depends on how many contents
+     * pages come first: guess one, count, and redo the body if parity moved. */
+    size_t ncontents = 1;
+    body_layout(&c, &body, 1 + ncontents);
+    contents_layout(&c, &contents, 1, NULL, 0);
+    if (contents.count != ncontents) {
+        ncontents = contents.count;
+        if (s->mirror_margins && ncontents % 2 == 0) {
+            page_list_free(&body);
+            reset_headings(&c);
+            body_layout(&c, &body, 1 + ncontents);
+        }
+    }
+    page_list_free(&contents);
+
+    size_t body_offset = 1 + ncontents;
+    int *numbers = xcalloc(c.headings.count + 1, sizeof *numbers);
+    for (size_t i = 0; i < c.headings.count; i++)
+        numbers[i] = (int)c.headings.items[i].page + 1;
+    contents_layout(&c, &contents, 1, numbers, body_offset);
+    free(numbers);
+    for (size_t i = 0; i < body.count; i++)
+        furniture_layout(&c, &body.items[i], body_offset + i, (int)i + 1);
+
+    doc->pages = xcalloc(cover.count + contents.count + body.count, sizeof *doc->pages);
+    adopt_pages(doc, &cover);
+    adopt_pages(doc, &contents);
+    adopt_pages(doc, &body);
+    fill_outline(&c, doc, 1, body_offset);
+    fill_labels(&c, doc, body_offset);
+    fill_info(&c, doc, source_date_epoch);
+    free(c.headings.items);
+
+    if (diags->errors > errors_before) {
+        layout_document_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+void layout_document_free(layout_document *doc)
+{
+    if (!doc)
+        return;
+    for (size_t i = 0; i < doc->npages; i++)
+        free(doc->pages[i].items);
+    free(doc->pages);
+    arena_free(doc->arena);
+    free(doc);
+}

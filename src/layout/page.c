@@ -1,0 +1,106 @@
+/* page.c — pages under construction, the items on them, and the small
+ * text-setting helpers every part of the booklet uses. */
+#include "layout_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+page_build *page_list_add(page_list *pages, const style *s)
+{
+    page_build p = {0};
+    p.width = s->page_width;
+    p.height = s->page_height;
+    VEC_PUSH(pages, p);
+    return &pages->items[pages->count - 1];
+}
+
+void page_add_item(page_build *p, frame_item item)
+{
+    VEC_PUSH(&p->items, item);
+}
+
+double page_type_left(const style *s, size_t physical)
+{
+    /* Physical page 0 is a recto: its binding edge is on the left. */
+    bool verso = physical % 2 == 1;
+    return verso && s->mirror_margins ? s->margin_outer : s->margin_inner;
+}
+
+double page_type_width(const style *s)
+{
+    return s->page_width - s->margin_inner - s->margin_outer;
+}
+
+void page_add_line(page_build *p, const text_line *line, const char *text, double x,
+                   double baseline, style_color color)
+{
+    for (size_t i = 0; i < line->nruns; i++) {
+        const text_run *run = &line->runs[i];
+        if (run->nglyphs == 0)
+            continue;
+        frame_item it = {.kind = FRAME_GLYPHS};
+        frame_glyphs *g = &it.u.glyphs;
+        g->font = run->font;
+        g->size = run->size;
+        g->color = color;
+        g->x = x;
+        g->y = baseline;
+        g->glyphs = run->glyphs;
+        g->nglyphs = run->nglyphs;
+        g->text = text;
+        if (run->actual_text) {
+            g->actual_text = text + run->text_start;
+            g->actual_len = run->text_end - run->text_start;
+        }
+        page_add_item(p, it);
+    }
+}
+
+void page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
+                   style_color color)
+{
+    frame_item it = {.kind = FRAME_LINE};
+    it.u.line = (frame_line){x1, y1, x2, y2, width, color};
+    page_add_item(p, it);
+}
+
+void page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,
+                   double target_y)
+{
+    frame_item it = {.kind = FRAME_LINK};
+    it.u.link = (frame_link){x, y, w, h, target_page, target_y};
+    page_add_item(p, it);
+}
+
+void page_list_free(page_list *pages)
+{
+    for (size_t i = 0; i < pages->count; i++)
+        free(pages->items[i].items.items);
+    free(pages->items);
+    memset(pages, 0, sizeof(*pages));
+}
+
+double line_baseline(double top, double leading, double size)
+{
+    /* CJK faces put the em box 0.88 em above and 0.12 em below the baseline. */
+    return top + (leading - size) / 2 + 0.88 * size;
+}
+
+text_origin origin_of(const layout_ctx *c, const report_text *t)
+{
+    text_origin o = {c->r->path, t->line, t->col, t->exact_cols};
+    return o;
+}
+
+text_line *set_line(layout_ctx *c, style_text_id id, const char *text, const text_origin *o)
+{
+    return text_set_line(c->te, c->a, text, strlen(text), &c->text[id], o, c->diags);
+}
+
+text_para *set_para(layout_ctx *c, style_text_id id, const char *text, size_t len,
+                    const text_span *strong, size_t nstrong, double measure,
+                    const text_origin *o)
+{
+    return text_set_paragraph(c->te, c->a, text, len, strong, nstrong, &c->text[id], measure, o,
+                               c->diags);
+}

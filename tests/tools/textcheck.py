@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""textcheck.py PDF PARAGRAPHS.txt — the text a reader copies out of the booklet.
+
+Runs pdftotext, drops the running header and page numbers, joins the lines of
+each page, and checks that every paragraph of PARAGRAPHS.txt (one per line)
+appears verbatim, in order (so no space was inserted inside them), and that
+no space stands next to a Chinese character in the rest of the text either
+(headings, contents): poppler guessing a space from a gap."""
+import re
+import subprocess
+import sys
+
+CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0003ffff“”‘’·—…]"
+
+
+def main():
+    pdf, source = sys.argv[1], sys.argv[2]
+    header = sys.argv[3] if len(sys.argv) > 3 else None
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], check=True,
+                          capture_output=True, text=True).stdout
+    lines = []
+    for line in text.replace("\f", "\n").split("\n"):
+        if re.fullmatch(r"— \d+ —", line.strip()):
+            continue
+        if header and line.startswith(header):
+            continue
+        lines.append(line)
+    joined = "".join(lines)
+    problems = []
+    pos = 0
+    rest = []  # the text outside the matched paragraphs (a source space is no fault)
+    paragraphs = [p.strip() for p in open(source, encoding="utf-8") if p.strip()]
+    for i, para in enumerate(paragraphs, 1):
+        at = joined.find(para, pos)
+        if at < 0:
+            problems.append(f"paragraph {i} not found in order: {para[:30]}…")
+        else:
+            rest.append(joined[pos:at])
+            pos = at + len(para)
+    rest.append(joined[pos:])
+    spaces = re.findall(f"{CJK} |[^ ] {CJK}", "\n".join(rest))
+    if spaces:
+        problems.append(f"{len(spaces)} spaces next to Chinese text, e.g. {spaces[:5]}")
+    for p in problems:
+        print(p)
+    print(f"{len(paragraphs)} paragraphs, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
