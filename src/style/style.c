@@ -1,0 +1,455 @@
+/* style.c — load a layout: follow the `extends` chain from the named file to
+ * its root, apply the files root first over one spec, then check that the
+ * result is complete and resolve it into a style. */
+#include "style_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char *const style_text_names[STYLE_COUNT] = {
+    [STYLE_BODY] = "body",
+    [STYLE_HEADING1] = "heading1",
+    [STYLE_HEADING2] = "heading2",
+    [STYLE_HEADING3] = "heading3",
+    [STYLE_HEADING4] = "heading4",
+    [STYLE_COVER_ORG] = "cover_org",
+    [STYLE_COVER_TITLE] = "cover_title",
+    [STYLE_COVER_SUBTITLE] = "cover_subtitle",
+    [STYLE_COVER_DATE] = "cover_date",
+    [STYLE_COVER_META] = "cover_meta",
+    [STYLE_TOC_TITLE] = "toc_title",
+    [STYLE_TOC_ENTRY1] = "toc_entry1",
+    [STYLE_TOC_ENTRY2] = "toc_entry2",
+    [STYLE_HEADER] = "header",
+    [STYLE_FOOTER] = "footer",
+    [STYLE_CLOSING] = "closing",
+    [STYLE_EDITOR] = "editor",
+    [STYLE_CAPTION] = "caption",
+    [STYLE_TABLE] = "table",
+    [STYLE_NOTE] = "note",
+};
+
+/* Roles the layout stage asks for by name. */
+static const char *const required_roles[] = {"body", "heading", "kai", "title", "number"};
+
+enum { MAX_CHAIN = 16 };
+
+typedef struct layer {
+    const char *path; /* as found, in the style's arena */
+    dev_t dev;        /* identify the file, whatever path led to it */
+    ino_t ino;
+    const tree_node *root; /* the top mapping */
+} layer;
+
+typedef struct chain {
+    layer items[MAX_CHAIN];
+    size_t count;
+    bool complete; /* reached a file without extends, every file read */
+} chain;
+
+/* ---- finding files ---- */
+
+static bool is_regular_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool names_a_path(const char *s)
+{
+    return strchr(s, '/') || ends_with(s, ".yaml") || ends_with(s, ".yml") || ends_with(s, ".json");
+}
+
+/* Directory part of path, with its slash ("layouts/"), or "" for none. */
+static char *dir_of(arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return arena_strndup(a, path, slash ? (size_t)(slash - path) + 1 : 0);
+}
+
+/* Find a layout: a path relative to the current directory (then to the
+ * directory of the file that extends it), or a name looked up as DIR/NAME.yaml
+ * (then .json) in each search directory. NULL when not found. */
+static const char *find_layout(arena *a, const char *name, const char *from_file,
+                               const char *const *dirs, size_t ndirs)
+{
+    if (names_a_path(name)) {
+        if (is_regular_file(name))
+            return arena_strdup(a, name);
+        if (from_file && name[0] != '/') {
+            const char *p = arena_printf(a, "%s%s", dir_of(a, from_file), name);
+            if (is_regular_file(p))
+                return p;
+        }
+        return NULL;
+    }
+    static const char *const exts[] = {".yaml", ".yml", ".json"};
+    for (size_t i = 0; i < ndirs; i++) {
+        for (size_t e = 0; e < sizeof(exts) / sizeof(exts[0]); e++) {
+            const char *p = arena_printf(a, "%s/%s%s", dirs[i], name, exts[e]);
+            if (is_regular_file(p))
+                return p;
+        }
+    }
+    return NULL;
+}
+
+static void report_not_found(diag_list *diags, const char *name, const char *from_file,
+                             const tree_node *from, const char *const *dirs, size_t ndirs)
+{
+    int line = from ? from->line : 0, col = from ? from->col : 0;
+    if (names_a_path(name)) {
+        diag_add(diags, DIAG_ERROR, from_file, line, col, "layout file '%s' not found", name);
+        return;
+    }
+    char looked[512] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < ndirs && used < sizeof(looked); i++)
+        used +=
+            (size_t)snprintf(looked + used, sizeof(looked) - used, "%s%s/", i ? ", " : "", dirs[i]);
+    diag_add(diags, DIAG_ERROR, from_file, line, col, "layout '%s' not found (looked in %s)", name,
+             ndirs ? looked : "no directory");
+}
+
+/* ---- the chain ---- */
+
+/* Check `briefc-layout: 1`; errors point into the file. */
+static void check_version(style_reader *rd, const tree_node *root)
+{
+    const tree_node *v = tree_get(root, "briefc-layout");
+    if (!v)
+        style_error(rd, root, "missing 'briefc-layout: 1' (the layout format version) at the top");
+    else if (v->kind != TREE_SCALAR || strcmp(v->text, "1") != 0)
+        style_error(rd, v, "unsupported layout version '%s' (this briefc reads version 1)",
+                    v->kind == TREE_SCALAR ? v->text : "…");
+}
+
+/* The name in `extends:`, or NULL (an error is reported when malformed). */
+static const tree_node *extends_of(style_reader *rd, const tree_node *root)
+{
+    const tree_node *e = tree_get(root, "extends");
+    if (!e)
+        return NULL;
+    if (e->kind != TREE_SCALAR || e->len == 0) {
+        style_error(rd, e, "expected the name or path of a layout for extends");
+        return NULL;
+    }
+    return e;
+}
+
+/* Read one file of the chain; false when it could not be read as a mapping. */
+static bool read_layer(arena *out, arena *trees, const char *path, layer *l, diag_list *diags)
+{
+    style_reader rd = {out, diags, path};
+    size_t before = diags->errors;
+    tree_node *root = tree_load_file(path, trees, diags);
+    if (!root) {
+        if (diags->errors == before)
+            diag_add(diags, DIAG_ERROR, path, 0, 0, "the layout file is empty or unreadable");
+        return false;
+    }
+    if (root->kind != TREE_MAPPING) {
+        style_error(&rd, root, "a layout file is a mapping of page, fonts, colors and styles");
+        return false;
+    }
+    check_version(&rd, root);
+    l->path = path;
+    l->root = root;
+    return true;
+}
+
+/* Report a cycle at the extends that closes it, naming the files in order. */
+static bool closes_cycle(const chain *c, const struct stat *st, const char *from_file,
+                         const tree_node *from, diag_list *diags)
+{
+    for (size_t i = 0; i < c->count; i++) {
+        if (c->items[i].dev != st->st_dev || c->items[i].ino != st->st_ino)
+            continue;
+        char path[1024] = "";
+        size_t used = 0;
+        for (size_t k = i; k < c->count && used < sizeof(path); k++)
+            used += (size_t)snprintf(path + used, sizeof(path) - used, "%s → ", c->items[k].path);
+        diag_add(diags, DIAG_ERROR, from_file, from ? from->line : 0, from ? from->col : 0,
+                 "extends cycle: %s%s", path, c->items[i].path);
+        return true;
+    }
+    return false;
+}
+
+static void load_chain(arena *out, arena *trees, const char *name, const char *const *dirs,
+                       size_t ndirs, chain *c, diag_list *diags)
+{
+    const char *from_file = NULL;
+    const tree_node *from = NULL;
+    for (;;) {
+        const char *path = find_layout(out, name, from_file, dirs, ndirs);
+        if (!path) {
+            report_not_found(diags, name, from_file, from, dirs, ndirs);
+            return;
+        }
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            report_not_found(diags, name, from_file, from, dirs, ndirs);
+            return;
+        }
+        if (closes_cycle(c, &st, from_file, from, diags))
+            return;
+        if (c->count == MAX_CHAIN) {
+            diag_add(diags, DIAG_ERROR, from_file, from->line, from->col,
+                     "extends chain longer than %d layouts", MAX_CHAIN);
+            return;
+        }
+        layer *l = &c->items[c->count++];
+        l->dev = st.st_dev;
+        l->ino = st.st_ino;
+        if (!read_layer(out, trees, path, l, diags)) {
+            l->root = NULL;
+            return;
+        }
+        style_reader rd = {out, diags, path};
+        from = extends_of(&rd, l->root);
+        if (!from) {
+            c->complete = !tree_get(l->root, "extends");
+            return;
+        }
+        from_file = path;
+        name = from->text;
+    }
+}
+
+/* ---- completeness and resolution ---- */
+
+typedef struct missing {
+    char text[1024];
+    size_t used;
+} missing;
+
+static void note_missing(missing *m, const char *fmt, const char *arg)
+{
+    if (m->used >= sizeof(m->text) - 1)
+        return;
+    m->used += (size_t)snprintf(m->text + m->used, sizeof(m->text) - m->used, m->used ? ", " : "");
+    if (m->used < sizeof(m->text))
+        m->used += (size_t)snprintf(m->text + m->used, sizeof(m->text) - m->used, fmt, arg);
+}
+
+static const style_role_spec *find_role(const style_spec *spec, const char *name)
+{
+    for (size_t i = 0; i < spec->roles.count; i++)
+        if (strcmp(spec->roles.items[i].name, name) == 0)
+            return &spec->roles.items[i];
+    return NULL;
+}
+
+/* What the root of a chain must define and nobody did. */
+static void check_complete(const style_spec *spec, const char *root_file, diag_list *diags)
+{
+    static const char *const sides[] = {"top", "bottom", "inner", "outer"};
+    missing m = {.used = 0};
+    if (!spec->width.set)
+        note_missing(&m, "page.size%s", "");
+    for (int i = 0; i < 4; i++)
+        if (!spec->margin[i].set)
+            note_missing(&m, "page.margins.%s", sides[i]);
+    for (size_t i = 0; i < sizeof(required_roles) / sizeof(required_roles[0]); i++)
+        if (!find_role(spec, required_roles[i]))
+            note_missing(&m, "fonts.%s", required_roles[i]);
+    for (int k = 0; k < STYLE_COUNT; k++) {
+        const style_text_spec *t = &spec->text[k];
+        if (!t->defined)
+            note_missing(&m, "styles.%s", style_text_names[k]);
+        if (t->defined && !t->font.set)
+            note_missing(&m, "styles.%s.font", style_text_names[k]);
+        if (t->defined && !t->size.set)
+            note_missing(&m, "styles.%s.size", style_text_names[k]);
+        if (t->defined && !t->leading.set)
+            note_missing(&m, "styles.%s.leading", style_text_names[k]);
+    }
+    if (m.used)
+        diag_add(diags, DIAG_ERROR, root_file, 0, 0,
+                 "incomplete layout: a layout without extends must define %s", m.text);
+}
+
+static void error_at(diag_list *diags, style_where at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void error_at(diag_list *diags, style_where at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(diags, DIAG_ERROR, at.file, at.line, at.col, fmt, ap);
+    va_end(ap);
+}
+
+static void check_role(const style_spec *spec, const style_str_field *f, diag_list *diags)
+{
+    if (!f->set || find_role(spec, f->v))
+        return;
+    const char *names[64];
+    size_t n = 0;
+    for (size_t i = 0; i < spec->roles.count && n < 64; i++)
+        names[n++] = spec->roles.items[i].name;
+    const char *guess = style_suggest(f->v, names, n);
+    error_at(diags, f->at, "unknown font role '%s'%s%s%s (roles are the keys of fonts)", f->v,
+             guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
+}
+
+static bool resolve_color(const style_spec *spec, const style_color_field *f, style_color *c,
+                          diag_list *diags)
+{
+    if (!f->set)
+        return true;
+    if (!f->ref) {
+        *c = f->c;
+        return true;
+    }
+    for (size_t i = 0; i < spec->colors.count; i++) {
+        if (strcmp(spec->colors.items[i].name, f->ref) == 0) {
+            *c = spec->colors.items[i].c;
+            return true;
+        }
+    }
+    const char *names[64];
+    size_t n = 0;
+    for (size_t i = 0; i < spec->colors.count && n < 64; i++)
+        names[n++] = spec->colors.items[i].name;
+    const char *guess = style_suggest(f->ref, names, n);
+    error_at(diags, f->at, "unknown colour '%s'%s%s%s", f->ref, guess ? " (did you mean '" : "",
+             guess ? guess : "", guess ? "'?)" : "");
+    return false;
+}
+
+/* Every role and colour a style names must exist once the chain is merged. */
+static void check_references(const style_spec *spec, diag_list *diags)
+{
+    style_color ignored;
+    for (int k = 0; k < STYLE_COUNT; k++) {
+        check_role(spec, &spec->text[k].font, diags);
+        check_role(spec, &spec->text[k].strong_font, diags);
+        resolve_color(spec, &spec->text[k].color, &ignored, diags);
+    }
+}
+
+static void resolve_text(const style_spec *spec, const style_text_spec *t, style_text *out,
+                         diag_list *diags)
+{
+    out->font = t->font.v;
+    out->strong_font = t->strong_font.set ? t->strong_font.v : "heading";
+    out->size = t->size.v;
+    out->leading = t->leading.relative ? t->leading.v * out->size : t->leading.v;
+    out->indent = t->indent.relative ? t->indent.v : t->indent.v / out->size;
+    out->space_before =
+        t->space_before.relative ? t->space_before.v * out->leading : t->space_before.v;
+    out->space_after = t->space_after.relative ? t->space_after.v * out->leading : t->space_after.v;
+    out->align = t->align_set ? t->align : ALIGN_JUSTIFY;
+    out->color = (style_color){0}; /* black */
+    resolve_color(spec, &t->color, &out->color, diags);
+}
+
+static style_color named_color(const style_spec *spec, const char *name)
+{
+    for (size_t i = 0; i < spec->colors.count; i++)
+        if (strcmp(spec->colors.items[i].name, name) == 0)
+            return spec->colors.items[i].c;
+    return (style_color){0};
+}
+
+static double mm(double v)
+{
+    return v * STYLE_PT_PER_MM;
+}
+
+static void resolve_page(const style_spec *spec, style *s, diag_list *diags)
+{
+    s->page_width = spec->width.v;
+    s->page_height = spec->height.v;
+    s->margin_top = spec->margin[STYLE_MARGIN_TOP].v;
+    s->margin_bottom = spec->margin[STYLE_MARGIN_BOTTOM].v;
+    s->margin_inner = spec->margin[STYLE_MARGIN_INNER].v;
+    s->margin_outer = spec->margin[STYLE_MARGIN_OUTER].v;
+    s->mirror_margins = spec->mirror_set && spec->mirror;
+    /* GB/T 9704 §7.5 sets the page number 7 mm below the type area. */
+    s->header_offset = spec->header_offset.set ? spec->header_offset.v : mm(7);
+    s->footer_offset = spec->footer_offset.set ? spec->footer_offset.v : mm(7);
+    s->rule_width = spec->header_rule.set ? spec->header_rule.v : 0;
+    s->rule_color = named_color(spec, "rule");
+    s->accent = named_color(spec, "accent");
+    if (s->margin_inner + s->margin_outer >= s->page_width)
+        error_at(diags, spec->margin[STYLE_MARGIN_INNER].at,
+                 "the inner and outer margins leave no room on a page %.1f mm wide",
+                 s->page_width / STYLE_PT_PER_MM);
+    if (s->margin_top + s->margin_bottom >= s->page_height)
+        error_at(diags, spec->margin[STYLE_MARGIN_TOP].at,
+                 "the top and bottom margins leave no room on a page %.1f mm high",
+                 s->page_height / STYLE_PT_PER_MM);
+}
+
+static void resolve_roles(const style_spec *spec, style *s)
+{
+    s->nroles = spec->roles.count;
+    s->roles = arena_alloc(s->arena, (s->nroles ? s->nroles : 1) * sizeof(style_font_role));
+    for (size_t i = 0; i < s->nroles; i++) {
+        const style_role_spec *r = &spec->roles.items[i];
+        s->roles[i] = (style_font_role){r->name,    r->families, r->nfamilies,
+                                        r->at.line, r->at.col,   r->at.file};
+    }
+}
+
+/* ---- public ---- */
+
+style *style_load(const char *name_or_path, const char *const *search_dirs, size_t ndirs,
+                  diag_list *diags)
+{
+    size_t errors_before = diags->errors;
+    style *s = NULL;
+    arena *out = arena_new(), *trees = arena_new();
+    chain c = {.count = 0};
+    style_spec spec = {0};
+    load_chain(out, trees, name_or_path, search_dirs, ndirs, &c, diags);
+    for (size_t i = c.count; i-- > 0;) {
+        if (!c.items[i].root)
+            continue;
+        style_reader rd = {out, diags, c.items[i].path};
+        style_spec_apply(&rd, c.items[i].root, &spec);
+    }
+    if (c.complete) {
+        check_complete(&spec, c.items[c.count - 1].path, diags);
+        check_references(&spec, diags);
+        if (diags->errors == errors_before) {
+            s = arena_alloc(out, sizeof(style));
+            s->arena = out;
+            s->name = c.items[0].path;
+            resolve_page(&spec, s, diags);
+            resolve_roles(&spec, s);
+            for (int k = 0; k < STYLE_COUNT; k++)
+                resolve_text(&spec, &spec.text[k], &s->text[k], diags);
+        }
+    }
+    style_spec_free(&spec);
+    arena_free(trees);
+    if (diags->errors != errors_before) {
+        arena_free(out);
+        return NULL;
+    }
+    return s;
+}
+
+void style_free(style *s)
+{
+    if (s)
+        arena_free(s->arena);
+}
+
+const style_font_role *style_role(const style *s, const char *name)
+{
+    for (size_t i = 0; i < s->nroles; i++)
+        if (strcmp(s->roles[i].name, name) == 0)
+            return &s->roles[i];
+    return NULL;
+}

@@ -1,0 +1,525 @@
+/* style_spec.c — apply one layout file over the merged spec: page, fonts,
+ * colors and styles, checking every key and value and reporting all errors
+ * of the file with their positions. */
+#include "style_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+void style_error(style_reader *rd, const tree_node *node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(rd->diags, DIAG_ERROR, rd->file, node ? node->line : 0, node ? node->col : 0, fmt,
+              ap);
+    va_end(ap);
+}
+
+static style_where where_of(style_reader *rd, const tree_node *node)
+{
+    return (style_where){rd->file, node->line, node->col};
+}
+
+/* ---- node shapes ---- */
+
+static bool is_null(const tree_node *n)
+{
+    if (n->kind != TREE_SCALAR || n->quoted)
+        return false;
+    return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0;
+}
+
+static const char *kind_name(const tree_node *n)
+{
+    if (is_null(n))
+        return "nothing";
+    return n->kind == TREE_MAPPING ? "a mapping" : n->kind == TREE_SEQUENCE ? "a list" : "a value";
+}
+
+static bool expect_kind(style_reader *rd, const tree_node *n, tree_kind kind, const char *what)
+{
+    if (n->kind == kind && !is_null(n))
+        return true;
+    static const char *const names[] = {"a value", "a list", "a mapping"};
+    style_error(rd, n, "expected %s for %s, got %s", names[kind], what, kind_name(n));
+    return false;
+}
+
+/* Report an unknown key of a mapping, suggesting the closest known one. */
+static void unknown_key(style_reader *rd, const tree_node *key, const char *where,
+                        const char *const *known, size_t nknown)
+{
+    const char *guess = style_suggest(key->text, known, nknown);
+    if (guess)
+        style_error(rd, key, "unknown key '%s'%s (did you mean '%s'?)", key->text, where, guess);
+    else
+        style_error(rd, key, "unknown key '%s'%s", key->text, where);
+}
+
+static int key_index(const char *key, const char *const *known, size_t nknown)
+{
+    for (size_t i = 0; i < nknown; i++)
+        if (strcmp(key, known[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* ---- values ---- */
+
+/* A page length: a bare number is in millimetres. */
+static void read_page_length(style_reader *rd, const tree_node *n, style_num_field *f)
+{
+    double v, pt;
+    const char *unit;
+    if (n->kind != TREE_SCALAR || is_null(n) || !style_parse_quantity(n->text, &v, &unit) ||
+        (unit[0] && !style_unit_to_pt(unit, v, &pt))) {
+        style_error(rd, n, "expected a length such as 20, 20mm or 56pt (bare numbers are mm)");
+        return;
+    }
+    if (v < 0) {
+        style_error(rd, n, "a length here must not be negative");
+        return;
+    }
+    *f = (style_num_field){true, false, unit[0] ? pt : v * STYLE_PT_PER_MM, where_of(rd, n)};
+}
+
+static void read_bool(style_reader *rd, const tree_node *n, bool *set, bool *value)
+{
+    if (n->kind == TREE_SCALAR && !n->quoted &&
+        (strcmp(n->text, "true") == 0 || strcmp(n->text, "false") == 0)) {
+        *set = true;
+        *value = n->text[0] == 't';
+        return;
+    }
+    style_error(rd, n, "expected true or false");
+}
+
+/* A component list such as [0, 0.8, 0.8, 0]; false (reported) when malformed. */
+static bool read_components(style_reader *rd, const tree_node *n, size_t want, double *v)
+{
+    if (n->kind != TREE_SEQUENCE || n->count != want) {
+        style_error(rd, n, "expected a list of %zu numbers", want);
+        return false;
+    }
+    for (size_t i = 0; i < want; i++) {
+        const tree_node *c = n->items[i];
+        const char *unit;
+        if (c->kind != TREE_SCALAR || !style_parse_quantity(c->text, &v[i], &unit) || unit[0] ||
+            v[i] < 0) {
+            style_error(rd, c, "expected a number of 0 or more");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* {cmyk: [c, m, y, k]} with 0..1, or {rgb: [r, g, b]} with 0..1 or 0..255. */
+static bool read_color_mapping(style_reader *rd, const tree_node *n, style_color *c)
+{
+    if (n->npairs != 1) {
+        style_error(rd, n, "expected one of {cmyk: [c, m, y, k]} or {rgb: [r, g, b]}");
+        return false;
+    }
+    const tree_node *key = n->pairs[0].key, *val = n->pairs[0].value;
+    bool cmyk = strcmp(key->text, "cmyk") == 0;
+    if (!cmyk && strcmp(key->text, "rgb") != 0) {
+        static const char *const kinds[] = {"cmyk", "rgb"};
+        unknown_key(rd, key, " in a colour", kinds, COUNT(kinds));
+        return false;
+    }
+    memset(c, 0, sizeof(*c));
+    c->cmyk = cmyk;
+    size_t want = cmyk ? 4 : 3;
+    if (!read_components(rd, val, want, c->v))
+        return false;
+    double max = 0;
+    for (size_t i = 0; i < want; i++)
+        max = c->v[i] > max ? c->v[i] : max;
+    double scale = !cmyk && max > 1 ? 255 : 1; /* rgb given as bytes */
+    for (size_t i = 0; i < want; i++) {
+        c->v[i] /= scale;
+        if (c->v[i] > 1) {
+            style_error(rd, val->items[i], "colour component out of range (%s)",
+                        cmyk ? "0 to 1" : "0 to 1, or 0 to 255");
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool is_name(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '-'))
+            return false;
+    return true;
+}
+
+/* A colour; with allow_ref, a plain name refers to an entry of `colors`. */
+static void read_color(style_reader *rd, const tree_node *n, bool allow_ref, style_color_field *f)
+{
+    style_color c;
+    if (n->kind == TREE_MAPPING) {
+        if (read_color_mapping(rd, n, &c))
+            *f = (style_color_field){true, NULL, c, where_of(rd, n)};
+        return;
+    }
+    if (n->kind == TREE_SCALAR && style_parse_hex_color(n->text, &c)) {
+        *f = (style_color_field){true, NULL, c, where_of(rd, n)};
+        return;
+    }
+    if (allow_ref && n->kind == TREE_SCALAR && is_name(n->text)) {
+        f->set = true;
+        f->ref = arena_strdup(rd->out, n->text);
+        f->at = where_of(rd, n);
+        return;
+    }
+    style_error(rd, n,
+                "expected a colour such as \"#C00000\" (quoted: # starts a YAML comment), "
+                "{cmyk: [0, 0.8, 0.8, 0]} or {rgb: [192, 0, 0]}%s",
+                allow_ref ? ", or the name of an entry of colors" : "");
+}
+
+/* ---- page ---- */
+
+static const struct {
+    const char *name;
+    double w, h; /* mm */
+} paper_sizes[] = {
+    {"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 210}, {"A6", 105, 148}, {"B5", 176, 250},
+};
+
+static void read_page_size(style_reader *rd, const tree_node *n, style_spec *spec)
+{
+    if (n->kind == TREE_SCALAR && !is_null(n)) {
+        for (size_t i = 0; i < COUNT(paper_sizes); i++) {
+            if (strcmp(n->text, paper_sizes[i].name) == 0) {
+                style_where at = where_of(rd, n);
+                spec->width =
+                    (style_num_field){true, false, paper_sizes[i].w * STYLE_PT_PER_MM, at};
+                spec->height =
+                    (style_num_field){true, false, paper_sizes[i].h * STYLE_PT_PER_MM, at};
+                return;
+            }
+        }
+    } else if (n->kind == TREE_SEQUENCE && n->count == 2) {
+        style_num_field w = {0}, h = {0};
+        read_page_length(rd, n->items[0], &w);
+        read_page_length(rd, n->items[1], &h);
+        if (w.set && h.set && w.v > 0 && h.v > 0) {
+            spec->width = w;
+            spec->height = h;
+            return;
+        }
+        if (!w.set || !h.set)
+            return; /* already reported */
+    }
+    style_error(rd, n, "expected a paper size (A3, A4, A5, A6, B5) or [width, height]");
+}
+
+static void read_margins(style_reader *rd, const tree_node *n, style_spec *spec)
+{
+    static const char *const sides[] = {"top", "bottom", "inner", "outer"};
+    if (n->kind == TREE_SCALAR && !is_null(n)) { /* one length for all four */
+        style_num_field all = {0};
+        read_page_length(rd, n, &all);
+        for (int i = 0; all.set && i < 4; i++)
+            spec->margin[i] = all;
+        return;
+    }
+    if (!expect_kind(rd, n, TREE_MAPPING, "margins"))
+        return;
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key;
+        int k = key_index(key->text, sides, COUNT(sides));
+        if (k < 0)
+            unknown_key(rd, key, " in margins", sides, COUNT(sides));
+        else
+            read_page_length(rd, n->pairs[i].value, &spec->margin[k]);
+    }
+}
+
+static void read_page(style_reader *rd, const tree_node *n, style_spec *spec)
+{
+    static const char *const keys[] = {"size",          "margins",       "mirror",
+                                       "header_offset", "footer_offset", "header_rule"};
+    if (!expect_kind(rd, n, TREE_MAPPING, "page"))
+        return;
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
+        switch (key_index(key->text, keys, COUNT(keys))) {
+        case 0:
+            read_page_size(rd, val, spec);
+            break;
+        case 1:
+            read_margins(rd, val, spec);
+            break;
+        case 2:
+            read_bool(rd, val, &spec->mirror_set, &spec->mirror);
+            break;
+        case 3:
+            read_page_length(rd, val, &spec->header_offset);
+            break;
+        case 4:
+            read_page_length(rd, val, &spec->footer_offset);
+            break;
+        case 5:
+            read_page_length(rd, val, &spec->header_rule);
+            break;
+        default:
+            unknown_key(rd, key, " in page", keys, COUNT(keys));
+        }
+    }
+}
+
+/* ---- fonts and colours ---- */
+
+static void set_role(style_spec *spec, style_role_spec role)
+{
+    for (size_t i = 0; i < spec->roles.count; i++) {
+        if (strcmp(spec->roles.items[i].name, role.name) == 0) {
+            spec->roles.items[i] = role; /* a child's list replaces the parent's */
+            return;
+        }
+    }
+    VEC_PUSH(&spec->roles, role);
+}
+
+static void read_role(style_reader *rd, const tree_node *key, const tree_node *val,
+                      style_spec *spec)
+{
+    const tree_node *const *items = (const tree_node *const *)&val;
+    size_t n = 1;
+    if (val->kind == TREE_SEQUENCE) {
+        items = (const tree_node *const *)val->items;
+        n = val->count;
+    }
+    if (n == 0 || val->kind == TREE_MAPPING) {
+        style_error(rd, val, "expected a list of font families for role '%s'", key->text);
+        return;
+    }
+    style_role_spec role = {arena_strdup(rd->out, key->text),
+                            arena_alloc(rd->out, n * sizeof(char *)), n, where_of(rd, key)};
+    for (size_t i = 0; i < n; i++) {
+        if (items[i]->kind != TREE_SCALAR || is_null(items[i])) {
+            style_error(rd, items[i], "expected a font family name, got %s", kind_name(items[i]));
+            return;
+        }
+        role.families[i] = arena_strdup(rd->out, items[i]->text);
+    }
+    set_role(spec, role);
+}
+
+static void read_fonts(style_reader *rd, const tree_node *n, style_spec *spec)
+{
+    if (!expect_kind(rd, n, TREE_MAPPING, "fonts"))
+        return;
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key;
+        if (!is_name(key->text))
+            style_error(rd, key, "a font role name is made of letters, digits, _ and -");
+        else
+            read_role(rd, key, n->pairs[i].value, spec);
+    }
+}
+
+static void read_colors(style_reader *rd, const tree_node *n, style_spec *spec)
+{
+    if (!expect_kind(rd, n, TREE_MAPPING, "colors"))
+        return;
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key;
+        if (!is_name(key->text)) {
+            style_error(rd, key, "a colour name is made of letters, digits, _ and -");
+            continue;
+        }
+        style_color_field f = {0};
+        read_color(rd, n->pairs[i].value, false, &f);
+        if (!f.set)
+            continue;
+        style_named_color nc = {arena_strdup(rd->out, key->text), f.c, where_of(rd, key)};
+        size_t k = 0;
+        while (k < spec->colors.count && strcmp(spec->colors.items[k].name, nc.name) != 0)
+            k++;
+        if (k < spec->colors.count)
+            spec->colors.items[k] = nc;
+        else
+            VEC_PUSH(&spec->colors, nc);
+    }
+}
+
+/* ---- text styles ---- */
+
+static void read_role_name(style_reader *rd, const tree_node *n, style_str_field *f)
+{
+    if (n->kind != TREE_SCALAR || is_null(n) || !is_name(n->text)) {
+        style_error(rd, n, "expected the name of a font role (a key of fonts)");
+        return;
+    }
+    *f = (style_str_field){true, arena_strdup(rd->out, n->text), where_of(rd, n)};
+}
+
+static void read_text_size(style_reader *rd, const tree_node *n, style_num_field *f)
+{
+    double pt;
+    if (n->kind != TREE_SCALAR || !style_parse_size(n->text, &pt)) {
+        style_error(rd, n, "expected a size such as 12pt, 4mm or 小四");
+        return;
+    }
+    *f = (style_num_field){true, false, pt, where_of(rd, n)};
+}
+
+/* A length whose bare number means a multiple (of the size, of the leading,
+ * of an em); bare_abs_from > 0: bare numbers from there on are points. */
+static void read_relative(style_reader *rd, const tree_node *n, style_num_field *f,
+                          double bare_abs_from, bool em_unit, const char *expected)
+{
+    double v, pt = 0;
+    const char *unit;
+    bool ok = n->kind == TREE_SCALAR && style_parse_quantity(n->text, &v, &unit);
+    bool is_em = ok && strcmp(unit, "em") == 0;
+    if (ok && unit[0] && !is_em)
+        ok = style_unit_to_pt(unit, v, &pt);
+    if (!ok || (is_em && !em_unit)) {
+        style_error(rd, n, "%s", expected);
+        return;
+    }
+    if (v < 0) {
+        style_error(rd, n, "must not be negative");
+        return;
+    }
+    bool relative = unit[0] == '\0' || is_em;
+    if (unit[0] == '\0' && bare_abs_from > 0 && v >= bare_abs_from) {
+        relative = false; /* "28": a fixed pitch in points, as Word says it */
+        pt = v;
+    }
+    *f = (style_num_field){true, relative, relative ? v : pt, where_of(rd, n)};
+}
+
+static void read_align(style_reader *rd, const tree_node *n, style_text_spec *t)
+{
+    static const char *const names[] = {"justify", "left", "center", "right"};
+    int k = n->kind == TREE_SCALAR ? key_index(n->text, names, COUNT(names)) : -1;
+    if (k < 0) {
+        style_error(rd, n, "expected justify, left, center or right");
+        return;
+    }
+    t->align_set = true;
+    t->align = (style_align)k;
+}
+
+static void read_text_style(style_reader *rd, const tree_node *n, const char *name,
+                            style_text_spec *t)
+{
+    static const char *const keys[] = {"font",         "strong_font", "size",  "leading", "indent",
+                                       "space_before", "space_after", "align", "color"};
+    char what[64];
+    snprintf(what, sizeof(what), "style '%s'", name);
+    if (!expect_kind(rd, n, TREE_MAPPING, what))
+        return;
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
+        switch (key_index(key->text, keys, COUNT(keys))) {
+        case 0:
+            read_role_name(rd, val, &t->font);
+            break;
+        case 1:
+            read_role_name(rd, val, &t->strong_font);
+            break;
+        case 2:
+            read_text_size(rd, val, &t->size);
+            break;
+        case 3:
+            read_relative(rd, val, &t->leading, 4, false,
+                          "expected a leading such as 1.75 (times the size), 28pt or 10mm");
+            break;
+        case 4:
+            read_relative(rd, val, &t->indent, 0, true,
+                          "expected an indent such as 2 (em of the size), 2em or 24pt");
+            break;
+        case 5:
+        case 6:
+            read_relative(rd, val, key->text[6] == 'b' ? &t->space_before : &t->space_after, 0,
+                          false, "expected a space such as 0.5 (lines), 6pt or 2mm");
+            break;
+        case 7:
+            read_align(rd, val, t);
+            break;
+        case 8:
+            read_color(rd, val, true, &t->color);
+            break;
+        default: {
+            char where[80];
+            snprintf(where, sizeof(where), " in %s", what);
+            unknown_key(rd, key, where, keys, COUNT(keys));
+        }
+        }
+    }
+}
+
+static void read_styles(style_reader *rd, const tree_node *n, style_spec *spec)
+{
+    if (!expect_kind(rd, n, TREE_MAPPING, "styles"))
+        return;
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key;
+        int k = key_index(key->text, style_text_names, STYLE_COUNT);
+        if (k < 0) {
+            const char *guess = style_suggest(key->text, style_text_names, STYLE_COUNT);
+            style_error(rd, key, "unknown style '%s'%s%s%s", key->text,
+                        guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
+            continue;
+        }
+        style_text_spec *t = &spec->text[k];
+        if (!t->defined) {
+            t->defined = true;
+            t->at = where_of(rd, key);
+        }
+        read_text_style(rd, n->pairs[i].value, style_text_names[k], t);
+    }
+}
+
+/* ---- one file ---- */
+
+void style_spec_apply(style_reader *rd, const tree_node *root, style_spec *spec)
+{
+    static const char *const keys[] = {"briefc-layout", "extends", "description", "page",
+                                       "fonts",         "colors",  "styles"};
+    for (size_t i = 0; i < root->npairs; i++) {
+        const tree_node *key = root->pairs[i].key, *val = root->pairs[i].value;
+        switch (key_index(key->text, keys, COUNT(keys))) {
+        case 0: /* version and extends: read while loading the chain */
+        case 1:
+            break;
+        case 2:
+            if (val->kind != TREE_SCALAR)
+                style_error(rd, val, "expected a text for description, got %s", kind_name(val));
+            break;
+        case 3:
+            read_page(rd, val, spec);
+            break;
+        case 4:
+            read_fonts(rd, val, spec);
+            break;
+        case 5:
+            read_colors(rd, val, spec);
+            break;
+        case 6:
+            read_styles(rd, val, spec);
+            break;
+        default:
+            unknown_key(rd, key, "", keys, COUNT(keys));
+        }
+    }
+}
+
+void style_spec_free(style_spec *spec)
+{
+    free(spec->roles.items);
+    free(spec->colors.items);
+}

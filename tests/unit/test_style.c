@@ -1,0 +1,383 @@
+/* test_style.c — the style stage: shipped layouts, units, colours, extends
+ * merging and every error with its position. Runs from the repository root. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "style/style.h"
+
+#define FIX "tests/fixtures/style/"
+#define MM(x) ((x)*72.0 / 25.4)
+
+static const char *const dirs[] = {"layouts"};
+
+static style *load(const char *name, diag_list *d)
+{
+    return style_load(name, dirs, 1, d);
+}
+
+static void assert_near(double got, double want)
+{
+    if (fabs(got - want) > 0.005)
+        fail_msg("got %.4f, want %.4f", got, want);
+}
+
+/* True when diags holds an error at file:line:col whose message contains text. */
+static bool has_error(const diag_list *d, const char *file, int line, int col, const char *text)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const diag *g = &d->items[i];
+        if (g->level == DIAG_ERROR && g->file && strcmp(g->file, file) == 0 && g->line == line &&
+            g->col == col && strstr(g->message, text))
+            return true;
+    }
+    return false;
+}
+
+static void expect_error(const diag_list *d, const char *file, int line, int col, const char *text)
+{
+    if (!has_error(d, file, line, col, text)) {
+        diag_print(d, stderr);
+        fail_msg("no error %s:%d:%d containing \"%s\"", file, line, col, text);
+    }
+}
+
+/* Load a fixture that must fail; returns its diagnostics. */
+static diag_list load_failing(const char *path)
+{
+    diag_list d = {0};
+    style *s = load(path, &d);
+    assert_null(s);
+    assert_true(d.errors > 0);
+    return d;
+}
+
+/* ---- units ---- */
+
+static void test_hao_sizes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double pt;
+    } cases[] = {{"初号", 42},  {"小初", 36},  {"一号", 26},   {"小一", 24},
+                 {"二号", 22},  {"小二", 18},  {"三号", 16},   {"小三", 15},
+                 {"四号", 14},  {"小四", 12},  {"五号", 10.5}, {"小五", 9},
+                 {"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5},  {"八号", 5}};
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        double pt = 0;
+        assert_true(style_parse_size(cases[i].text, &pt));
+        assert_near(pt, cases[i].pt);
+    }
+}
+
+static void test_sizes_with_units(void **state)
+{
+    (void)state;
+    double pt = 0;
+    assert_true(style_parse_size("12", &pt));
+    assert_near(pt, 12);
+    assert_true(style_parse_size("10.5pt", &pt));
+    assert_near(pt, 10.5);
+    assert_true(style_parse_size("4.2mm", &pt));
+    assert_near(pt, 4.2 * 72 / 25.4);
+    assert_true(style_parse_size("1cm", &pt));
+    assert_near(pt, 28.3465);
+    assert_true(style_parse_size("0.5in", &pt));
+    assert_near(pt, 36);
+    const char *bad[] = {"", "pt", "大四", "12px", "-3", "0", "1.2.3", "12 pts", "twelve", "2em"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+        if (style_parse_size(bad[i], &pt))
+            fail_msg("'%s' accepted as a size", bad[i]);
+}
+
+/* ---- shipped layouts ---- */
+
+static void test_a4_report(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    style *s = load("a4-report", &d);
+    assert_non_null(s);
+    assert_int_equal(d.count, 0);
+    assert_string_equal(s->name, "layouts/a4-report.yaml");
+    assert_near(s->page_width, 595.28);
+    assert_near(s->page_height, 841.89);
+    assert_near(s->margin_top, MM(30));
+    assert_near(s->margin_bottom, MM(28));
+    assert_near(s->margin_inner, MM(28));
+    assert_near(s->margin_outer, MM(26));
+    assert_false(s->mirror_margins);
+    assert_near(s->header_offset, MM(10));
+    assert_near(s->footer_offset, MM(10));
+    assert_near(s->rule_width, 0.5);
+
+    const style_text *body = &s->text[STYLE_BODY];
+    assert_string_equal(body->font, "body");
+    assert_string_equal(body->strong_font, "heading");
+    assert_near(body->size, 12);
+    assert_near(body->leading, 21.6);
+    assert_near(body->indent, 2);
+    assert_int_equal(body->align, ALIGN_JUSTIFY);
+    assert_string_equal(s->text[STYLE_HEADING1].font, "heading");
+    assert_near(s->text[STYLE_HEADING1].size, 16);
+    assert_near(s->text[STYLE_HEADING1].space_before, 24); /* one line of 1.5 × 16 */
+    assert_string_equal(s->text[STYLE_HEADING2].font, "kai");
+    assert_near(s->text[STYLE_HEADING2].size, 14);
+    assert_string_equal(s->text[STYLE_FOOTER].font, "body");
+    assert_near(s->text[STYLE_FOOTER].size, 14);
+    assert_near(s->text[STYLE_HEADER].size, 9);
+    assert_string_equal(s->text[STYLE_COVER_TITLE].font, "title");
+    assert_int_equal(s->text[STYLE_COVER_TITLE].align, ALIGN_CENTER);
+
+    const char *needed[] = {"body", "heading", "kai", "title", "number"};
+    for (size_t i = 0; i < 5; i++)
+        assert_non_null(style_role(s, needed[i]));
+    assert_null(style_role(s, "nonexistent"));
+    const style_font_role *body_role = style_role(s, "body");
+    assert_string_equal(body_role->families[0], "宋体");
+    assert_string_equal(body_role->families[body_role->nfamilies - 1], "Noto Serif CJK SC");
+    assert_string_equal(body_role->file, "layouts/a4-report.yaml");
+    assert_true(body_role->line > 0 && body_role->col > 0);
+    assert_string_equal(style_role(s, "kai")->families[1], "LXGW WenKai");
+    assert_string_equal(style_role(s, "heading")->families[1], "Noto Sans CJK SC");
+
+    /* the accent is a colour, not black */
+    assert_false(s->accent.cmyk);
+    assert_true(s->accent.v[0] > 0.3);
+    assert_true(s->text[STYLE_COVER_ORG].color.v[0] > 0.3);
+    style_free(s);
+    diag_list_free(&d);
+}
+
+static void test_a5_booklet(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    style *s = load("a5-booklet", &d);
+    assert_non_null(s);
+    assert_int_equal(d.count, 0);
+    assert_near(s->page_width, MM(148));
+    assert_near(s->page_height, MM(210));
+    assert_true(s->mirror_margins);
+    assert_true(s->margin_outer < s->margin_inner);
+    assert_true(s->margin_top < MM(30));
+    /* smaller sizes, leading following the inherited multiple */
+    assert_near(s->text[STYLE_BODY].size, 10.5);
+    assert_near(s->text[STYLE_BODY].leading, 10.5 * 1.75);
+    assert_near(s->text[STYLE_FOOTER].size, 10.5);
+    assert_near(s->text[STYLE_HEADER].size, 9);
+    /* inherited from a4-report */
+    assert_string_equal(s->text[STYLE_HEADING2].font, "kai");
+    assert_near(s->text[STYLE_HEADING1].leading, 15 * 1.5);
+    assert_int_equal(s->text[STYLE_BODY].align, ALIGN_JUSTIFY);
+    assert_near(s->text[STYLE_BODY].indent, 2);
+    assert_string_equal(style_role(s, "body")->file, "layouts/a4-report.yaml");
+    style_free(s);
+    diag_list_free(&d);
+}
+
+/* ---- extends ---- */
+
+static void test_child_changes_one_key(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    style *s = load(FIX "child-size.yaml", &d);
+    assert_non_null(s);
+    const style_text *body = &s->text[STYLE_BODY];
+    assert_near(body->size, 10.5);
+    assert_near(body->leading, 10.5 * 1.8); /* the parent's multiple, the child's size */
+    assert_string_equal(body->font, "body");
+    assert_near(body->indent, 2);
+    assert_int_equal(body->align, ALIGN_JUSTIFY);
+    assert_near(s->text[STYLE_HEADING1].size, 16); /* untouched */
+    assert_near(s->page_width, 595.28);
+    style_free(s);
+    diag_list_free(&d);
+}
+
+static void test_grandchild_units_and_colours(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    style *s = load(FIX "grandchild.yaml", &d); /* extends a path next to it */
+    assert_non_null(s);
+    assert_near(s->margin_top, MM(25));
+    assert_near(s->margin_bottom, MM(25));
+    assert_near(s->margin_inner, MM(25));
+    assert_near(s->margin_outer, MM(25));
+    assert_near(s->text[STYLE_BODY].size, 10.5);  /* from child-size */
+    assert_near(s->text[STYLE_BODY].leading, 28); /* bare 28: points */
+    assert_near(s->text[STYLE_BODY].space_after, 14);
+    const style_text *h1 = &s->text[STYLE_HEADING1];
+    assert_near(h1->leading, 28);
+    assert_near(h1->space_before, MM(6));
+    assert_near(h1->indent, 1.5); /* 24pt at 16pt */
+    assert_near(h1->color.v[0], 0.5);
+    assert_near(h1->color.v[1], 0.25);
+    assert_near(h1->color.v[2], 1);
+    assert_true(s->accent.cmyk);
+    assert_near(s->accent.v[0], 0);
+    assert_near(s->accent.v[1], 0.8);
+    assert_near(s->accent.v[2], 0.8);
+    assert_near(s->accent.v[3], 0);
+    assert_false(s->rule_color.cmyk);
+    assert_near(s->rule_color.v[0], 192 / 255.0);
+    assert_near(s->rule_color.v[1], 0);
+    style_free(s);
+    diag_list_free(&d);
+}
+
+static void test_json_child(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    style *s = load(FIX "child.json", &d);
+    assert_non_null(s);
+    assert_near(s->page_width, MM(170));
+    assert_near(s->page_height, MM(240));
+    assert_false(s->mirror_margins);
+    assert_near(s->margin_outer, MM(15)); /* from a5-booklet */
+    const style_font_role *body = style_role(s, "body");
+    assert_string_equal(body->families[0], "仿宋_GB2312");
+    assert_string_equal(body->file, FIX "child.json");
+    assert_int_equal(body->line, 5);
+    style_free(s);
+    diag_list_free(&d);
+}
+
+static void test_hex_colour(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    style *s = load("a4-report", &d);
+    assert_non_null(s);
+    /* a4-report: accent "#8C1C13" */
+    assert_near(s->accent.v[0], 0x8C / 255.0);
+    assert_near(s->accent.v[1], 0x1C / 255.0);
+    assert_near(s->accent.v[2], 0x13 / 255.0);
+    style_free(s);
+    diag_list_free(&d);
+}
+
+/* ---- errors ---- */
+
+static void test_all_errors_of_a_file(void **state)
+{
+    (void)state;
+    const char *f = FIX "errors.yaml";
+    diag_list d = load_failing(f);
+    expect_error(&d, f, 4, 3, "unknown key 'margin' in page (did you mean 'margins'?)");
+    expect_error(&d, f, 5, 9, "expected a paper size");
+    expect_error(&d, f, 6, 11, "expected true or false");
+    expect_error(&d, f, 8, 11, "expected a colour");
+    expect_error(&d, f, 9, 16, "expected a list of 4 numbers");
+    expect_error(&d, f, 11, 8, "font families for role 'kai'");
+    expect_error(&d, f, 13, 16, "expected a size such as 12pt, 4mm or 小四");
+    expect_error(&d, f, 13, 29, "expected a leading");
+    expect_error(&d, f, 14, 3, "unknown style 'heading5'");
+    expect_error(&d, f, 15, 20, "unknown font role 'hei'");
+    expect_error(&d, f, 15, 25, "unknown key 'colour' in style 'heading1' (did you mean 'color'?)");
+    expect_error(&d, f, 16, 21, "unknown colour 'accnt' (did you mean 'accent'?)");
+    expect_error(&d, f, 16, 35, "expected justify, left, center or right");
+    assert_int_equal(d.errors, 13);
+    diag_list_free(&d);
+}
+
+static void test_missing_version(void **state)
+{
+    (void)state;
+    diag_list d = load_failing(FIX "missing-version.yaml");
+    expect_error(&d, FIX "missing-version.yaml", 1, 1, "missing 'briefc-layout: 1'");
+    assert_int_equal(d.errors, 1);
+    diag_list_free(&d);
+    d = load_failing(FIX "bad-version.yaml");
+    expect_error(&d, FIX "bad-version.yaml", 1, 16, "unsupported layout version '2'");
+    diag_list_free(&d);
+}
+
+static void test_extends_not_found(void **state)
+{
+    (void)state;
+    diag_list d = load_failing(FIX "extends-missing.yaml");
+    expect_error(&d, FIX "extends-missing.yaml", 3, 10,
+                 "layout 'no-such-layout' not found (looked in layouts/)");
+    assert_int_equal(d.errors, 1); /* no "incomplete" noise from a broken chain */
+    diag_list_free(&d);
+
+    d = (diag_list){0};
+    assert_null(load("nothing-by-this-name", &d));
+    assert_int_equal(d.errors, 1);
+    assert_null(d.items[0].file);
+    assert_non_null(strstr(d.items[0].message, "'nothing-by-this-name' not found"));
+    diag_list_free(&d);
+}
+
+static void test_extends_cycle(void **state)
+{
+    (void)state;
+    diag_list d = load_failing(FIX "cycle-a.yaml");
+    expect_error(&d, FIX "cycle-b.yaml", 2, 10, "extends cycle: " FIX "cycle-a.yaml");
+    assert_int_equal(d.errors, 1);
+    diag_list_free(&d);
+}
+
+static void test_incomplete_root(void **state)
+{
+    (void)state;
+    diag_list d = load_failing(FIX "incomplete-root.yaml");
+    assert_int_equal(d.errors, 1);
+    const char *m = d.items[0].message;
+    assert_non_null(strstr(m, "page.margins.outer"));
+    assert_non_null(strstr(m, "fonts.kai"));
+    assert_non_null(strstr(m, "fonts.number"));
+    assert_non_null(strstr(m, "styles.heading1.leading"));
+    assert_non_null(strstr(m, "styles.note"));
+    assert_null(strstr(m, "styles.body"));
+    assert_null(strstr(m, "page.size"));
+    diag_list_free(&d);
+}
+
+static void test_margins_leave_no_room(void **state)
+{
+    (void)state;
+    diag_list d = load_failing(FIX "no-room.yaml");
+    expect_error(&d, FIX "no-room.yaml", 4, 20, "leave no room");
+    diag_list_free(&d);
+}
+
+static void test_not_a_mapping(void **state)
+{
+    (void)state;
+    diag_list d = load_failing(FIX "not-mapping.yaml");
+    expect_error(&d, FIX "not-mapping.yaml", 1, 1, "a layout file is a mapping");
+    diag_list_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hao_sizes),
+        cmocka_unit_test(test_sizes_with_units),
+        cmocka_unit_test(test_a4_report),
+        cmocka_unit_test(test_a5_booklet),
+        cmocka_unit_test(test_child_changes_one_key),
+        cmocka_unit_test(test_grandchild_units_and_colours),
+        cmocka_unit_test(test_json_child),
+        cmocka_unit_test(test_hex_colour),
+        cmocka_unit_test(test_all_errors_of_a_file),
+        cmocka_unit_test(test_missing_version),
+        cmocka_unit_test(test_extends_not_found),
+        cmocka_unit_test(test_extends_cycle),
+        cmocka_unit_test(test_incomplete_root),
+        cmocka_unit_test(test_margins_leave_no_room),
+        cmocka_unit_test(test_not_a_mapping),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
