@@ -28,6 +28,10 @@ struct tree_node {
     const char *text;
     size_t len;
     bool quoted; /* YAML quoted/block scalar or JSON string: never a number, bool or null */
+    /* Column of text[0] when the text is its single-line source verbatim (no
+     * escapes, no folding): text[k] sits at (line, text_col + characters
+     * before k). 0 when that does not hold. */
+    int text_col;
     /* TREE_SEQUENCE */
     tree_node **items;
     size_t count;
@@ -38,7 +42,11 @@ struct tree_node {
 
 /* Load path as JSON when its name ends in ".json", else as YAML. Syntax
  * errors, duplicate keys, invalid UTF-8 and alias bombs go to diags with
- * positions. Returns the root (NULL on a syntax error). Nodes live in a. */
+ * positions. Returns the root (NULL on a syntax error). Nodes live in a.
+ * An empty document (nothing but whitespace or comments) returns NULL
+ * with no diagnostic: the caller says what it expected. Duplicate keys are
+ * errors but the root is still returned (the first value comes first in
+ * pairs). Aliases share nodes: the tree may be a DAG, never a cycle. */
 tree_node *tree_load_file(const char *path, arena *a, diag_list *diags);
 /* The same from a buffer; name is used in diagnostics and to pick JSON. */
 tree_node *tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,

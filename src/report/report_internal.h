@@ -1,0 +1,61 @@
+/* report_internal.h — the validator's shared context and value readers.
+ * validate.c reads values and the top of the document, validate_body.c the
+ * sections and their blocks, report.c the paragraph text (strong ranges,
+ * punctuation warnings). Not part of the public contract. */
+#ifndef BRIEFC_REPORT_INTERNAL_H
+#define BRIEFC_REPORT_INTERNAL_H
+
+#include "report.h"
+
+typedef struct vctx {
+    const char *file;
+    arena *a;
+    diag_list *diags;
+    int year; /* meta.date's year; 0 when meta.date is missing or invalid */
+} vctx;
+
+void v_error(vctx *c, const tree_node *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void v_warning_at(vctx *c, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Split a mapping into the values of the known keys (vals[i] for keys[i],
+ * NULL when absent) and report unknown keys, suggesting a near spelling.
+ * `where` names the mapping in messages ("in meta"). */
+void v_fields(vctx *c, const tree_node *map, const char *where, const char *const keys[],
+              size_t nkeys, const tree_node *vals[]);
+/* Report `missing required key 'key' <where>` at anchor when val is NULL. */
+bool v_require(vctx *c, const tree_node *val, const char *key, const char *where,
+               const tree_node *anchor);
+/* Complain unless n is a mapping; `what` is what was expected there. */
+bool v_expect_mapping(vctx *c, const tree_node *n, const char *what);
+bool v_expect_sequence(vctx *c, const tree_node *n, const char *what);
+
+/* Value readers: each reports its own errors and returns false on one.
+ * An absent node (NULL) leaves out untouched and returns true. */
+bool v_text(vctx *c, const tree_node *n, bool required, report_text *out);
+bool v_number(vctx *c, const tree_node *n, report_number *out);
+bool v_date(vctx *c, const tree_node *n, report_date *out);
+bool v_bool(vctx *c, const tree_node *n, bool *out);
+/* A plain `~`, `null` or nothing: YAML's and JSON's way of saying "no value". */
+bool v_is_null(const tree_node *n);
+/* "a list", "a mapping", "a string" or the plain scalar's text, quoted. */
+const char *v_describe(vctx *c, const tree_node *n);
+
+/* Days since 0000-03-01 (for comparing and ordering dates). */
+long v_day_number(int year, int month, int day);
+
+/* report.c: paragraph from a scalar: strong (**) ranges with markers removed,
+ * unbalanced markers warned about and kept; punctuation checked. */
+bool report_read_para(vctx *c, const tree_node *n, report_para *out);
+/* Warn where ASCII punctuation touches Chinese text. */
+void report_check_punctuation(vctx *c, const tree_node *n);
+
+/* validate_body.c: the sections list and the closing paragraphs. */
+void v_sections(vctx *c, const tree_node *list, report_section **out, size_t *count);
+void v_closing(vctx *c, const tree_node *list, report_para **out, size_t *count);
+
+/* validate.c: validate root and build the report in a; NULL on any error. */
+report *report_build(const char *path, const tree_node *root, arena *a, diag_list *diags);
+
+#endif

@@ -1,0 +1,261 @@
+/* test_json.c — the strict RFC 8259 reader: what it accepts, what it
+ * refuses (with line:col and what was expected), numbers kept as written,
+ * surrogate pairs, duplicate keys and the nesting limit. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+
+static arena *A;
+static diag_list D;
+
+static int setup(void **state)
+{
+    (void)state;
+    A = arena_new();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    arena_free(A);
+    diag_list_free(&D);
+    return 0;
+}
+
+static tree_node *parse(const char *text)
+{
+    diag_list_free(&D);
+    return tree_load_buffer("t.json", text, strlen(text), A, &D);
+}
+
+/* The text must be refused with exactly this one error. */
+static void expect_refused(const char *text, int line, int col, const char *message)
+{
+    tree_node *root = parse(text);
+    if (root || D.count != 1 || D.items[0].line != line || D.items[0].col != col ||
+        strcmp(D.items[0].message, message) != 0) {
+        print_message("input: %s\n", text);
+        for (size_t i = 0; i < D.count; i++)
+            print_message("  have %d:%d: %s\n", D.items[i].line, D.items[i].col,
+                          D.items[i].message);
+        print_message("  want %d:%d: %s\n", line, col, message);
+        fail();
+    }
+}
+
+static void test_accepts_values(void **state)
+{
+    (void)state;
+    tree_node *root = parse("{\"a\": [1, -0.5e+3, 73.30, 1E10, 0],\n \"b\": true, \"c\": false,"
+                            " \"d\": null, \"e\": \"x\", \"f\": {}, \"g\": []}");
+    assert_non_null(root);
+    assert_int_equal(D.count, 0);
+    assert_int_equal(root->kind, TREE_MAPPING);
+    assert_int_equal(root->npairs, 7);
+    tree_node *a = tree_get(root, "a");
+    assert_int_equal(a->kind, TREE_SEQUENCE);
+    assert_int_equal(a->count, 5);
+    assert_string_equal(a->items[1]->text, "-0.5e+3");
+    assert_string_equal(a->items[2]->text, "73.30"); /* as written */
+    assert_string_equal(a->items[3]->text, "1E10");
+    assert_false(a->items[2]->quoted);
+    assert_string_equal(tree_get(root, "b")->text, "true");
+    assert_false(tree_get(root, "b")->quoted);
+    assert_string_equal(tree_get(root, "d")->text, "null");
+    assert_true(tree_get(root, "e")->quoted);
+    assert_int_equal(tree_get(root, "f")->npairs, 0);
+    assert_int_equal(tree_get(root, "g")->count, 0);
+    /* positions: line 2, column in characters */
+    tree_node *b = tree_get(root, "b");
+    assert_int_equal(b->line, 2);
+    assert_int_equal(b->col, 7);
+    assert_int_equal(root->pairs[1].key->col, 2);
+}
+
+static void test_positions_count_characters(void **state)
+{
+    (void)state;
+    tree_node *root = parse("{\"罗湖\": \"全会\", \"n\": 1}");
+    assert_non_null(root);
+    tree_node *v = tree_get(root, "罗湖");
+    assert_int_equal(v->col, 8);
+    assert_int_equal(v->text_col, 9); /* inside the quotes */
+    assert_int_equal(tree_get(root, "n")->col, 19);
+    /* Escapes make the text differ from the source: no exact columns. */
+    root = parse("[\"a\\nb\"]");
+    assert_string_equal(root->items[0]->text, "a\nb");
+    assert_int_equal(root->items[0]->text_col, 0);
+}
+
+static void test_escapes_and_surrogates(void **state)
+{
+    (void)state;
+    tree_node *root =
+        parse("[\"\\ud842\\udfb7\", \"\\u7f57\\u6E56\", \"\\\"\\\\\\/\\b\\f\\n\\r\\t\"]");
+    assert_non_null(root);
+    assert_string_equal(root->items[0]->text, "𠮷");
+    assert_int_equal(root->items[0]->len, 4);
+    assert_string_equal(root->items[1]->text, "罗湖");
+    assert_string_equal(root->items[2]->text, "\"\\/\b\f\n\r\t");
+    expect_refused("[\"\\ud842\"]", 1, 3,
+                   "lone high surrogate \\uD842 (expected a low surrogate \\uDC00-\\uDFFF after "
+                   "it)");
+    expect_refused("[\"\\ud842\\u0041\"]", 1, 3,
+                   "lone high surrogate \\uD842 (expected a low surrogate \\uDC00-\\uDFFF after "
+                   "it)");
+    expect_refused("[\"x\\udfb7\"]", 1, 4,
+                   "lone low surrogate \\uDFB7 (expected a high surrogate first)");
+    expect_refused("[\"\\x41\"]", 1, 3,
+                   "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+    expect_refused("[\"\\u12G4\"]", 1, 3, "expected four hex digits after '\\u'");
+    expect_refused("[\"a\tb\"]", 1, 4,
+                   "control character U+0009 in a string (write it as an escape)");
+    expect_refused("[\"ab\n\"]", 1, 5,
+                   "control character U+000A in a string (write it as an escape)");
+    expect_refused("[\"abc", 1, 2, "unterminated string (expected a closing '\"')");
+}
+
+static void test_refuses_non_json(void **state)
+{
+    (void)state;
+    expect_refused("[1, 2,]", 1, 7, "trailing comma before ']' (expected a value)");
+    expect_refused("{\"a\": 1,\n}", 2, 1, "trailing comma before '}' (expected a string key)");
+    expect_refused("{\"a\": 1 // no\n}", 1, 9,
+                   "expected ',' or '}' after object member, got '/' (comments are not allowed "
+                   "in JSON)");
+    expect_refused("/* c */ {}", 1, 1,
+                   "expected a value (object, array, string, number, true, false or null), got "
+                   "'/' (comments are not allowed in JSON)");
+    expect_refused("{'a': 1}", 1, 2,
+                   "expected a string key in double quotes, got ''' (JSON strings take double "
+                   "quotes)");
+    expect_refused("['a']", 1, 2,
+                   "expected a value (object, array, string, number, true, false or null), got "
+                   "''' (JSON strings take double quotes)");
+    expect_refused("[01]", 1, 2, "leading zeros are not allowed in JSON numbers");
+    expect_refused("[-01]", 1, 3, "leading zeros are not allowed in JSON numbers");
+    expect_refused("[NaN]", 1, 2,
+                   "expected a value (object, array, string, number, true, false or null), got "
+                   "'N'");
+    expect_refused("[Infinity]", 1, 2,
+                   "expected a value (object, array, string, number, true, false or null), got "
+                   "'I'");
+    expect_refused("[-]", 1, 3, "expected a digit after '-'");
+    expect_refused("[1.]", 1, 4, "expected a digit after '.'");
+    expect_refused("[.5]", 1, 2,
+                   "expected a value (object, array, string, number, true, false or null), got "
+                   "'.'");
+    expect_refused("[+1]", 1, 2,
+                   "expected a value (object, array, string, number, true, false or null), got "
+                   "'+'");
+    expect_refused("[1e]", 1, 4, "expected a digit in the exponent");
+    expect_refused("[1 2]", 1, 4, "expected ',' or ']' after array element, got '2'");
+    expect_refused("{\"a\" 1}", 1, 6, "expected ':' after object key, got '1'");
+    expect_refused("{\"a\": 1} x", 1, 10,
+                   "expected end of file after the top-level value, got 'x'");
+    expect_refused("[tru]", 1, 2,
+                   "expected a value (object, array, string, number, true, false or null), got "
+                   "'t'");
+    expect_refused("{\"a\":", 1, 6, "expected a value, got end of file");
+    expect_refused("[\"\\u0000\"]", 1, 3, "\\u0000 is not supported in strings");
+}
+
+static void test_duplicate_keys(void **state)
+{
+    (void)state;
+    tree_node *root = parse("{\"a\": 1,\n \"b\": 2,\n \"a\": 3}");
+    assert_non_null(root); /* a duplicate is an error, but the tree is still built */
+    assert_int_equal(D.errors, 1);
+    assert_int_equal(D.items[0].line, 3);
+    assert_int_equal(D.items[0].col, 2);
+    assert_string_equal(D.items[0].message, "duplicate key 'a' (first at line 1)");
+    assert_string_equal(tree_get(root, "a")->text, "1");
+}
+
+static void test_nesting_limit(void **state)
+{
+    (void)state;
+    char deep[1200];
+    memset(deep, '[', 512);
+    memset(deep + 512, ']', 512);
+    deep[1024] = '\0';
+    assert_non_null(parse(deep));
+    assert_int_equal(D.count, 0);
+    memset(deep, '[', 513);
+    memset(deep + 513, ']', 513);
+    deep[1026] = '\0';
+    expect_refused(deep, 1, 513, "nesting deeper than 512 levels");
+}
+
+static void test_empty_and_bom(void **state)
+{
+    (void)state;
+    assert_null(parse(" \n\t "));
+    assert_int_equal(D.count, 0); /* empty: the caller reports what it expected */
+    tree_node *root = parse("\xEF\xBB\xBF{\"a\": 1}");
+    assert_non_null(root);
+    assert_int_equal(root->col, 1);
+    assert_int_equal(tree_get(root, "a")->col, 7);
+}
+
+/* Every proper prefix of a document is incomplete: refused, never a crash. */
+static void test_every_prefix_is_refused(void **state)
+{
+    (void)state;
+    const char *doc = "{\"a\": [1, -2.5e3, \"\\ud842\\udfb7x\", {\"b\": null}], \"c\": true}";
+    size_t n = strlen(doc);
+    char buf[128];
+    for (size_t k = 1; k < n; k++) {
+        memcpy(buf, doc, k);
+        diag_list_free(&D);
+        assert_null(tree_load_buffer("t.json", buf, k, A, &D));
+        assert_int_equal(D.errors, 1);
+    }
+    assert_non_null(parse(doc));
+}
+
+static void test_report_from_json(void **state)
+{
+    (void)state;
+    diag_list_free(&D);
+    report *r = report_load(TESTS_DIR "/fixtures/report/small.json", &D);
+    for (size_t i = 0; i < D.count; i++)
+        print_message("%d:%d: %s\n", D.items[i].line, D.items[i].col, D.items[i].message);
+    assert_non_null(r);
+    assert_int_equal(D.count, 0);
+    assert_string_equal(r->meta.title.s, "测试简报");
+    const report_block *b = &r->sections[0].blocks[1];
+    assert_int_equal(b->kind, BLOCK_TABLE);
+    assert_string_equal(b->table.rows[0][1].text.s, "73.30");
+    assert_string_equal(b->table.rows[0][2].progress.text, "73.30");
+    const report_task *t = &r->sections[0].sections[0].blocks[0].tasks[0];
+    assert_string_equal(t->name.s, "𠮷");
+    assert_string_equal(t->target.text, "179");
+    assert_true(t->estimated);
+    assert_int_equal(t->due.month, 12);
+    report_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_accepts_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_positions_count_characters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escapes_and_surrogates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refuses_non_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_duplicate_keys, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nesting_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_and_bom, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_prefix_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_from_json, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
