@@ -1,0 +1,444 @@
+/* pdf.c — draw a layout document's frames with libharu and write the file.
+ *
+ * Graphics (rules, rectangles, dots, colours) go through libharu's page
+ * calls; text is written as raw operators into the page's content stream
+ * (BT … ET, between libharu's calls, so its graphics-mode bookkeeping stays
+ * valid), because the glyphs are our own CID codes in fonts we embed
+ * ourselves (pdf_font.c). The file is written beside its target and renamed
+ * into place only when complete. */
+#include "pdf_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct writer {
+    const layout_document *doc;
+    HPDF_Doc pdf;
+    HPDF_STATUS error, detail; /* libharu's first error, from on_error */
+    pdf_fonts fonts;
+    HPDF_Page *pages;
+    char reason[256]; /* why the write failed, for the diagnostic */
+} writer;
+
+/* libharu reports errors through this handler and then returns an error
+ * status: we record the first one (no longjmp) and turn it into a
+ * diagnostic at the end. */
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
+{
+    writer *w = user_data;
+    if (w->error == HPDF_OK) {
+        w->error = error_no;
+        w->detail = detail_no;
+    }
+}
+
+static bool failed(writer *w)
+{
+    if (w->error == HPDF_OK)
+        return w->reason[0] != '\0';
+    if (!w->reason[0])
+        snprintf(w->reason, sizeof w->reason,
+                 w->error == HPDF_FAILD_TO_ALLOC_MEM ? "out of memory (libharu error 0x%04X/%u)"
+                                                     : "libharu error 0x%04X (detail %u)",
+                 (unsigned)w->error, (unsigned)w->detail);
+    return true;
+}
+
+/* ---- numbers and colours ---- */
+
+/* A number as PDF content wants it: at most 3 decimals, no trailing zeros. */
+static void write_number(HPDF_Stream s, double v)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%.3f", v);
+    char *end = buf + strlen(buf);
+    while (end[-1] == '0')
+        *--end = '\0';
+    if (end[-1] == '.')
+        *--end = '\0';
+    HPDF_Stream_WriteStr(s, strcmp(buf, "-0") == 0 ? "0" : buf);
+}
+
+static void set_fill(HPDF_Page page, style_color c)
+{
+    if (c.cmyk)
+        HPDF_Page_SetCMYKFill(page, (HPDF_REAL)c.v[0], (HPDF_REAL)c.v[1], (HPDF_REAL)c.v[2],
+                              (HPDF_REAL)c.v[3]);
+    else
+        HPDF_Page_SetRGBFill(page, (HPDF_REAL)c.v[0], (HPDF_REAL)c.v[1], (HPDF_REAL)c.v[2]);
+}
+
+static void set_stroke(HPDF_Page page, style_color c)
+{
+    if (c.cmyk)
+        HPDF_Page_SetCMYKStroke(page, (HPDF_REAL)c.v[0], (HPDF_REAL)c.v[1], (HPDF_REAL)c.v[2],
+                                (HPDF_REAL)c.v[3]);
+    else
+        HPDF_Page_SetRGBStroke(page, (HPDF_REAL)c.v[0], (HPDF_REAL)c.v[1], (HPDF_REAL)c.v[2]);
+}
+
+/* ---- text ---- */
+
+/* The font in the page's /Resources /Font, added on first use. */
+static void use_font_on_page(HPDF_Doc pdf, HPDF_Page page, const pdf_font *pf)
+{
+    HPDF_PageAttr attr = page->attr;
+    if (!attr->fonts) {
+        HPDF_Dict resources = HPDF_Page_GetInheritableItem(page, "Resources", HPDF_OCLASS_DICT);
+        if (!resources)
+            return;
+        attr->fonts = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_Add(resources, "Font", attr->fonts);
+    }
+    if (!HPDF_Dict_GetItem(attr->fonts, pf->resource_name, HPDF_OCLASS_DICT))
+        HPDF_Dict_Add(attr->fonts, pf->resource_name, pf->type0);
+}
+
+/* The glyphs of one run: a text matrix where a run starts or changes
+ * baseline, then TJ with an adjustment wherever the set position differs
+ * from where the font's own advance (/W) would put the glyph. */
+typedef struct text_writer {
+    HPDF_Stream s;
+    double size;
+    bool in_array, in_string;
+    double pen_x, line_y; /* where the next glyph goes without adjustment */
+} text_writer;
+
+static void close_string(text_writer *t)
+{
+    if (t->in_string)
+        HPDF_Stream_WriteChar(t->s, '>');
+    t->in_string = false;
+}
+
+static void close_array(text_writer *t)
+{
+    close_string(t);
+    if (t->in_array)
+        HPDF_Stream_WriteStr(t->s, "] TJ\n");
+    t->in_array = false;
+}
+
+static void put_glyph(text_writer *t, double x, double y, const pdf_glyph_use *g)
+{
+    if (!t->in_array || fabs(y - t->line_y) > 1e-6) {
+        close_array(t);
+        HPDF_Stream_WriteStr(t->s, "1 0 0 1 ");
+        write_number(t->s, x);
+        HPDF_Stream_WriteChar(t->s, ' ');
+        write_number(t->s, y);
+        HPDF_Stream_WriteStr(t->s, " Tm\n[");
+        t->in_array = true;
+        t->line_y = y;
+    } else {
+        double adjust = (t->pen_x - x) * 1000.0 / t->size; /* positive moves left */
+        if (fabs(adjust) >= 0.0005) {
+            close_string(t);
+            write_number(t->s, adjust);
+        }
+    }
+    if (!t->in_string)
+        HPDF_Stream_WriteChar(t->s, '<');
+    t->in_string = true;
+    char hex[8];
+    snprintf(hex, sizeof hex, "%04X", (unsigned)g->code & 0xffff);
+    HPDF_Stream_WriteStr(t->s, hex);
+    t->pen_x = x + g->width * t->size / 1000.0;
+}
+
+/* /Span <</ActualText <FEFF…>>> BDC: extractors return this text for the
+ * run instead of guessing spaces from the gaps between its glyphs. */
+static void begin_actual_text(HPDF_Stream s, const char *text, size_t len)
+{
+    uint8_t *utf16 = xmalloc(2 + 4 * len);
+    size_t n = pdf_utf16be(text, len, utf16, true);
+    HPDF_Stream_WriteStr(s, "/Span <</ActualText <");
+    char hex[3];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(hex, sizeof hex, "%02X", utf16[i]);
+        HPDF_Stream_WriteStr(s, hex);
+    }
+    HPDF_Stream_WriteStr(s, ">>> BDC\n");
+    free(utf16);
+}
+
+static void draw_glyphs(writer *w, HPDF_Page page, const frame_glyphs *g)
+{
+    if (g->nglyphs == 0)
+        return;
+    pdf_font *pf = pdf_fonts_get(&w->fonts, g->font);
+    use_font_on_page(w->pdf, page, pf);
+    set_fill(page, g->color);
+    HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
+    double page_h = HPDF_Page_GetHeight(page);
+    if (g->actual_text)
+        begin_actual_text(s, g->actual_text, g->actual_len);
+    HPDF_Stream_WriteStr(s, "BT\n/");
+    HPDF_Stream_WriteStr(s, pf->resource_name);
+    HPDF_Stream_WriteChar(s, ' ');
+    write_number(s, g->size);
+    HPDF_Stream_WriteStr(s, " Tf\n");
+    text_writer t = {.s = s, .size = g->size};
+    for (size_t i = 0; i < g->nglyphs; i++) {
+        const text_glyph *gl = &g->glyphs[i];
+        put_glyph(&t, g->x + gl->x, page_h - (g->y + gl->y), pdf_font_glyph(pf, gl->gid));
+    }
+    close_array(&t);
+    HPDF_Stream_WriteStr(s, "ET\n");
+    if (g->actual_text)
+        HPDF_Stream_WriteStr(s, "EMC\n");
+}
+
+/* ---- graphics and links ---- */
+
+static void draw_rect(HPDF_Page page, const frame_rect *r)
+{
+    if (!r->fill && !r->stroke)
+        return;
+    double page_h = HPDF_Page_GetHeight(page);
+    if (r->fill)
+        set_fill(page, r->fill_color);
+    if (r->stroke) {
+        set_stroke(page, r->stroke_color);
+        HPDF_Page_SetLineWidth(page, (HPDF_REAL)r->line_width);
+    }
+    HPDF_Page_Rectangle(page, (HPDF_REAL)r->x, (HPDF_REAL)(page_h - r->y - r->h), (HPDF_REAL)r->w,
+                        (HPDF_REAL)r->h);
+    if (r->fill && r->stroke)
+        HPDF_Page_FillStroke(page);
+    else if (r->fill)
+        HPDF_Page_Fill(page);
+    else
+        HPDF_Page_Stroke(page);
+}
+
+static void draw_line(HPDF_Page page, const frame_line *l)
+{
+    double page_h = HPDF_Page_GetHeight(page);
+    set_stroke(page, l->color);
+    HPDF_Page_SetLineWidth(page, (HPDF_REAL)l->width);
+    HPDF_Page_MoveTo(page, (HPDF_REAL)l->x1, (HPDF_REAL)(page_h - l->y1));
+    HPDF_Page_LineTo(page, (HPDF_REAL)l->x2, (HPDF_REAL)(page_h - l->y2));
+    HPDF_Page_Stroke(page);
+}
+
+static void draw_dot(HPDF_Page page, const frame_dot *d)
+{
+    set_fill(page, d->color);
+    HPDF_Page_Circle(page, (HPDF_REAL)d->x, (HPDF_REAL)(HPDF_Page_GetHeight(page) - d->y),
+                     (HPDF_REAL)d->r);
+    HPDF_Page_Fill(page);
+}
+
+static void draw_link(writer *w, HPDF_Page page, const frame_link *l)
+{
+    if (l->target_page >= w->doc->npages) {
+        snprintf(w->reason, sizeof w->reason, "a link leads to page %zu of %zu", l->target_page + 1,
+                 w->doc->npages);
+        return;
+    }
+    HPDF_Page target = w->pages[l->target_page];
+    double page_h = HPDF_Page_GetHeight(page);
+    HPDF_Rect rect = {(HPDF_REAL)l->x, (HPDF_REAL)(page_h - l->y - l->h), (HPDF_REAL)(l->x + l->w),
+                      (HPDF_REAL)(page_h - l->y)};
+    HPDF_Array dst = pdf_dest_xyz(w->pdf, target, HPDF_Page_GetHeight(target) - l->target_y);
+    HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(page, rect, dst);
+    if (annot)
+        HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+}
+
+static void draw_page(writer *w, size_t index)
+{
+    const layout_page *lp = &w->doc->pages[index];
+    HPDF_Page page = w->pages[index];
+    for (size_t i = 0; i < lp->nitems && !failed(w); i++) {
+        const frame_item *it = &lp->items[i];
+        switch (it->kind) {
+        case FRAME_GLYPHS:
+            draw_glyphs(w, page, &it->u.glyphs);
+            break;
+        case FRAME_RECT:
+            draw_rect(page, &it->u.rect);
+            break;
+        case FRAME_LINE:
+            draw_line(page, &it->u.line);
+            break;
+        case FRAME_DOT:
+            draw_dot(page, &it->u.dot);
+            break;
+        case FRAME_LINK:
+            draw_link(w, page, &it->u.link);
+            break;
+        }
+    }
+}
+
+/* ---- the document ---- */
+
+/* Every glyph of every run, with the text it stands for, so that each font
+ * can be subset once before any page is drawn. */
+static bool collect_glyphs(writer *w)
+{
+    for (size_t p = 0; p < w->doc->npages; p++) {
+        const layout_page *lp = &w->doc->pages[p];
+        for (size_t i = 0; i < lp->nitems; i++) {
+            const frame_glyphs *g = &lp->items[i].u.glyphs;
+            if (lp->items[i].kind != FRAME_GLYPHS || g->nglyphs == 0)
+                continue;
+            if (!g->font || g->size <= 0) {
+                snprintf(w->reason, sizeof w->reason, "a run of glyphs on page %zu has no font",
+                         p + 1);
+                return false;
+            }
+            pdf_font *pf = pdf_fonts_get(&w->fonts, g->font);
+            for (size_t k = 0; k < g->nglyphs; k++) {
+                const text_glyph *gl = &g->glyphs[k];
+                const char *text = g->text ? g->text + gl->text_start : "";
+                pdf_font_use_glyph(pf, gl->gid, text, g->text ? gl->text_len : 0);
+            }
+        }
+    }
+    return true;
+}
+
+static bool add_pages(writer *w)
+{
+    w->pages = xcalloc(w->doc->npages, sizeof *w->pages);
+    for (size_t i = 0; i < w->doc->npages; i++) {
+        w->pages[i] = HPDF_AddPage(w->pdf);
+        if (!w->pages[i])
+            return false;
+        HPDF_Page_SetWidth(w->pages[i], (HPDF_REAL)w->doc->pages[i].width);
+        HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)w->doc->pages[i].height);
+    }
+    return !failed(w);
+}
+
+static bool build(writer *w)
+{
+    if (w->doc->npages == 0) {
+        snprintf(w->reason, sizeof w->reason, "the document has no pages");
+        return false;
+    }
+    w->pdf = HPDF_New(on_error, w);
+    if (!w->pdf) {
+        snprintf(w->reason, sizeof w->reason, "out of memory");
+        return false;
+    }
+    HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
+    w->pdf->pdf_version = HPDF_VER_15; /* /ActualText; libharu has no setter */
+    if (!collect_glyphs(w) ||
+        pdf_fonts_embed(&w->fonts, w->pdf, w->reason, sizeof w->reason) != 0 || failed(w) ||
+        !add_pages(w))
+        return false;
+    for (size_t i = 0; i < w->doc->npages && !failed(w); i++)
+        draw_page(w, i);
+    if (failed(w))
+        return false;
+    if (pdf_meta_info(w->pdf, &w->doc->info) != 0 ||
+        pdf_meta_outline(w->pdf, w->pages, w->doc) != 0 || pdf_meta_labels(w->pdf, w->doc) != 0) {
+        if (!failed(w))
+            snprintf(w->reason, sizeof w->reason, "the outline or page labels name a missing page");
+        return false;
+    }
+    return HPDF_SaveToStream(w->pdf) == HPDF_OK && !failed(w);
+}
+
+/* ---- writing the file ---- */
+
+static bool write_all(int fd, const uint8_t *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        p += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+/* The mode a new file gets (0666 less the umask), or the existing file's. */
+static mode_t target_mode(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0)
+        return st.st_mode & 07777;
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+static void sync_parent_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY) : -1;
+    if (fd >= 0) {
+        fsync(fd); /* best effort: the rename is already done */
+        close(fd);
+    }
+    free(dir);
+}
+
+/* The saved document (libharu's memory stream) into path, atomically. */
+static bool write_file(writer *w, const char *path)
+{
+    size_t plen = strlen(path);
+    char *tmp = xmalloc(plen + sizeof ".tmp-XXXXXX");
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(w->reason, sizeof w->reason, "%s", strerror(errno));
+        free(tmp);
+        return false;
+    }
+    HPDF_Stream s = w->pdf->stream;
+    bool ok = true;
+    for (HPDF_UINT i = 0; ok && i < HPDF_MemStream_GetBufCount(s); i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &len);
+        ok = buf && write_all(fd, buf, len);
+    }
+    ok = ok && fchmod(fd, target_mode(path)) == 0 && fsync(fd) == 0;
+    int saved = errno;
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        snprintf(w->reason, sizeof w->reason, "%s", strerror(saved));
+        unlink(tmp);
+    } else {
+        sync_parent_dir(path);
+    }
+    free(tmp);
+    return ok;
+}
+
+int pdf_write(const layout_document *doc, const char *path, diag_list *diags)
+{
+    writer w = {.doc = doc};
+    bool ok = build(&w) && write_file(&w, path);
+    if (!ok) {
+        failed(&w);
+        diag_add(diags, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s", path, w.reason);
+    }
+    if (w.pdf)
+        HPDF_Free(w.pdf);
+    pdf_fonts_free(&w.fonts);
+    free(w.pages);
+    return ok ? 0 : -1;
+}

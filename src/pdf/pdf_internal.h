@@ -1,0 +1,69 @@
+/* pdf_internal.h — seams inside the PDF stage: the document writer (pdf.c),
+ * font embedding (pdf_font.c, pdf_cff.c) and document-level structure
+ * (pdf_meta.c). libharu's internal headers are used here and nowhere else in
+ * briefc. Not for use outside src/pdf/. */
+#ifndef BRIEFC_PDF_INTERNAL_H
+#define BRIEFC_PDF_INTERNAL_H
+
+#include "pdf.h"
+
+#include <hb.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+/* ---- pdf_font.c: one embedded font per text_font ---- */
+
+/* A glyph used in the document and the text it stands for (not copied:
+ * points into the layout document, which outlives the writer). */
+typedef struct pdf_glyph_use {
+    uint32_t gid;  /* in the original font */
+    uint32_t code; /* the code written in content streams (CID or new gid) */
+    int width;     /* advance in 1/1000 em, as written in /W */
+    const char *text;
+    size_t len; /* 0: no ToUnicode entry */
+} pdf_glyph_use;
+
+typedef struct pdf_font {
+    const text_font *font;
+    char resource_name[16];    /* F1, F2 … in the pages' /Resources /Font */
+    VEC(pdf_glyph_use) glyphs; /* in order of first use; indexed by `index` */
+    hb_map_t *index;           /* original gid → index into glyphs */
+    HPDF_Dict type0;           /* the font dictionary, once embedded */
+} pdf_font;
+
+typedef VEC(pdf_font *) pdf_fonts;
+
+/* The entry for font f, created on first use. */
+pdf_font *pdf_fonts_get(pdf_fonts *fonts, const text_font *f);
+/* Record that gid is drawn and stands for text[0, len) (len 0: part of a
+ * cluster that an earlier glyph stands for). */
+void pdf_font_use_glyph(pdf_font *pf, uint32_t gid, const char *text, size_t len);
+/* Subset every font and create its objects in pdf. 0, or -1 with a reason in err. */
+int pdf_fonts_embed(pdf_fonts *fonts, HPDF_Doc pdf, char *err, size_t errsize);
+/* The use record of gid (which must have been recorded). */
+const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
+void pdf_fonts_free(pdf_fonts *fonts);
+
+/* ---- pdf_cff.c: the charset of a CID-keyed CFF table ---- */
+
+/* Fill cids[0..nglyphs) with the CID of each glyph of the CFF table. Returns
+ * the glyph count, 0 when the table is not a CID-keyed CFF we can read;
+ * *cids is heap memory. */
+size_t pdf_cff_cids(const uint8_t *cff, size_t len, uint32_t **cids);
+
+/* ---- pdf_meta.c: strings, destinations, info, outline, labels ---- */
+
+/* A PDF text string: UTF-16BE with a byte-order mark (written as <hex>),
+ * which keeps every character, 𠮷 included. */
+HPDF_Binary pdf_text_string(HPDF_Doc pdf, const char *utf8, size_t len);
+/* The same encoding into out (2 + 4 per code point at most): returns bytes. */
+size_t pdf_utf16be(const char *utf8, size_t len, uint8_t *out, bool bom);
+/* [page /XYZ null top null]: keep the zoom and the left edge. */
+HPDF_Array pdf_dest_xyz(HPDF_Doc pdf, HPDF_Page page, double top);
+int pdf_meta_info(HPDF_Doc pdf, const layout_info *info);
+int pdf_meta_outline(HPDF_Doc pdf, HPDF_Page *pages, const layout_document *doc);
+int pdf_meta_labels(HPDF_Doc pdf, const layout_document *doc);
+
+#endif
