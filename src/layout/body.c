@@ -56,10 +56,7 @@ static void flow_place_line(flow *f, const text_line *line, const char *text, do
     f->at_top = false;
 }
 
-/* How many of the paragraph's remaining `left` lines go on this page, given
- * room for `fit` lines: never one line alone at the foot (orphan) or at the
- * head of the next page (widow). 0 means start on the next page. */
-static size_t lines_for_page(size_t left, size_t fit)
+size_t lines_for_page(size_t left, size_t fit)
 {
     if (left <= fit)
         return left;

@@ -12,14 +12,17 @@ static double centred_block(layout_ctx *c, page_build *p, style_text_id id, cons
 {
     const style_text *st = &c->s->text[id];
     double left = page_type_left(c->s, 0), width = page_type_width(c->s);
-    text_para *para = set_para(c, id, text, strlen(text), NULL, 0, width, o);
+    text_style centred = c->text[id];
+    centred.align = TEXT_CENTER; /* the text stage centres each line in the measure */
+    centred.indent = 0;
+    text_para *para = text_set_paragraph(c->te, c->a, text, strlen(text), NULL, 0, &centred,
+                                         width, o, c->diags);
     if (!para)
         return top;
     double y = top + st->space_before;
     for (size_t i = 0; i < para->nlines; i++) {
         const text_line *l = &para->lines[i];
-        double x = left + (width - l->width) / 2;
-        page_add_line(p, l, para->text, x, line_baseline(y, st->leading, st->size), st->color);
+        page_add_line(p, l, para->text, left, line_baseline(y, st->leading, st->size), st->color);
         y += st->leading;
     }
     return y + st->space_after;
@@ -76,8 +79,11 @@ void cover_layout(layout_ctx *c, page_list *pages)
     y = centred_block(c, p, STYLE_COVER_DATE, arena_strdup(c->a, date), &none, top + height * 0.78);
 
     /* Version and id at the foot: what an archivist looks for first. */
-    char *foot = m->id.s ? arena_printf(c->a, "第%s版　%s", m->version.text, m->id.s)
-                         : arena_printf(c->a, "第%s版", m->version.text);
+    char *version = arena_printf(c->a, "第%s版", m->version.text);
     text_origin vo = {c->r->path, m->version.line, m->version.col, false};
-    centred_block(c, p, STYLE_COVER_META, foot, &vo, y);
+    y = centred_block(c, p, STYLE_COVER_META, version, &vo, y);
+    if (m->id.s) {
+        o = origin_of(c, &m->id);
+        centred_block(c, p, STYLE_COVER_META, m->id.s, &o, y);
+    }
 }

@@ -66,6 +66,13 @@ void chinese_numeral(int n, char *buf, size_t size);
 /* "2017年8月30日" */
 void chinese_date(const report_date *d, char *buf, size_t size);
 
+/* ---- pagination (body.c) ---- */
+
+/* How many of a paragraph's remaining `left` lines go on this page, given
+ * room for `fit` lines: never one line alone at the foot (orphan) or at the
+ * head of the next page (widow). 0 means start on the next page. */
+size_t lines_for_page(size_t left, size_t fit);
+
 /* ---- parts of the booklet ---- */
 
 void cover_layout(layout_ctx *c, page_list *pages);

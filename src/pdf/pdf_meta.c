@@ -95,7 +95,7 @@ int pdf_meta_info(HPDF_Doc pdf, const layout_info *info)
     info_text(pdf, "Producer", "briefc " BRIEFC_VERSION " with libharu " HPDF_VERSION_TEXT);
     info_text(pdf, "BriefcId", info->doc_id);
     info_text(pdf, "BriefcVersion", info->version);
-    char date[40];
+    char date[128]; /* room for any int fields, to satisfy -Wformat-truncation */
     format_pdf_date(info->date, info->tz_minutes, date, sizeof date);
     HPDF_Dict_Add(pdf->info, "CreationDate", HPDF_String_New(pdf->mmgr, date, NULL));
     HPDF_Dict_Add(pdf->info, "ModDate", HPDF_String_New(pdf->mmgr, date, NULL));

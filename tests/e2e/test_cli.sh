@@ -25,7 +25,7 @@ check "check writes nothing" bash -c "! ls '$WORK'/*.pdf 2>/dev/null"
 cp data/luohu-2017.yaml "$WORK/report.yaml"
 check "default output is REPORT.pdf beside it" bash -c "'$BRIEFC' build '$WORK/report.yaml' 2>/dev/null && test -s '$WORK/report.pdf'"
 check "-l picks a layout by name" expect_status 0 "$BRIEFC" build data/luohu-2017.yaml -l a5-booklet -o "$WORK/a5.pdf"
-check "A5 layout gives A5 pages" bash -c "pdfinfo '$WORK/a5.pdf' | grep -q 'Page size: *419.5[0-9]* x 595.2[0-9]* pts (A5)'"
+check "A5 layout gives A5 pages" bash -c "pdfinfo '$WORK/a5.pdf' | grep -q 'Page size: *419.5[0-9]* x 595.2[0-9]* pts'"
 check "-l takes a path too" expect_status 0 "$BRIEFC" check data/luohu-2017.yaml -l layouts/a5-booklet.yaml
 check "an unknown layout is an input error (1)" expect_status 1 "$BRIEFC" check data/luohu-2017.yaml -l no-such-layout
 
@@ -63,7 +63,7 @@ meta:
 sections:
   - title: 一
 '
-bad "unknown key, with a suggestion" "bad\.yaml:5:3: error: unknown key 'titel'.*title" "$META"'sections:
+bad "unknown key, with a suggestion" "bad\.yaml:6:5: error: unknown key 'titel'.*title" "$META"'sections:
   - titel: 一
 '
 bad "duplicate key" "bad\.yaml:4:3: error: duplicate key 'date'" 'briefc: 1
@@ -106,20 +106,21 @@ bad "a section without a title" 'bad\.yaml:6:5: error: .*title' "$META"'sections
   - content:
       - 段落。
 '
-bad "several errors in one run" 'bad\.yaml:3:3: error: .*bad\.yaml:6:5: error: ' 'briefc: 1
+bad "several errors in one run" 'bad\.yaml:3:3: error: ' 'briefc: 1
 meta:
   titel: 标题
   date: 2017-08-30
 sections:
   - content: [段落。]
 '
-bad "a character no installed font has" 'bad\.yaml:7:11: error: .*U\+E000' "$META"'sections:
+check "… all of them" grep -q 'bad\.yaml:6:5: error: ' "$WORK/err"
+bad "a character no installed font has" 'bad\.yaml:8:11: error: .*U\+10FFFD' "$META"'sections:
   - title: 一
     content:
-      - 罗湖'$'\xee\x80\x80''区
+      - 罗湖'$'\xf4\x8f\xbf\xbd''区
 '
 bad "JSON with a trailing comma" 'bad\.json:[0-9]+:[0-9]+: error: ' '{"briefc": 1, "meta": {"title": "t", "date": "2017-08-30",}, "sections": [{"title": "a"}]}' json
-bad "JSON with a comment" 'bad\.json:1:2: error: ' '/* c */ {"briefc": 1}' json
+bad "JSON with a comment" 'bad\.json:1:1: error: .*comment' '/* c */ {"briefc": 1}' json
 bad "JSON with single quotes" 'bad\.json:1:2: error: ' "{'briefc': 1}" json
 printf 'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' >"$WORK/bomb.yaml"
 for l in b c d e f g h i j k l m n; do
