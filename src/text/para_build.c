@@ -1,0 +1,440 @@
+/* para_build.c — a paragraph's text as clusters and Knuth–Plass items.
+ *
+ * Every grapheme cluster is a box. A full-width mark is split into its ink
+ * (the box) and its blank half (glue, typography.md §3.1). Between two
+ * visible clusters a "junction" holds, in this order:
+ *
+ *   penalty (the break opportunity, or a ban)
+ *   glue: the left cluster's blank right half   — dropped at a break
+ *   glue: the gap (Han justification, Han–Latin ¼ em, or a word space)
+ *   box 0, penalty ∞, glue: the right cluster's blank left half
+ *
+ * Breaking at the penalty ends the line on the left cluster's ink, so a
+ * mark at the end of a line takes half width (§3.3) and no gap is left at
+ * either line end (§4.1); the zero-width box keeps an opening mark's blank
+ * half at the start of the next line (clreq's optional trim is off). Glue
+ * right after a penalty or glue is never a legal break, so the penalty is
+ * the only breakpoint of a junction. Push-in (§3.4) is the blank glues'
+ * shrink: every shrinkable mark on a line gives way in the same proportion.
+ * Adjacent marks (`）、` `”“` `。”`) are set to 1.5 em up front by removing
+ * blank at the junction, the left mark's first (§3.2). */
+#include "para_internal.h"
+
+#include <stdlib.h>
+#include <unicode/uchar.h>
+
+#define HAN_STRETCH_EM 0.25   /* per gap between CJK characters */
+#define GAP_CJK_LATIN_EM 0.25 /* §4.1: ¼ em, from ⅛ to ½ em */
+#define PENALTY_DISCOURAGED 200.0
+#define PENALTY_ORPHAN 1000.0
+#define PARFILL_STRETCH 1e7
+
+/* ---- classes ---- */
+
+static bool is_han(uint32_t cp)
+{
+    return u_hasBinaryProperty((UChar32)cp, UCHAR_IDEOGRAPHIC) || cp == 0x3005 || cp == 0x3007;
+}
+
+static bool is_wide(uint32_t cp)
+{
+    int w = u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH);
+    return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
+}
+
+/* Characters that are "CJK" in Chinese text although their East Asian
+ * width is ambiguous: dashes, ellipses, the interpunct. */
+static bool is_cjk_ambiguous(uint32_t cp)
+{
+    return cp == 0x2014 || cp == 0x2E3A || cp == 0x2026 || cp == 0x22EF || cp == 0x00B7;
+}
+
+static char_class classify(const para_cluster *c, bool has_halt)
+{
+    uint32_t cp = c->cp;
+    if (cp == 0x20)
+        return CC_SPACE;
+    if (is_han(cp))
+        return CC_HAN;
+    if (has_halt && cp != 0x00B7)
+        return CC_PUNCT;
+    if (is_wide(cp) || is_cjk_ambiguous(cp))
+        return CC_CJK;
+    if (u_isalnum((UChar32)cp))
+        return CC_ALNUM;
+    return CC_OTHER;
+}
+
+/* Connectors and solidi: no justification next to them (§4.2). */
+static bool is_connector(uint32_t cp)
+{
+    return cp == 0xFF5E || cp == 0x301C || cp == 0xFF0F || cp == 0x00B7 || cp == 0x30FB ||
+           cp == 0x2014 || cp == 0x2E3A;
+}
+
+static bool is_pair_mark(uint32_t cp)
+{
+    return cp == 0x2014 || cp == 0x2E3A || cp == 0x2026 || cp == 0x22EF;
+}
+
+/* 。？！ keep their blank half inside a line (the last squeeze step of §3.4,
+ * which some styles forbid; we do). */
+static bool blank_is_firm(uint32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF1F || cp == 0xFF01 || cp == 0xFF0E;
+}
+
+static bool joins_cluster(uint32_t cp)
+{
+    int8_t gc = (int8_t)u_charType((UChar32)cp);
+    return gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_COMBINING_SPACING_MARK ||
+           cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+/* ---- fonts and shaping ---- */
+
+static bool in_strong(size_t byte, const text_span *strong, size_t nstrong)
+{
+    for (size_t i = 0; i < nstrong; i++) {
+        if (byte >= strong[i].start && byte < strong[i].end)
+            return true;
+    }
+    return false;
+}
+
+typedef struct cp_font {
+    size_t start; /* byte */
+    uint32_t cp;
+    text_font *font;
+    bool strong;
+} cp_font;
+
+static void report_missing(uint32_t cp, size_t index, const text_origin *origin, diag_list *diags)
+{
+    char glyph[5] = {0};
+    utf8_encode(cp, glyph);
+    int col = origin ? origin->col : 0;
+    if (origin && origin->exact_cols)
+        col += (int)index;
+    diag_add(diags, DIAG_ERROR, origin ? origin->file : NULL, origin ? origin->line : 0, col,
+             "no installed font has U+%04X '%s'", (unsigned)cp, glyph);
+}
+
+/* The font of every character: the span's font, else a fallback; a
+ * character no font has stays in the span's font (as .notdef). */
+static cp_font *resolve_fonts(para *p, text_engine *te, const text_span *strong, size_t nstrong,
+                              const text_origin *origin, diag_list *diags)
+{
+    cp_font *cf = xmalloc((p->ncp + 1) * sizeof *cf);
+    const text_style *st = p->st;
+    size_t i = 0;
+    for (size_t k = 0; k < p->ncp; k++) {
+        cf[k].start = i;
+        cf[k].cp = utf8_decode(p->text, p->len, &i);
+        cf[k].strong = in_strong(cf[k].start, strong, nstrong);
+        text_font *want = cf[k].strong && st->strong_font ? st->strong_font : st->font;
+        text_font *f = text_font_for_char(te, want, cf[k].cp, origin, k, diags);
+        if (!f) {
+            report_missing(cf[k].cp, k, origin, diags);
+            f = want;
+        }
+        cf[k].font = f;
+    }
+    cf[p->ncp].start = p->len;
+    return cf;
+}
+
+static double font_scale(const para *p, const text_font *f)
+{
+    return p->st->size / (double)text_font_get_info(f)->units_per_em;
+}
+
+/* Blank halves from the font's halt values: the advance lost and where. */
+static bool set_blanks(para *p, para_cluster *c)
+{
+    int adv_delta = 0, off_delta = 0;
+    if (c->nglyphs != 1 || !text_font_halt(c->font, c->cp, &adv_delta, &off_delta))
+        return false;
+    double s = font_scale(p, c->font);
+    c->lb = -off_delta * s;
+    c->rb = -(adv_delta - off_delta) * s;
+    if (c->lb < 0 || c->rb < 0 || c->lb + c->rb > c->adv) {
+        c->lb = c->rb = 0;
+        return false;
+    }
+    if (c->cp == 0x00B7) { /* the GB interpunct is 0.5 em, centred: fixed */
+        c->fixed_l = c->lb;
+        c->fixed_r = c->rb;
+    }
+    c->shrink_l = true;
+    c->shrink_r = !blank_is_firm(c->cp);
+    return true;
+}
+
+static void add_cluster(para *p, const cp_font *cf, size_t k, size_t end, size_t g0, size_t ng)
+{
+    para_cluster c = {0};
+    c.start = cf[k].start;
+    c.end = end;
+    c.cp_index = k;
+    c.cp = cf[k].cp;
+    c.font = cf[k].font;
+    c.strong = cf[k].strong;
+    c.glyph0 = g0;
+    c.nglyphs = ng;
+    for (size_t g = g0; g < g0 + ng; g++)
+        c.adv += p->glyphs.items[g].advance;
+    c.box_item = PARA_NONE;
+    bool halt = set_blanks(p, &c);
+    c.cls = classify(&c, halt);
+    VEC_PUSH(&p->clusters, c);
+}
+
+/* Shape code points [k0, k1) (one font) and cut the glyphs into clusters;
+ * a combining mark or variation selector joins the cluster before it. */
+static void shape_run(para *p, const cp_font *cf, size_t k0, size_t k1)
+{
+    shaped_glyph *g = NULL;
+    size_t ng = text_shape(cf[k0].font, p->text, p->len, cf[k0].start, cf[k1].start, NULL, 0, &g);
+    double s = font_scale(p, cf[k0].font);
+    size_t base = p->glyphs.count;
+    for (size_t i = 0; i < ng; i++) {
+        para_glyph pg = {g[i].gid, g[i].x_advance * s, g[i].x_offset * s, g[i].y_offset * s};
+        VEC_PUSH(&p->glyphs, pg);
+    }
+    size_t k = k0, gi = 0;
+    while (gi < ng && k < k1) {
+        uint32_t cl = g[gi].cluster;
+        size_t gend = gi;
+        while (gend < ng && g[gend].cluster == cl)
+            gend++;
+        size_t end = gend < ng ? g[gend].cluster : cf[k1].start;
+        while (k + 1 < k1 && cf[k + 1].start <= cl)
+            k++;
+        size_t kend = k + 1;
+        while (kend < k1 && (cf[kend].start < end || joins_cluster(cf[kend].cp)))
+            kend++;
+        end = cf[kend].start;
+        while (gend < ng && g[gend].cluster < end)
+            gend++;
+        add_cluster(p, cf, k, end, base + gi, gend - gi);
+        gi = gend;
+        k = kend;
+    }
+    free(g);
+}
+
+void para_shape(para *p, text_engine *te, const text_span *strong, size_t nstrong,
+                const text_origin *origin, diag_list *diags)
+{
+    p->breaks = text_find_breaks(p->text, p->len, &p->ncp);
+    cp_font *cf = resolve_fonts(p, te, strong, nstrong, origin, diags);
+    size_t k0 = 0;
+    for (size_t k = 1; k <= p->ncp; k++) {
+        if (k == p->ncp || cf[k].font != cf[k0].font || cf[k].strong != cf[k0].strong) {
+            shape_run(p, cf, k0, k);
+            k0 = k;
+        }
+    }
+    free(cf);
+}
+
+/* ---- items ---- */
+
+static void push_item(para *p, kp_item it, item_role role, size_t index)
+{
+    VEC_PUSH(&p->items, it);
+    para_ref r = {role, index};
+    VEC_PUSH(&p->refs, r);
+}
+
+static void push_glue(para *p, double w, double y, double z, item_role role, size_t index)
+{
+    kp_item it = {KP_GLUE, w, y, z, 0, false};
+    push_item(p, it, role, index);
+}
+
+static void push_penalty(para *p, double penalty)
+{
+    kp_item it = {KP_PENALTY, 0, 0, 0, penalty, false};
+    push_item(p, it, ROLE_OTHER, 0);
+}
+
+static void push_box(para *p, double w, item_role role, size_t index)
+{
+    kp_item it = {KP_BOX, w, 0, 0, 0, false};
+    push_item(p, it, role, index);
+}
+
+static bool is_visible(const para_cluster *c)
+{
+    return c->cls != CC_SPACE;
+}
+
+static bool cjk_side(char_class c)
+{
+    return c == CC_HAN || c == CC_PUNCT || c == CC_CJK;
+}
+
+static gap_kind gap_between(const para_cluster *a, const para_cluster *b, size_t nspaces)
+{
+    bool han_latin =
+        (a->cls == CC_HAN && b->cls == CC_ALNUM) || (a->cls == CC_ALNUM && b->cls == CC_HAN);
+    if (han_latin)
+        return GAP_CJK_LATIN;
+    if (nspaces)
+        return GAP_SPACE;
+    if (!cjk_side(a->cls) || !cjk_side(b->cls))
+        return GAP_NONE;
+    if (is_connector(a->cp) || is_connector(b->cp))
+        return GAP_NONE;
+    if (is_pair_mark(a->cp) && a->cp == b->cp)
+        return GAP_NONE; /* inside —— or …… */
+    return GAP_HAN;
+}
+
+static void push_gap(para *p, size_t j)
+{
+    para_junction *jn = &p->junctions.items[j];
+    double em = p->em;
+    switch (jn->gap) {
+    case GAP_NONE:
+        return;
+    case GAP_HAN:
+        push_glue(p, 0, HAN_STRETCH_EM * em, 0, ROLE_GAP, j);
+        break;
+    case GAP_CJK_LATIN:
+        push_glue(p, GAP_CJK_LATIN_EM * em, 0.25 * em, 0.125 * em, ROLE_GAP, j);
+        break;
+    case GAP_SPACE: {
+        double w = 0;
+        for (size_t s = jn->space_first; s < jn->space_first + jn->nspaces; s++)
+            w += p->clusters.items[s].adv;
+        double y = w < em / 4 ? em / 2 - w : w / 2; /* up to about ½ em */
+        double z = w > em / 4 ? (w - em / 4 < w / 3 ? w - em / 4 : w / 3) : 0;
+        push_glue(p, w, y, z, ROLE_GAP, j);
+        break;
+    }
+    }
+    p->junctions.items[j].gap_item = p->items.count - 1;
+}
+
+/* Adjacent marks: 2 em become 1.5 em, the blank at the junction going first
+ * from the left mark (§3.2). */
+static void apply_pair_rule(para *p, para_cluster *a, para_cluster *b)
+{
+    double cut = p->em / 2;
+    double from_a = a->rb - a->fixed_r < cut ? a->rb - a->fixed_r : cut;
+    a->fixed_r += from_a;
+    cut -= from_a;
+    double from_b = b->lb - b->fixed_l < cut ? b->lb - b->fixed_l : cut;
+    b->fixed_l += from_b;
+}
+
+static double junction_penalty(const para *p, size_t right, const size_t *chars_after,
+                               bool emergency)
+{
+    const para_cluster *b = &p->clusters.items[right];
+    switch (p->breaks[b->cp_index]) {
+    case BREAK_NONE:
+        return emergency ? PARA_EMERGENCY_PENALTY : KP_INFINITY;
+    case BREAK_PENALIZED:
+        return PENALTY_DISCOURAGED + (chars_after[right] < 2 ? PENALTY_ORPHAN : 0);
+    case BREAK_ALLOWED:
+        break;
+    }
+    /* 孤字: the last line should hold at least two characters. */
+    return chars_after[right] < 2 ? PENALTY_ORPHAN : 0;
+}
+
+/* A blank half at the start of a line survives the break: a zero box stops
+ * the discarding, and a ban keeps the glue from being a breakpoint. */
+static void push_left_blank(para *p, const para_cluster *c)
+{
+    double w = c->lb - c->fixed_l;
+    if (w <= 0)
+        return;
+    push_box(p, 0, ROLE_OTHER, 0);
+    push_penalty(p, KP_INFINITY);
+    push_glue(p, w, 0, c->shrink_l ? w : 0, ROLE_OTHER, 0);
+}
+
+static void push_junction(para *p, size_t left, size_t right, size_t space_first,
+                          const size_t *chars_after, bool emergency)
+{
+    para_cluster *a = &p->clusters.items[left], *b = &p->clusters.items[right];
+    size_t nspaces = right - left - 1;
+    if (!nspaces && a->cls == CC_PUNCT && b->cls == CC_PUNCT)
+        apply_pair_rule(p, a, b);
+    para_junction jn = {left, right, space_first, nspaces, gap_between(a, b, nspaces), PARA_NONE};
+    VEC_PUSH(&p->junctions, jn);
+
+    push_penalty(p, junction_penalty(p, right, chars_after, emergency));
+    double ra = a->rb - a->fixed_r;
+    if (ra > 0)
+        push_glue(p, ra, 0, a->shrink_r ? ra : 0, ROLE_OTHER, 0);
+    push_gap(p, p->junctions.count - 1);
+    push_left_blank(p, b);
+}
+
+/* How many characters (Han, letters, digits) stand at or after each cluster. */
+static size_t *count_chars_after(const para *p)
+{
+    size_t n = p->clusters.count;
+    size_t *after = xcalloc(n + 1, sizeof *after);
+    for (size_t i = n; i-- > 0;) {
+        char_class c = p->clusters.items[i].cls;
+        after[i] = after[i + 1] + (c == CC_HAN || c == CC_ALNUM);
+    }
+    return after;
+}
+
+static void reset_items(para *p)
+{
+    p->items.count = 0;
+    p->refs.count = 0;
+    p->junctions.count = 0;
+    for (size_t i = 0; i < p->clusters.count; i++) {
+        para_cluster *c = &p->clusters.items[i];
+        c->fixed_l = c->cp == 0x00B7 ? c->lb : 0;
+        c->fixed_r = c->cp == 0x00B7 ? c->rb : 0;
+        c->box_item = PARA_NONE;
+    }
+}
+
+void para_build_items(para *p, bool emergency)
+{
+    reset_items(p);
+    size_t *chars_after = count_chars_after(p);
+    size_t n = p->clusters.count, prev = PARA_NONE;
+    for (size_t i = 0; i < n; i++) {
+        para_cluster *c = &p->clusters.items[i];
+        bool leading_space = !is_visible(c) && prev == PARA_NONE;
+        if (!is_visible(c) && !leading_space)
+            continue;
+        if (prev != PARA_NONE)
+            push_junction(p, prev, i, prev + 1, chars_after, emergency);
+        else
+            push_left_blank(p, c);
+        c->box_item = p->items.count;
+        push_box(p, c->adv - c->lb - c->rb, ROLE_BOX, i);
+        prev = i;
+    }
+    /* The last mark of the paragraph ends a line: half width. */
+    if (prev != PARA_NONE)
+        p->clusters.items[prev].fixed_r = p->clusters.items[prev].rb;
+    push_penalty(p, KP_INFINITY);
+    push_glue(p, 0, PARFILL_STRETCH, 0, ROLE_OTHER, 0);
+    push_penalty(p, -KP_INFINITY);
+    free(chars_after);
+}
+
+void para_free(para *p)
+{
+    free(p->breaks);
+    free(p->clusters.items);
+    free(p->glyphs.items);
+    free(p->junctions.items);
+    free(p->items.items);
+    free(p->refs.items);
+}

@@ -1,0 +1,82 @@
+/* para_internal.h — the paragraph between its two files: para_build.c turns
+ * text into clusters and Knuth–Plass items, paragraph.c breaks and sets
+ * them. Not for use outside src/text/. */
+#ifndef BRIEFC_PARA_INTERNAL_H
+#define BRIEFC_PARA_INTERNAL_H
+
+#include "text_internal.h"
+
+#define PARA_NONE ((size_t)-1)
+
+typedef enum {
+    CC_HAN,   /* ideographs: a box each, justification glue between */
+    CC_PUNCT, /* full-width marks with a compressible blank half (§3.1) */
+    CC_CJK,   /* other wide characters: ——, ……, ～, ／, ·, kana */
+    CC_ALNUM, /* Latin letters and digits */
+    CC_SPACE, /* U+0020 */
+    CC_OTHER, /* Latin punctuation and symbols */
+} char_class;
+
+typedef struct para_glyph {
+    uint32_t gid;
+    double advance, x_offset, y_offset; /* pt */
+} para_glyph;
+
+/* One grapheme cluster: a box in the paragraph. */
+typedef struct para_cluster {
+    size_t start, end; /* bytes of the text */
+    size_t cp_index;   /* code point index of its first character */
+    uint32_t cp;
+    char_class cls;
+    text_font *font;
+    bool strong;
+    size_t glyph0, nglyphs;
+    double adv;              /* pt, the font's advance */
+    double lb, rb;           /* natural blank halves, pt (0 when none) */
+    double fixed_l, fixed_r; /* blank removed for good: pair rule, ·, paragraph end */
+    bool shrink_l, shrink_r; /* the rest of the blank may be pushed in */
+    size_t box_item;         /* index of its box among the items */
+} para_cluster;
+
+typedef enum { GAP_NONE, GAP_HAN, GAP_CJK_LATIN, GAP_SPACE } gap_kind;
+
+/* Between two visible clusters, with any source spaces between them. */
+typedef struct para_junction {
+    size_t left, right;          /* cluster indices */
+    size_t space_first, nspaces; /* the source U+0020 clusters in between */
+    gap_kind gap;
+    size_t gap_item; /* PARA_NONE when no gap glue */
+} para_junction;
+
+typedef enum { ROLE_OTHER, ROLE_BOX, ROLE_GAP } item_role;
+
+typedef struct para_ref {
+    item_role role;
+    size_t index; /* cluster (ROLE_BOX) or junction (ROLE_GAP) */
+} para_ref;
+
+typedef struct para {
+    const char *text;
+    size_t len;
+    const text_style *st;
+    double em;
+    size_t ncp;
+    text_break_kind *breaks; /* per code point, heap */
+    VEC(para_cluster) clusters;
+    VEC(para_glyph) glyphs;
+    VEC(para_junction) junctions;
+    VEC(kp_item) items;
+    VEC(para_ref) refs;
+} para;
+
+/* Fonts, shaping and clusters (errors for characters no font has). */
+void para_shape(para *p, text_engine *te, const text_span *strong, size_t nstrong,
+                const text_origin *origin, diag_list *diags);
+/* The item list. `emergency`: a junction without a break opportunity gets
+ * PARA_EMERGENCY_PENALTY instead of a ban, for breaking by force. */
+void para_build_items(para *p, bool emergency);
+void para_free(para *p);
+
+#define PARA_EMERGENCY_PENALTY 5000.0
+
+#endif

@@ -1,0 +1,442 @@
+/* paragraph.c — choosing a paragraph's breaks (Knuth–Plass, with a
+ * first-fit fallback that breaks by force) and setting the lines: glyph
+ * positions with indent, compression, justification and alignment, runs
+ * by font, and ActualText spans over gaps an extractor would read as a
+ * space. The item model is described in para_build.c. */
+#include "para_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A gap wider than this would make pdftotext insert a space that is not in
+ * the source (poppler starts a new word at 0.1 em), so the two glyphs
+ * around it become one ActualText span. */
+#define WIDE_GAP_EM 0.1
+
+static const double TOLERANCES[] = {1, 2, 5, 10};
+
+/* ---- breaking ---- */
+
+static bool item_is_forced(const kp_item *it)
+{
+    return it->kind == KP_PENALTY && it->penalty <= -KP_INFINITY;
+}
+
+/* Where the line after a break at b starts: glue and penalties after a
+ * break are dropped, up to the next box (as kp_break counts it). */
+static size_t line_start_after(const para *p, size_t b)
+{
+    size_t i = b + 1;
+    while (i < p->items.count && p->items.items[i].kind != KP_BOX &&
+           !item_is_forced(&p->items.items[i]))
+        i++;
+    return i;
+}
+
+static bool item_is_breakpoint(const para *p, size_t j)
+{
+    const kp_item *it = &p->items.items[j];
+    if (it->kind == KP_PENALTY)
+        return it->penalty < KP_INFINITY;
+    return it->kind == KP_GLUE && j > 0 && p->items.items[j - 1].kind == KP_BOX;
+}
+
+static size_t line_start_of(const para *p, const size_t *breaks, size_t k)
+{
+    return k == 0 ? 0 : line_start_after(p, breaks[k - 1]);
+}
+
+/* Characters around code point `at` without a real break opportunity. */
+static size_t unbreakable_length(const para *p, size_t at, size_t *end)
+{
+    size_t lo = at, hi = at + 1;
+    while (lo > 0 && p->breaks[lo] == BREAK_NONE)
+        lo--;
+    while (hi < p->ncp && p->breaks[hi] == BREAK_NONE)
+        hi++;
+    *end = hi;
+    return hi - lo;
+}
+
+static void warn_forced(const para *p, size_t b, size_t *warned_until, const text_origin *origin,
+                        diag_list *diags)
+{
+    size_t j = b + 1;
+    while (j < p->items.count && p->refs.items[j].role != ROLE_BOX)
+        j++;
+    if (j >= p->items.count)
+        return;
+    size_t at = p->clusters.items[p->refs.items[j].index].cp_index, end = 0;
+    size_t n = unbreakable_length(p, at, &end);
+    if (*warned_until == end)
+        return;
+    *warned_until = end;
+    diag_add(diags, DIAG_WARNING, origin ? origin->file : NULL, origin ? origin->line : 0,
+             origin ? origin->col : 0, "no break opportunity in %zu characters; broken by force",
+             n);
+}
+
+/* First fit over the emergency items: the farthest real breakpoint that
+ * fits with everything shrunk, else the farthest forced one, else the first
+ * breakpoint at all (a box wider than the line). */
+static size_t first_fit(const para *p, const double *widths, size_t nwidths, size_t **out,
+                        const text_origin *origin, diag_list *diags)
+{
+    VEC(size_t) br = {0};
+    size_t n = p->items.count, s = 0, warned_until = PARA_NONE;
+    while (s < n) {
+        double target = widths[br.count < nwidths ? br.count : nwidths - 1];
+        double w = 0, z = 0;
+        size_t real = PARA_NONE, forced = PARA_NONE, chosen = PARA_NONE;
+        for (size_t j = s; j < n; j++) {
+            const kp_item *it = &p->items.items[j];
+            if (item_is_breakpoint(p, j)) {
+                bool fits = w - z <= target + 1e-9;
+                bool any = real != PARA_NONE || forced != PARA_NONE;
+                if (item_is_forced(it) || (!fits && !any)) {
+                    chosen = fits || !any ? j : PARA_NONE;
+                    break;
+                }
+                if (!fits)
+                    break;
+                bool emergency = it->kind == KP_PENALTY && it->penalty >= PARA_EMERGENCY_PENALTY;
+                *(emergency ? &forced : &real) = j;
+            }
+            if (it->kind != KP_PENALTY)
+                w += it->width;
+            if (it->kind == KP_GLUE)
+                z += it->shrink;
+        }
+        if (chosen == PARA_NONE)
+            chosen = real != PARA_NONE ? real : forced;
+        if (chosen == forced && chosen != real)
+            warn_forced(p, chosen, &warned_until, origin, diags);
+        VEC_PUSH(&br, chosen);
+        if (item_is_forced(&p->items.items[chosen]))
+            break;
+        s = line_start_after(p, chosen);
+    }
+    *out = br.items;
+    return br.count;
+}
+
+static size_t choose_breaks(para *p, double measure, const text_origin *origin, diag_list *diags,
+                            size_t **breaks)
+{
+    double widths[2] = {measure - p->st->indent, measure};
+    size_t nwidths = p->st->indent != 0 ? 2 : 1;
+    if (nwidths == 1)
+        widths[0] = measure;
+    for (size_t t = 0; t < sizeof TOLERANCES / sizeof TOLERANCES[0]; t++) {
+        size_t n = kp_break(p->items.items, p->items.count, widths, nwidths, TOLERANCES[t], breaks);
+        if (n)
+            return n;
+    }
+    para_build_items(p, true);
+    return first_fit(p, widths, nwidths, breaks, origin, diags);
+}
+
+/* ---- setting one line ---- */
+
+typedef struct line_setter {
+    const para *p;
+    arena *a;
+    VEC(text_glyph) glyphs;
+    VEC(text_run) runs;
+    double *gap_width;     /* final width of each junction's gap glue on the line */
+    double *cluster_x;     /* pen x of each cluster on the line */
+    size_t line_first_run; /* runs before it belong to earlier lines */
+} line_setter;
+
+/* Adjustment ratio: justified lines fill the width; others keep natural
+ * spacing unless they are too long (then they shrink). */
+static double line_ratio(const para *p, size_t s, size_t e, double target, bool justify)
+{
+    double w = 0, y = 0, z = 0;
+    for (size_t i = s; i < e; i++) {
+        const kp_item *it = &p->items.items[i];
+        if (it->kind == KP_PENALTY)
+            continue;
+        w += it->width;
+        if (it->kind == KP_GLUE && it->stretch < 1e6) {
+            y += it->stretch;
+            z += it->shrink;
+        }
+    }
+    if (w > target)
+        return z > 0 ? fmax(-1.0, (target - w) / z) : 0;
+    if (justify && y > 0)
+        return (target - w) / y;
+    return 0;
+}
+
+/* Walk items [s, e) with ratio r: cluster pen positions and gap widths.
+ * Returns the extent (end of the last box). */
+static double place_items(line_setter *ls, size_t s, size_t e, double r)
+{
+    const para *p = ls->p;
+    double x = 0, extent = 0;
+    for (size_t i = s; i < e; i++) {
+        const kp_item *it = &p->items.items[i];
+        const para_ref *ref = &p->refs.items[i];
+        if (it->kind == KP_PENALTY)
+            continue;
+        double w = it->width;
+        if (it->kind == KP_GLUE && it->stretch < 1e6)
+            w += r > 0 ? r * it->stretch : r * it->shrink;
+        if (ref->role == ROLE_BOX) {
+            const para_cluster *c = &p->clusters.items[ref->index];
+            ls->cluster_x[ref->index] = x - c->lb; /* pen: the ink sits lb in */
+            extent = x + w;
+        } else if (ref->role == ROLE_GAP) {
+            ls->gap_width[ref->index] = w;
+        }
+        x += w;
+    }
+    return extent;
+}
+
+/* Does the gap of junction j, set on this line, need an ActualText span? */
+static bool junction_linked(const line_setter *ls, size_t j, size_t s, size_t e)
+{
+    const para_junction *jn = &ls->p->junctions.items[j];
+    if (jn->gap_item == PARA_NONE || jn->gap_item < s || jn->gap_item >= e)
+        return false;
+    if (jn->gap == GAP_CJK_LATIN)
+        return true;
+    return jn->gap == GAP_HAN && ls->gap_width[j] > WIDE_GAP_EM * ls->p->em;
+}
+
+static void start_run(line_setter *ls, const para_cluster *c, bool actual)
+{
+    text_run r = {0};
+    r.font = c->font;
+    r.size = ls->p->st->size;
+    r.strong = c->strong;
+    r.actual_text = actual;
+    r.text_start = c->start;
+    r.text_end = c->end;
+    r.nglyphs = ls->glyphs.count; /* first glyph index until the run is closed */
+    VEC_PUSH(&ls->runs, r);
+}
+
+static void emit_glyphs(line_setter *ls, const para_cluster *c, double x)
+{
+    const para *p = ls->p;
+    for (size_t g = c->glyph0; g < c->glyph0 + c->nglyphs; g++) {
+        const para_glyph *pg = &p->glyphs.items[g];
+        text_glyph tg = {
+            pg->gid,     x + pg->x_offset,   -pg->y_offset,
+            pg->advance, (uint32_t)c->start, g == c->glyph0 ? (uint32_t)(c->end - c->start) : 0};
+        VEC_PUSH(&ls->glyphs, tg);
+        x += pg->advance;
+    }
+    ls->runs.items[ls->runs.count - 1].text_end = c->end;
+}
+
+/* Source spaces of a word-space junction are set as glyphs at its start. */
+static void emit_spaces(line_setter *ls, const para_junction *jn, double x)
+{
+    for (size_t s = jn->space_first; s < jn->space_first + jn->nspaces; s++) {
+        const para_cluster *c = &ls->p->clusters.items[s];
+        bool own_run = ls->runs.count > ls->line_first_run;
+        const text_run *run = own_run ? &ls->runs.items[ls->runs.count - 1] : NULL;
+        if (!run || run->actual_text || run->font != c->font || run->strong != c->strong)
+            start_run(ls, c, false);
+        emit_glyphs(ls, c, x);
+        x += c->adv;
+    }
+}
+
+/* Runs of the line's clusters [c0, c1] (indices into p->clusters, visible
+ * ones plus leading spaces), split at font changes, strong spans and
+ * ActualText chains, with x shifted by x0. */
+static void build_runs(line_setter *ls, const size_t *cl, size_t ncl, const size_t *jbefore,
+                       const bool *linked, double x0)
+{
+    const para *p = ls->p;
+    for (size_t k = 0; k < ncl; k++) {
+        const para_cluster *c = &p->clusters.items[cl[k]];
+        bool link_before = k > 0 && linked[k];
+        bool link_after = k + 1 < ncl && linked[k + 1];
+        bool chain = link_before || link_after;
+        if (k > 0 && jbefore[k] != PARA_NONE && p->junctions.items[jbefore[k]].gap == GAP_SPACE) {
+            const para_junction *jn = &p->junctions.items[jbefore[k]];
+            const para_cluster *left = &p->clusters.items[jn->left];
+            double gx = x0 + ls->cluster_x[jn->left] + left->lb + (left->adv - left->lb - left->rb);
+            emit_spaces(ls, jn, gx + (left->rb - left->fixed_r));
+        }
+        text_run *cur =
+            ls->runs.count > ls->line_first_run ? &ls->runs.items[ls->runs.count - 1] : NULL;
+        bool fresh = !cur || cur->font != c->font || cur->strong != c->strong ||
+                     cur->actual_text != chain || (chain && !link_before);
+        if (fresh)
+            start_run(ls, c, chain);
+        emit_glyphs(ls, c, x0 + ls->cluster_x[cl[k]]);
+    }
+}
+
+/* Move the glyphs into the arena, one array per run. */
+static void finish_runs(line_setter *ls, size_t first_run, text_line *line)
+{
+    size_t nruns = ls->runs.count - first_run;
+    line->runs = arena_alloc(ls->a, (nruns ? nruns : 1) * sizeof *line->runs);
+    line->nruns = nruns;
+    for (size_t r = 0; r < nruns; r++) {
+        text_run run = ls->runs.items[first_run + r];
+        size_t g0 = run.nglyphs;
+        size_t g1 = first_run + r + 1 < ls->runs.count ? ls->runs.items[first_run + r + 1].nglyphs
+                                                       : ls->glyphs.count;
+        run.nglyphs = g1 - g0;
+        run.glyphs = arena_alloc(ls->a, (run.nglyphs ? run.nglyphs : 1) * sizeof *run.glyphs);
+        memcpy(run.glyphs, ls->glyphs.items + g0, run.nglyphs * sizeof *run.glyphs);
+        line->runs[r] = run;
+    }
+}
+
+static void line_metrics(const para *p, text_line *line)
+{
+    for (size_t r = 0; r < line->nruns; r++) {
+        const text_font_info *fi = text_font_get_info(line->runs[r].font);
+        double s = p->st->size / (double)fi->units_per_em;
+        line->ascent = fmax(line->ascent, fi->ascender * s);
+        line->descent = fmax(line->descent, -fi->descender * s);
+    }
+}
+
+typedef struct line_spec {
+    size_t s, e;   /* items [s, e) */
+    double target; /* available width */
+    double indent; /* x of the line's start */
+    bool justify;
+} line_spec;
+
+static void set_line(line_setter *ls, const line_spec *spec, text_line *line)
+{
+    const para *p = ls->p;
+    double r = line_ratio(p, spec->s, spec->e, spec->target, spec->justify);
+    double extent = place_items(ls, spec->s, spec->e, r);
+    double x0 = spec->indent;
+    if (!spec->justify && p->st->align == TEXT_CENTER)
+        x0 += (spec->target - extent) / 2;
+    else if (!spec->justify && p->st->align == TEXT_RIGHT)
+        x0 += spec->target - extent;
+
+    /* The line's clusters, the junction before each, and its links. */
+    size_t cap = spec->e - spec->s + 1;
+    size_t *cl = xmalloc(cap * sizeof *cl), *jb = xmalloc(cap * sizeof *jb);
+    bool *linked = xcalloc(cap, sizeof *linked);
+    size_t ncl = 0, last_j = PARA_NONE;
+    for (size_t i = spec->s; i < spec->e; i++) {
+        const para_ref *ref = &p->refs.items[i];
+        if (ref->role == ROLE_GAP)
+            last_j = ref->index;
+        if (ref->role != ROLE_BOX)
+            continue;
+        cl[ncl] = ref->index;
+        jb[ncl] = ncl ? last_j : PARA_NONE;
+        linked[ncl] = ncl && last_j != PARA_NONE && junction_linked(ls, last_j, spec->s, spec->e);
+        ncl++;
+        last_j = PARA_NONE;
+    }
+    size_t first_run = ls->runs.count;
+    ls->line_first_run = first_run;
+    build_runs(ls, cl, ncl, jb, linked, x0);
+    finish_runs(ls, first_run, line);
+    line->width = ncl ? x0 + extent : 0;
+    if (ncl) {
+        line->text_start = p->clusters.items[cl[0]].start;
+        line->text_end = p->clusters.items[cl[ncl - 1]].end;
+    }
+    line_metrics(p, line);
+    free(cl);
+    free(jb);
+    free(linked);
+}
+
+static void setter_init(line_setter *ls, const para *p, arena *a)
+{
+    memset(ls, 0, sizeof *ls);
+    ls->p = p;
+    ls->a = a;
+    ls->gap_width = xcalloc(p->junctions.count + 1, sizeof *ls->gap_width);
+    ls->cluster_x = xcalloc(p->clusters.count + 1, sizeof *ls->cluster_x);
+}
+
+static void setter_free(line_setter *ls)
+{
+    free(ls->glyphs.items);
+    free(ls->runs.items);
+    free(ls->gap_width);
+    free(ls->cluster_x);
+}
+
+/* ---- public ---- */
+
+static bool para_open(para *p, text_engine *te, const char *text, size_t len,
+                      const text_span *strong, size_t nstrong, const text_style *st,
+                      const text_origin *origin, diag_list *diags)
+{
+    memset(p, 0, sizeof *p);
+    p->text = text;
+    p->len = len;
+    p->st = st;
+    p->em = st->size;
+    if (!st->font || !len)
+        return false;
+    para_shape(p, te, strong, nstrong, origin, diags);
+    para_build_items(p, false);
+    return true;
+}
+
+text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_t len,
+                              const text_span *strong, size_t nstrong, const text_style *st,
+                              double measure, const text_origin *origin, diag_list *diags)
+{
+    text_para *out = arena_alloc(a, sizeof *out);
+    out->text = text;
+    out->len = len;
+    para p;
+    if (!para_open(&p, te, text, len, strong, nstrong, st, origin, diags)) {
+        para_free(&p);
+        return out;
+    }
+    size_t *breaks = NULL;
+    size_t nlines = choose_breaks(&p, measure, origin, diags, &breaks);
+    out->lines = arena_alloc(a, (nlines ? nlines : 1) * sizeof *out->lines);
+    out->nlines = nlines;
+    line_setter ls;
+    setter_init(&ls, &p, a);
+    for (size_t k = 0; k < nlines; k++) {
+        line_spec spec = {line_start_of(&p, breaks, k), breaks[k], measure, 0, false};
+        if (k == 0) {
+            spec.target -= st->indent;
+            spec.indent = st->indent;
+        }
+        spec.justify = st->align == TEXT_JUSTIFY && k + 1 < nlines;
+        set_line(&ls, &spec, &out->lines[k]);
+    }
+    setter_free(&ls);
+    free(breaks);
+    para_free(&p);
+    return out;
+}
+
+text_line *text_set_line(text_engine *te, arena *a, const char *text, size_t len,
+                         const text_style *st, const text_origin *origin, diag_list *diags)
+{
+    text_line *line = arena_alloc(a, sizeof *line);
+    para p;
+    text_style left = *st;
+    left.align = TEXT_LEFT;
+    if (para_open(&p, te, text, len, NULL, 0, &left, origin, diags)) {
+        line_setter ls;
+        setter_init(&ls, &p, a);
+        line_spec spec = {0, p.items.count - 1, INFINITY, st->indent, false};
+        set_line(&ls, &spec, line);
+        setter_free(&ls);
+    }
+    para_free(&p);
+    return line;
+}

@@ -1,0 +1,561 @@
+/* test_text_para.c — paragraph setting with real fonts (Noto Serif CJK SC):
+ * the typography.md §8 examples, the invariants of every set paragraph,
+ * ActualText spans, forced breaks, speed and missing glyphs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "text/text.h"
+
+#define SIZE 16.0
+#define EPS 0.01
+
+typedef struct fixture {
+    text_engine *te;
+    text_font *serif, *sans;
+    arena *a;
+    diag_list diags;
+} fixture;
+
+static fixture *fx;
+
+static int setup(void **state)
+{
+    (void)state;
+    fx = calloc(1, sizeof *fx);
+    fx->te = text_engine_new("fonts", &fx->diags);
+    const char *serif[] = {"Noto Serif CJK SC"};
+    const char *sans[] = {"Noto Sans CJK SC"};
+    fx->serif = text_font_for_role(fx->te, "body", serif, 1, NULL, 0, 0, &fx->diags);
+    fx->sans = text_font_for_role(fx->te, "strong", sans, 1, NULL, 0, 0, &fx->diags);
+    fx->a = arena_new();
+    return fx->te && fx->serif && fx->sans ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    arena_free(fx->a);
+    diag_list_free(&fx->diags);
+    text_engine_free(fx->te);
+    free(fx);
+    return 0;
+}
+
+/* Each test starts with no diagnostics. */
+static int clear_diags(void **state)
+{
+    (void)state;
+    diag_list_free(&fx->diags);
+    memset(&fx->diags, 0, sizeof fx->diags);
+    return 0;
+}
+
+static text_para *set(const char *text, double measure_em, double indent_em, text_align align)
+{
+    text_style st = {fx->serif, NULL, SIZE, indent_em * SIZE, align};
+    text_origin o = {"t.yaml", 4, 9, true};
+    return text_set_paragraph(fx->te, fx->a, text, strlen(text), NULL, 0, &st, measure_em * SIZE,
+                              &o, &fx->diags);
+}
+
+/* ---- looking at the result ---- */
+
+static uint32_t first_cp(const char *s, size_t len)
+{
+    size_t i = 0;
+    return utf8_decode(s, len, &i);
+}
+
+static uint32_t last_cp(const char *s, size_t start, size_t end)
+{
+    size_t i = end;
+    while (i > start && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i > start)
+        i--;
+    return utf8_decode(s, end, &i);
+}
+
+static bool never_starts(uint32_t cp)
+{
+    static const uint32_t marks[] = {0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,
+                                     0x201D, 0x2019, 0xFF09, 0x3015, 0x3011, 0x300B, 0x3009,
+                                     0x300D, 0x300F, 0xFF05, 0x0025, 0x2030, 0x2103, 0x00B7};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        if (marks[i] == cp)
+            return true;
+    }
+    return false;
+}
+
+static bool never_ends(uint32_t cp)
+{
+    static const uint32_t marks[] = {0x201C, 0x2018, 0xFF08, 0x3014, 0x3010, 0x300A,
+                                     0x3008, 0x300C, 0x300E, 0xFFE5, 0x00B7};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        if (marks[i] == cp)
+            return true;
+    }
+    return false;
+}
+
+/* Every byte of a line is stood for by a glyph or an ActualText span, and
+ * glyphs are in visual order. */
+static void check_coverage(const text_para *p, const text_line *l)
+{
+    size_t n = l->text_end - l->text_start;
+    char *seen = calloc(n + 1, 1);
+    double x = -1e9;
+    for (size_t r = 0; r < l->nruns; r++) {
+        const text_run *run = &l->runs[r];
+        assert_true(run->nglyphs > 0);
+        if (run->actual_text)
+            memset(seen + run->text_start - l->text_start, 1, run->text_end - run->text_start);
+        for (size_t g = 0; g < run->nglyphs; g++) {
+            const text_glyph *gl = &run->glyphs[g];
+            assert_true(gl->x >= x - 1e-6);
+            x = gl->x;
+            memset(seen + gl->text_start - l->text_start, 1, gl->text_len);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!seen[i])
+            fail_msg("byte %zu of line \"%.*s\" has no glyph", i, (int)n, p->text + l->text_start);
+    }
+    free(seen);
+}
+
+/* The invariants of typography.md §8: no prohibited line start or end,
+ * justified lines exactly the measure, lines cover the text in order. */
+static void check_invariants(const text_para *p, double measure_em, bool justified)
+{
+    assert_true(p->nlines > 0);
+    size_t prev_end = 0;
+    for (size_t k = 0; k < p->nlines; k++) {
+        const text_line *l = &p->lines[k];
+        assert_true(l->text_start >= prev_end);
+        assert_true(l->text_end > l->text_start);
+        prev_end = l->text_end;
+        uint32_t a = first_cp(p->text + l->text_start, l->text_end - l->text_start);
+        uint32_t z = last_cp(p->text, l->text_start, l->text_end);
+        if (k > 0 && never_starts(a))
+            fail_msg("line %zu starts with U+%04X", k, (unsigned)a);
+        if (k + 1 < p->nlines && never_ends(z))
+            fail_msg("line %zu ends with U+%04X", k, (unsigned)z);
+        if (justified && k + 1 < p->nlines && fabs(l->width - measure_em * SIZE) > EPS)
+            fail_msg("line %zu is %.3f pt, not %.3f", k, l->width, measure_em * SIZE);
+        assert_true(l->width <= measure_em * SIZE + EPS);
+        assert_true(l->ascent > 0 && l->descent > 0);
+        check_coverage(p, l);
+    }
+    assert_int_equal(prev_end, p->len);
+}
+
+static bool line_is(const text_para *p, size_t k, const char *want)
+{
+    const text_line *l = &p->lines[k];
+    return strlen(want) == l->text_end - l->text_start &&
+           memcmp(p->text + l->text_start, want, strlen(want)) == 0;
+}
+
+/* No line boundary inside `unit`. */
+static bool kept_whole(const text_para *p, const char *unit)
+{
+    const char *hit = strstr(p->text, unit);
+    assert_non_null(hit);
+    size_t s = (size_t)(hit - p->text), e = s + strlen(unit);
+    for (size_t k = 0; k < p->nlines; k++) {
+        const text_line *l = &p->lines[k];
+        if (l->text_start <= s && e <= l->text_end)
+            return true;
+    }
+    return false;
+}
+
+/* The glyph for the n-th occurrence (from 0) of `ch` in the paragraph. */
+static const text_glyph *glyph_of(const text_line *l, const char *text, const char *ch, int nth)
+{
+    for (size_t r = 0; r < l->nruns; r++) {
+        for (size_t g = 0; g < l->runs[r].nglyphs; g++) {
+            const text_glyph *gl = &l->runs[r].glyphs[g];
+            if (gl->text_len == strlen(ch) &&
+                memcmp(text + gl->text_start, ch, gl->text_len) == 0 && nth-- == 0)
+                return gl;
+        }
+    }
+    fail_msg("no glyph for %s", ch);
+    return NULL;
+}
+
+/* Distance in em from the pen of one glyph to the pen of another. */
+static double em_between(const text_line *l, const char *text, const char *a, int na, const char *b,
+                         int nb)
+{
+    return (glyph_of(l, text, b, nb)->x - glyph_of(l, text, a, na)->x) / SIZE;
+}
+
+/* Collect the ActualText runs of a line as "a|b|c". */
+static void actual_spans(const text_line *l, const char *text, char *out, size_t size)
+{
+    out[0] = 0;
+    for (size_t r = 0; r < l->nruns; r++) {
+        const text_run *run = &l->runs[r];
+        if (!run->actual_text)
+            continue;
+        size_t used = strlen(out);
+        snprintf(out + used, size - used, "%s%.*s", used ? "|" : "",
+                 (int)(run->text_end - run->text_start), text + run->text_start);
+    }
+}
+
+/* ---- §8 examples ---- */
+
+static void test_example1_push_in(void **state)
+{
+    (void)state;
+    text_para *p =
+        set("报告指出，今年是非常不平凡的一年，党的十九大即将胜利召开。", 16, 0, TEXT_JUSTIFY);
+    check_invariants(p, 16, true);
+    assert_int_equal(p->nlines, 2);
+    assert_true(line_is(p, 0, "报告指出，今年是非常不平凡的一年，"));
+    assert_float_equal(em_between(&p->lines[0], p->text, "，", 0, "今", 0), 0.5, 1e-3);
+    assert_float_equal(p->lines[0].width, 16 * SIZE, EPS);
+}
+
+static const char SEED_REFORM[] =
+    "今年，罗湖强力推动强区放权体制机制、人力资源统筹配置、消费型经济、安全生产管理机制、公共资源交"
+    "易、政务公开标准化规范化试点等6项重点改革，继续深化棚改、旧改、医改等5项重点改革，前期探索区属"
+    "国企、政府投资管理等3项改革，形成了“蹄疾步稳、滚动发展”的良好局面。";
+
+static void test_example2_push_in_on_grid(void **state)
+{
+    (void)state;
+    text_para *p = set(SEED_REFORM, 28, 2, TEXT_JUSTIFY);
+    check_invariants(p, 28, true);
+    assert_true(line_is(p, 0, "今年，罗湖强力推动强区放权体制机制、人力资源统筹配置、"));
+    const text_line *l = &p->lines[0];
+    assert_float_equal(em_between(l, p->text, "，", 0, "罗", 0), 0.75, 1e-3);
+    assert_float_equal(em_between(l, p->text, "、", 0, "人", 0), 0.75, 1e-3);
+    assert_float_equal(glyph_of(l, p->text, "今", 0)->x, 2 * SIZE, 1e-6);
+}
+
+static void test_example3_push_out_no_orphan(void **state)
+{
+    (void)state;
+    text_para *p = set("罗湖区委书记贺海涛代表区委常委会向全会作工作报告。", 26, 2, TEXT_JUSTIFY);
+    check_invariants(p, 26, true);
+    assert_int_equal(p->nlines, 2);
+    assert_true(line_is(p, 1, "报告。"));
+    /* 22 characters on line 1 with 2 em over 21 gaps */
+    const text_line *l = &p->lines[0];
+    assert_float_equal(em_between(l, p->text, "罗", 0, "湖", 0), 1 + 2.0 / 21, 1e-3);
+}
+
+static void test_example5_quote_pairs(void **state)
+{
+    (void)state;
+    text_para *p =
+        set("稳步构建“大代购”“大代建”“大平台”，落实“硬要求”，拿出“硬举措”。", 40, 0, TEXT_JUSTIFY);
+    check_invariants(p, 40, true);
+    const text_line *l = &p->lines[0];
+    assert_float_equal(em_between(l, p->text, "”", 0, "大", 1), 1.5, 1e-3);
+    assert_float_equal(em_between(l, p->text, "”", 1, "大", 2), 1.5, 1e-3);
+    assert_float_equal(em_between(l, p->text, "”", 3, "拿", 0), 1.5, 1e-3);
+}
+
+static const char SEED_NEXT[] =
+    "报告指出，下一阶段，罗湖必须坚决按照市委六届七次全会的部署，以“四硬”精神统领全区各项工作，落实"
+    "“硬要求”，拿出“硬举措”，展现“硬作风”，锻造“硬干部”，坚持“实”字当先、“干”字为本，扎实做好各"
+    "项工作，全面推进罗湖振兴。";
+
+static void test_example5_seed_paragraph(void **state)
+{
+    (void)state;
+    for (int m = 12; m <= 30; m++) {
+        text_para *p = set(SEED_NEXT, m, 2, TEXT_JUSTIFY);
+        check_invariants(p, m, true);
+    }
+}
+
+static void test_example6_bracket_and_dunhao(void **state)
+{
+    (void)state;
+    text_para *p =
+        set("确保年底前完成深圳河（罗湖段）、布吉河（罗湖段）综合整治。", 15, 0, TEXT_JUSTIFY);
+    check_invariants(p, 15, true);
+    assert_true(line_is(p, 0, "确保年底前完成深圳河（罗湖段）、"));
+    const text_line *l = &p->lines[0];
+    assert_float_equal(em_between(l, p->text, "）", 0, "、", 0), 0.5, 1e-3);
+    /* the final 、 is half width: it ends exactly at the measure */
+    assert_float_equal(glyph_of(l, p->text, "、", 0)->x + 0.5 * SIZE, 15 * SIZE, 1e-3);
+}
+
+static const char EX7[] = "地区生产总值完成957.1亿元，增长8.6%，创近四年同比新高。";
+
+static void test_example7_numbers(void **state)
+{
+    (void)state;
+    text_para *p = set(EX7, 40, 0, TEXT_JUSTIFY);
+    check_invariants(p, 40, true);
+    const text_line *l = &p->lines[0];
+    const text_glyph *d9 = glyph_of(l, p->text, "9", 0);
+    const text_glyph *cheng = glyph_of(l, p->text, "成", 0);
+    assert_float_equal((d9->x - cheng->x - cheng->advance) / SIZE, 0.25, 1e-3);
+    const text_glyph *one = glyph_of(l, p->text, "1", 0);
+    assert_float_equal((glyph_of(l, p->text, "亿", 0)->x - one->x - one->advance) / SIZE, 0.25,
+                       1e-3);
+    const text_glyph *pct = glyph_of(l, p->text, "%", 0);
+    assert_float_equal(glyph_of(l, p->text, "，", 1)->x, pct->x + pct->advance, 1e-6);
+    char spans[256];
+    actual_spans(l, p->text, spans, sizeof spans);
+    assert_string_equal(spans, "成9|1亿|长8");
+
+    /* At narrow measures the numbers stay whole and unstretched. */
+    for (int m = 6; m <= 20; m++) {
+        p = set(EX7, m, 0, TEXT_JUSTIFY);
+        check_invariants(p, m, true);
+        assert_true(kept_whole(p, "957.1"));
+        assert_true(kept_whole(p, "8.6%，"));
+    }
+}
+
+static void test_example8_percent_semicolon(void **state)
+{
+    (void)state;
+    const char *t = "截至8月29日，当事人户数签约率达99.29%；搬离93017人，占比99.98%；";
+    for (int m = 6; m <= 20; m++) {
+        text_para *p = set(t, m, 0, TEXT_JUSTIFY);
+        check_invariants(p, m, true);
+        assert_true(kept_whole(p, "99.29%；"));
+        assert_true(kept_whole(p, "93017"));
+        assert_true(kept_whole(p, "99.98%；"));
+    }
+}
+
+static void test_example9_interpunct(void **state)
+{
+    (void)state;
+    const char *t = "自去年“12·20”棚改全面签约暨房屋拆除启动以来";
+    text_para *p = set(t, 40, 0, TEXT_JUSTIFY);
+    const text_line *l = &p->lines[0];
+    const text_glyph *two = glyph_of(l, p->text, "2", 0);
+    /* · is 0.5 em, centred: from the end of "12" to the start of "20" */
+    assert_float_equal((glyph_of(l, p->text, "2", 1)->x - two->x - two->advance) / SIZE, 0.5, 1e-3);
+    assert_float_equal(em_between(l, p->text, "“", 0, "1", 0), 1.0, 1e-3); /* no gap at “1 */
+    const text_glyph *zero = glyph_of(l, p->text, "0", 0);
+    assert_float_equal(glyph_of(l, p->text, "”", 0)->x, zero->x + zero->advance, 1e-6);
+    for (int m = 5; m <= 16; m++) {
+        p = set(t, m, 0, TEXT_JUSTIFY);
+        check_invariants(p, m, true);
+        assert_true(kept_whole(p, "12·20"));
+    }
+}
+
+static void test_example10_ranges_and_titles(void **state)
+{
+    (void)state;
+    const char *t = "今年1-7月，完善《2017-2018年民生微实事项目规划》，推进各项工作。";
+    text_para *p = set(t, 40, 0, TEXT_JUSTIFY);
+    const text_line *l = &p->lines[0];
+    assert_float_equal(em_between(l, p->text, "《", 0, "2", 0), 1.0, 1e-3);
+    assert_float_equal(em_between(l, p->text, "》", 0, "，", 1), 0.5, 1e-3); /* 》， = 1.5 em */
+    const text_glyph *eight = glyph_of(l, p->text, "8", 0);
+    assert_float_equal((glyph_of(l, p->text, "年", 1)->x - eight->x - eight->advance) / SIZE, 0.25,
+                       1e-3);
+    assert_int_equal(fx->diags.count, 0);
+    /* from 8 em on, "《2017-2018年" (about 6 em) fits a line */
+    for (int m = 8; m <= 20; m++) {
+        p = set(t, m, 0, TEXT_JUSTIFY);
+        check_invariants(p, m, true);
+        assert_true(kept_whole(p, "1-7"));
+        assert_true(kept_whole(p, "2017-2018"));
+    }
+}
+
+static void test_example11_dash(void **state)
+{
+    (void)state;
+    const char *t = "会议强调——必须坚决按照部署推进";
+    for (int m = 5; m <= 12; m++) {
+        text_para *p = set(t, m, 0, TEXT_JUSTIFY);
+        check_invariants(p, m, true);
+        assert_true(kept_whole(p, "——"));
+    }
+    /* the pair is one continuous 2-em rule (fwid; the font ligates it) */
+    text_para *p = set(t, 20, 0, TEXT_JUSTIFY);
+    const text_line *l = &p->lines[0];
+    assert_float_equal(em_between(l, t, "——", 0, "必", 0), 2.0, 1e-3);
+}
+
+/* ---- ActualText, alignment, single lines ---- */
+
+static void test_set_line_junction_spans(void **state)
+{
+    (void)state;
+    text_style st = {fx->serif, NULL, SIZE, 0, TEXT_JUSTIFY};
+    const char *t = "8月30日在 GDP 中";
+    text_line *l = text_set_line(fx->te, fx->a, t, strlen(t), &st, NULL, &fx->diags);
+    char spans[256];
+    actual_spans(l, t, spans, sizeof spans);
+    /* 8|月 and 月|3 share 月; a source space is the gap itself */
+    assert_string_equal(spans, "8月3|0日|在 G|P 中");
+    assert_int_equal(l->text_start, 0);
+    assert_int_equal(l->text_end, strlen(t));
+    const text_run *last = &l->runs[l->nruns - 1];
+    const text_glyph *g = &last->glyphs[last->nglyphs - 1];
+    assert_float_equal(l->width, g->x + g->advance, 1e-6);
+    assert_int_equal(fx->diags.count, 0);
+}
+
+static void test_alignment(void **state)
+{
+    (void)state;
+    const char *t = "以“四硬”精神全面推进罗湖振兴";
+    text_para *left = set(t, 28, 0, TEXT_LEFT);
+    text_para *center = set(t, 28, 0, TEXT_CENTER);
+    text_para *right = set(t, 28, 0, TEXT_RIGHT);
+    double natural = left->lines[0].width;
+    assert_true(natural < 28 * SIZE);
+    assert_float_equal(right->lines[0].width, 28 * SIZE, EPS);
+    assert_float_equal(center->lines[0].width, (28 * SIZE + natural) / 2, EPS);
+    assert_float_equal(center->lines[0].runs[0].glyphs[0].x, (28 * SIZE - natural) / 2, EPS);
+}
+
+static void test_wide_han_gaps_are_wrapped(void **state)
+{
+    (void)state;
+    /* 持续开展安全生产 stretched over 9 em: every gap is wide */
+    text_para *p = set("持续开展安全生产“十大专项”行动", 9, 0, TEXT_JUSTIFY);
+    check_invariants(p, 9, true);
+    assert_true(line_is(p, 0, "持续开展安全生产"));
+    char spans[256];
+    actual_spans(&p->lines[0], p->text, spans, sizeof spans);
+    assert_string_equal(spans, "持续开展安全生产");
+}
+
+static void test_strong_spans(void **state)
+{
+    (void)state;
+    const char *t = "坚持“实”字当先";
+    text_span strong = {strlen("坚持"), strlen("坚持“实”")};
+    text_style st = {fx->serif, fx->sans, SIZE, 0, TEXT_JUSTIFY};
+    text_para *p = text_set_paragraph(fx->te, fx->a, t, strlen(t), &strong, 1, &st, 28 * SIZE, NULL,
+                                      &fx->diags);
+    const text_line *l = &p->lines[0];
+    assert_int_equal(l->nruns, 3);
+    assert_true(l->runs[1].strong);
+    assert_ptr_equal(l->runs[1].font, fx->sans);
+    assert_int_equal(l->runs[1].nglyphs, 3);
+    assert_false(l->runs[0].strong);
+}
+
+/* ---- robustness ---- */
+
+static void test_long_paragraph_is_fast(void **state)
+{
+    (void)state;
+    size_t n = 20000;
+    char *t = malloc(n * 4 + 1), *w = t;
+    size_t chars = 0;
+    while (chars < n) {
+        for (const char *s = SEED_NEXT; *s && chars < n;) {
+            size_t i = (size_t)(s - SEED_NEXT), start = i;
+            utf8_decode(SEED_NEXT, sizeof SEED_NEXT - 1, &i);
+            memcpy(w, s, i - start);
+            w += i - start;
+            s = SEED_NEXT + i;
+            chars++;
+        }
+    }
+    *w = 0;
+    clock_t t0 = clock();
+    text_para *p = set(t, 28, 2, TEXT_JUSTIFY);
+    double ms = (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC;
+#if defined(__SANITIZE_ADDRESS__) || defined(__OPTIMIZE__) == 0
+    double limit = 1000; /* sanitizer or -O0 builds */
+#else
+    double limit = 50;
+#endif
+    bool slow = ms > limit;
+    check_invariants(p, 28, true);
+    assert_true(p->nlines > 600); /* about 28 characters a line */
+    free(t);
+    if (slow)
+        fail_msg("20,000 characters took %.1f ms", ms);
+}
+
+static void test_unbreakable_string(void **state)
+{
+    (void)state;
+    char *t = malloc(5001);
+    memset(t, '7', 5000);
+    t[5000] = 0;
+    text_para *p = set(t, 28, 2, TEXT_JUSTIFY);
+    assert_true(p->nlines > 50);
+    size_t total = 0;
+    for (size_t k = 0; k < p->nlines; k++) {
+        assert_true(p->lines[k].width <= 28 * SIZE + EPS);
+        total += p->lines[k].text_end - p->lines[k].text_start;
+    }
+    assert_int_equal(total, 5000);
+    assert_int_equal(fx->diags.count, 1);
+    assert_int_equal(fx->diags.items[0].level, DIAG_WARNING);
+    assert_non_null(strstr(fx->diags.items[0].message, "no break opportunity in 5000 characters"));
+    free(t);
+}
+
+static void test_missing_glyph_is_an_error(void **state)
+{
+    (void)state;
+    /* U+F0000 (plane 15 private use): no installed font has it */
+    const char *t = "中文\xF3\xB0\x80\x80好，又\xF3\xB0\x80\x80";
+    text_para *p = set(t, 28, 0, TEXT_JUSTIFY);
+    assert_int_equal(fx->diags.errors, 2);
+    assert_int_equal(fx->diags.items[0].line, 4);
+    assert_int_equal(fx->diags.items[0].col, 9 + 2);
+    assert_int_equal(fx->diags.items[1].col, 9 + 6);
+    assert_string_equal(fx->diags.items[0].file, "t.yaml");
+    assert_non_null(strstr(fx->diags.items[0].message, "no installed font has U+F0000"));
+    assert_int_equal(glyph_of(&p->lines[0], t, "\xF3\xB0\x80\x80", 0)->gid, 0);
+}
+
+static void test_empty_text(void **state)
+{
+    (void)state;
+    text_para *p = set("", 28, 2, TEXT_JUSTIFY);
+    assert_int_equal(p->nlines, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_example1_push_in, clear_diags),
+        cmocka_unit_test_setup(test_example2_push_in_on_grid, clear_diags),
+        cmocka_unit_test_setup(test_example3_push_out_no_orphan, clear_diags),
+        cmocka_unit_test_setup(test_example5_quote_pairs, clear_diags),
+        cmocka_unit_test_setup(test_example5_seed_paragraph, clear_diags),
+        cmocka_unit_test_setup(test_example6_bracket_and_dunhao, clear_diags),
+        cmocka_unit_test_setup(test_example7_numbers, clear_diags),
+        cmocka_unit_test_setup(test_example8_percent_semicolon, clear_diags),
+        cmocka_unit_test_setup(test_example9_interpunct, clear_diags),
+        cmocka_unit_test_setup(test_example10_ranges_and_titles, clear_diags),
+        cmocka_unit_test_setup(test_example11_dash, clear_diags),
+        cmocka_unit_test_setup(test_set_line_junction_spans, clear_diags),
+        cmocka_unit_test_setup(test_alignment, clear_diags),
+        cmocka_unit_test_setup(test_wide_han_gaps_are_wrapped, clear_diags),
+        cmocka_unit_test_setup(test_strong_spans, clear_diags),
+        cmocka_unit_test_setup(test_long_paragraph_is_fast, clear_diags),
+        cmocka_unit_test_setup(test_unbreakable_string, clear_diags),
+        cmocka_unit_test_setup(test_missing_glyph_is_an_error, clear_diags),
+        cmocka_unit_test_setup(test_empty_text, clear_diags),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
