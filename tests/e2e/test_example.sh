@@ -16,7 +16,7 @@ check "qpdf --check is clean" qpdf --check "$yaml_pdf"
 check "no reader warns (qpdf, poppler, MuPDF)" readers_quiet "$yaml_pdf"
 check "every font embedded, subset, with ToUnicode" fonts_embedded "$yaml_pdf"
 check "pdftotext gives back every paragraph, no false spaces" \
-  python3 "$TOOLS/textcheck.py" "$yaml_pdf" tests/fixtures/seed.txt 罗湖区委七届四次全会
+  python3 "$TOOLS/textcheck.py" "$yaml_pdf" tests/fixtures/seed.txt 罗湖区委七届四次全会 内部资料
 
 info=$(pdfinfo -isodates "$yaml_pdf" 2>&1)
 check "title in document info" grep -q '^Title: *罗湖区委七届四次全会会议简报$' <<<"$info"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""textcheck.py PDF PARAGRAPHS.txt — the text a reader copies out of the booklet.
+"""textcheck.py PDF PARAGRAPHS.txt [HEADER…] — the text a reader copies out of the booklet.
 
 Runs pdftotext, drops the running header and page numbers, joins the lines of
 each page, and checks that every paragraph of PARAGRAPHS.txt (one per line)
@@ -15,14 +15,14 @@ CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0003ffff“”‘�
 
 def main():
     pdf, source = sys.argv[1], sys.argv[2]
-    header = sys.argv[3] if len(sys.argv) > 3 else None
+    furniture = sys.argv[3:]  # running-header texts to drop
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], check=True,
                           capture_output=True, text=True).stdout
     lines = []
     for line in text.replace("\f", "\n").split("\n"):
-        if re.fullmatch(r"— \d+ —", line.strip()):
+        if re.fullmatch(r"— ?\d+ ?—", line.strip()):
             continue
-        if header and line.startswith(header):
+        if any(line.startswith(f) for f in furniture):
             continue
         lines.append(line)
     joined = "".join(lines)
