@@ -169,4 +169,44 @@ void report_free(report *r);
  * else the scalar's start). */
 void report_text_position(const report_text *t, size_t at, int *line, int *col);
 
+
+/* =============================== progress =============================== */
+/* The numbers behind progress bars (docs/format.md, "Numbers shown in the
+ * booklet"), computed from exact values; only labels are rounded. */
+
+typedef enum { TASK_DONE, TASK_ON_TRACK, TASK_BEHIND, TASK_NOT_REPORTED } report_status;
+
+/* done / target, exact (may exceed 1). -1 when the task is not reported
+ * (done absent): callers show 未报告, never 0%. */
+double report_task_completion(const report_task *t);
+
+/* Time progress on day d of a task running from start to due, both days
+ * counted: (d - start + 1) / (due - start + 1), clamped to [0, 1] (before
+ * start 0, after due 1; due == start is one day long). */
+double report_time_progress(report_date start, report_date due, report_date d);
+
+/* Done when completion >= 1; else on track when completion >= time progress
+ * on d; else behind; not reported when done is absent. Estimated figures
+ * count as reported. */
+report_status report_task_status(const report_task *t, report_date d);
+
+/* A fraction as a percentage with one decimal, rounded half up from the
+ * decimal value the double stands for: 0.67 -> "67.0%", 1.158 -> "115.8%",
+ * 0.0625 -> "6.3%". For a {progress: N} cell pass N / 100. Writes "?%" for
+ * a value that is not finite. buf is always NUL-terminated (size > 0). */
+void report_format_percent(double fraction, char *buf, size_t size);
+
+/* A work area: a section with at least one tasks block. Tasks of all its
+ * tasks blocks count; tasks of subsections are their own areas. */
+typedef struct report_area {
+    const report_section *section;
+    size_t ntasks, nreported, ndone, non_track, nbehind, nnot_reported;
+    double progress;      /* mean of reported completions, each capped at 1; -1 when none */
+    double time_progress; /* mean of its tasks' time progress on the report date */
+} report_area;
+
+/* Fill out for section s on day d; false (out untouched) when s has no
+ * tasks block. */
+bool report_section_area(const report_section *s, report_date d, report_area *out);
+
 #endif

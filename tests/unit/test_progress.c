@@ -232,7 +232,7 @@ static void test_percent_buffer_and_odd_values(void **state)
     expect_percent(NAN, "?%");
     expect_percent(INFINITY, "?%");
     expect_percent(-0.5, "-50.0%");
-    expect_percent(-0.0001, "0.0%"); /* no "-0.0%" */
+    expect_percent(-0.0001, "0.0%");    /* no "-0.0%" */
     report_format_percent(0.5, buf, 0); /* size 0: nothing written, no crash */
 }
 
