@@ -31,14 +31,19 @@ static void contents_title(contents *t)
 {
     layout_ctx *c = t->c;
     const style_text *st = &c->s->text[STYLE_TOC_TITLE];
-    static const char TITLE[] = "目　录";
+    /* 目录 spaced one em apart by position, not by an ideographic space, so
+     * that a reader copies "目录" */
+    static const char TITLE[] = "目录";
     text_origin none = {0};
     text_line *l = set_line(c, STYLE_TOC_TITLE, TITLE, &none);
     if (!l)
         return;
-    double x = contents_left(t) + (page_type_width(c->s) - l->width) / 2;
+    double spacing = st->size;
+    double width = l->width + spacing;
+    double x = contents_left(t) + (page_type_width(c->s) - width) / 2;
     t->y += st->space_before;
-    page_add_line(t->page, l, TITLE, x, line_baseline(t->y, st->leading, st->size), st->color);
+    page_add_spaced_line(t->page, l, TITLE, x, line_baseline(t->y, st->leading, st->size),
+                         st->color, spacing, c->a);
     t->y += st->leading + st->space_after;
 }
 

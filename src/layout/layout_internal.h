@@ -40,6 +40,10 @@ double page_type_width(const style *s);
 /* Draw a set line with its origin at (x, baseline). */
 void page_add_line(page_build *p, const text_line *line, const char *text, double x,
                    double baseline, style_color color);
+/* The same with `spacing` points added between glyphs (letter-spaced titles),
+ * each run marked with its text so that readers copy it without gaps. */
+void page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
+                          double baseline, style_color color, double spacing, arena *a);
 void page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
                    style_color color);
 void page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,

@@ -56,6 +56,31 @@ void page_add_line(page_build *p, const text_line *line, const char *text, doubl
     }
 }
 
+void page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
+                          double baseline, style_color color, double spacing, arena *a)
+{
+    size_t before = p->items.count, k = 0;
+    page_add_line(p, line, text, x, baseline, color);
+    for (size_t i = before; i < p->items.count; i++) {
+        frame_glyphs *g = &p->items.items[i].u.glyphs;
+        text_glyph *spaced = arena_alloc(a, g->nglyphs * sizeof *spaced);
+        for (size_t j = 0; j < g->nglyphs; j++, k++) {
+            spaced[j] = g->glyphs[j];
+            spaced[j].x += spacing * (double)k;
+        }
+        g->glyphs = spaced;
+        if (!g->actual_text) {
+            /* the run's own text, so extractors see no gap */
+            size_t start = spaced[0].text_start, end = start;
+            for (size_t j = 0; j < g->nglyphs; j++)
+                if (spaced[j].text_start + spaced[j].text_len > end)
+                    end = spaced[j].text_start + spaced[j].text_len;
+            g->actual_text = text + start;
+            g->actual_len = end - start;
+        }
+    }
+}
+
 void page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
                    style_color color)
 {
