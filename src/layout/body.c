@@ -8,40 +8,29 @@
 
 #include <string.h>
 
-typedef struct flow {
-    layout_ctx *c;
-    page_list *pages;
-    size_t first_physical;
-    page_build *page; /* current page; NULL before the first */
-    double y;         /* top of the next line box */
-    double top, bottom;
-    bool at_top; /* nothing placed on this page yet */
-} flow;
-
 static size_t flow_physical(const flow *f)
 {
     return f->first_physical + f->pages->count - 1;
 }
 
-static void flow_new_page(flow *f)
+void flow_new_page(flow *f)
 {
     f->page = page_list_add(f->pages, f->c->s);
     f->y = f->top;
     f->at_top = true;
 }
 
-static double flow_room(const flow *f)
+double flow_room(const flow *f)
 {
     return f->bottom - f->y;
 }
 
-static double flow_left(const flow *f)
+double flow_left(const flow *f)
 {
     return page_type_left(f->c->s, flow_physical(f));
 }
 
-/* Vertical space, dropped at the top of a page. */
-static void flow_space(flow *f, double space)
+void flow_space(flow *f, double space)
 {
     if (!f->at_top)
         f->y += space;
@@ -68,7 +57,7 @@ size_t lines_for_page(size_t left, size_t fit)
     return take >= 2 ? take : 0;
 }
 
-static void flow_para(flow *f, const text_para *p, style_text_id id)
+void flow_lines(flow *f, const text_para *p, style_text_id id)
 {
     const style_text *st = &f->c->s->text[id];
     double leading = st->leading;
@@ -105,7 +94,7 @@ static void flow_paragraph(flow *f, style_text_id id, const report_para *para)
     if (!p)
         return;
     flow_space(f, f->c->s->text[id].space_before);
-    flow_para(f, p, id);
+    flow_lines(f, p, id);
     flow_space(f, f->c->s->text[id].space_after);
 }
 
@@ -149,20 +138,27 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
     flow_space(f, st->space_before);
     heading_mark m = {title, depth, f->pages->count - 1, f->y};
     VEC_PUSH(&c->headings, m);
-    flow_para(f, p, id);
+    flow_lines(f, p, id);
     flow_space(f, st->space_after);
 }
 
-static void flow_blocks(flow *f, const report_section *sec)
+static void flow_blocks(flow *f, const report_section *sec, int depth)
 {
     for (size_t i = 0; i < sec->nblocks; i++) {
         const report_block *b = &sec->blocks[i];
-        if (b->kind == BLOCK_PARAGRAPH) {
+        switch (b->kind) {
+        case BLOCK_PARAGRAPH:
             flow_paragraph(f, STYLE_BODY, &b->para);
-        } else {
-            diag_add(f->c->diags, DIAG_WARNING, f->c->r->path, b->line, b->col,
-                     "tables, task lists and summaries are not typeset by this version of "
-                     "briefc; the block is left out of the booklet");
+            break;
+        case BLOCK_TABLE:
+            flow_table(f, b);
+            break;
+        case BLOCK_TASKS:
+            flow_tasks(f, b);
+            break;
+        case BLOCK_SUMMARY:
+            flow_summary(f, sec, depth, b);
+            break;
         }
     }
 }
@@ -170,7 +166,8 @@ static void flow_blocks(flow *f, const report_section *sec)
 static void flow_section(flow *f, const report_section *sec, int depth, int ordinal)
 {
     flow_heading(f, sec, depth, ordinal);
-    flow_blocks(f, sec);
+    flow_area_head(f, sec);
+    flow_blocks(f, sec, depth);
     for (size_t i = 0; i < sec->nsections; i++)
         flow_section(f, &sec->sections[i], depth + 1, (int)i + 1);
 }
@@ -189,7 +186,7 @@ static void flow_editor(flow *f)
     if (flow_room(f) < st->space_before + (double)p->nlines * st->leading)
         flow_new_page(f);
     flow_space(f, st->space_before);
-    flow_para(f, p, STYLE_EDITOR);
+    flow_lines(f, p, STYLE_EDITOR);
 }
 
 void body_layout(layout_ctx *c, page_list *pages, size_t first_physical)

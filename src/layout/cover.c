@@ -11,20 +11,10 @@ static double centred_block(layout_ctx *c, page_build *p, style_text_id id, cons
                             const text_origin *o, double top)
 {
     const style_text *st = &c->s->text[id];
-    double left = page_type_left(c->s, 0), width = page_type_width(c->s);
-    text_style centred = c->text[id];
-    centred.align = TEXT_CENTER; /* the text stage centres each line in the measure */
-    centred.indent = 0;
-    text_para *para = text_set_paragraph(c->te, c->a, text, strlen(text), NULL, 0, &centred,
-                                         width, o, c->diags);
+    text_para *para = set_centred(c, id, text, page_type_width(c->s), o);
     if (!para)
         return top;
-    double y = top + st->space_before;
-    for (size_t i = 0; i < para->nlines; i++) {
-        const text_line *l = &para->lines[i];
-        page_add_line(p, l, para->text, left, line_baseline(y, st->leading, st->size), st->color);
-        y += st->leading;
-    }
+    double y = page_add_para(p, para, st, page_type_left(c->s, 0), top + st->space_before);
     return y + st->space_after;
 }
 

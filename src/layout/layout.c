@@ -45,6 +45,22 @@ static bool resolve_fonts(layout_ctx *c)
                                                  : TEXT_JUSTIFY,
         };
     }
+    /* figures in tables: the table style's size in the layout's number font */
+    c->number = c->text[STYLE_TABLE];
+    c->number.indent = 0;
+    c->number.align = TEXT_LEFT;
+    const style_font_role *number = style_role(s, s->table.number_font);
+    if (number) {
+        size_t r = (size_t)(number - s->roles);
+        if (!tried[r]) {
+            tried[r] = true;
+            by_role[r] = text_font_for_role(c->te, number->name, number->families,
+                                            number->nfamilies, number->file, number->line,
+                                            number->col, c->diags);
+            ok = ok && by_role[r];
+        }
+        c->number.font = by_role[r] ? by_role[r] : c->number.font;
+    }
     return ok;
 }
 

@@ -28,6 +28,8 @@ typedef struct layout_ctx {
     arena *a;
     text_style text[STYLE_COUNT]; /* fonts resolved per style */
     VEC(heading_mark) headings;
+    text_style number;  /* figures in tables: the style's table size, the number font */
+    int tables;         /* captioned tables so far (表1, 表2 …) */
 } layout_ctx;
 
 /* ---- pages and items (page.c) ---- */
@@ -49,6 +51,10 @@ void page_add_rule(page_build *p, double x1, double y1, double x2, double y2, do
 void page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,
                    double target_y);
 void page_list_free(page_list *pages);
+/* Place a set paragraph with its first line box at top (lines as set: the
+ * text stage already aligned them in the measure); returns the y below it. */
+double page_add_para(page_build *p, const text_para *para, const style_text *st, double left,
+                     double top);
 
 /* ---- text helpers (page.c) ---- */
 
@@ -62,6 +68,9 @@ text_para *set_para(layout_ctx *c, style_text_id id, const char *text, size_t le
                     const text_span *strong, size_t nstrong, double measure,
                     const text_origin *o);
 text_origin origin_of(const layout_ctx *c, const report_text *t);
+/* Set text centred in width (the style's indent dropped). */
+text_para *set_centred(layout_ctx *c, style_text_id id, const char *text, double width,
+                       const text_origin *o);
 
 /* ---- numbers (number.c) ---- */
 
@@ -70,12 +79,89 @@ void chinese_numeral(int n, char *buf, size_t size);
 /* "2017年8月30日" */
 void chinese_date(const report_date *d, char *buf, size_t size);
 
-/* ---- pagination (body.c) ---- */
+/* ---- the body's flow (body.c) ---- */
+
+/* A cursor moving down the pages of the body. */
+typedef struct flow {
+    layout_ctx *c;
+    page_list *pages;
+    size_t first_physical;
+    page_build *page; /* current page */
+    double y;         /* top of the next line box */
+    double top, bottom;
+    bool at_top; /* nothing placed on this page yet */
+} flow;
+
+void flow_new_page(flow *f);
+double flow_room(const flow *f);
+/* Left edge of the type area on the current page. */
+double flow_left(const flow *f);
+/* Vertical space, dropped at the top of a page. */
+void flow_space(flow *f, double space);
+/* Place a set paragraph's lines, breaking across pages without a line
+ * alone at the foot or the head of a page. */
+void flow_lines(flow *f, const text_para *p, style_text_id id);
 
 /* How many of a paragraph's remaining `left` lines go on this page, given
  * room for `fit` lines: never one line alone at the foot (orphan) or at the
  * head of the next page (widow). 0 means start on the next page. */
 size_t lines_for_page(size_t left, size_t fit);
+
+/* ---- tables (table.c): a grid of cells in the flow ---- */
+
+typedef enum {
+    CELL_TEXT,   /* wrapped text, flush left (head cells: centred) */
+    CELL_NUMBER, /* one line in the number font, aligned on the decimal point */
+    CELL_BAR,    /* a progress bar with its label */
+} cell_kind;
+
+typedef struct grid_bar {
+    double fill; /* fraction of the track filled, 0..1 */
+    double mark; /* time progress 0..1; < 0: no mark */
+    style_bar_fill color;
+    const char *label; /* "67.0%", "未报告" */
+} grid_bar;
+
+typedef struct grid_cell {
+    cell_kind kind;
+    const char *text; /* CELL_TEXT, CELL_NUMBER */
+    text_origin origin;
+    grid_bar bar; /* CELL_BAR */
+} grid_cell;
+
+typedef struct grid {
+    size_t ncols, nrows;
+    const grid_cell *head;  /* ncols cells */
+    const grid_cell *cells; /* nrows × ncols, row by row */
+    const double *weights;  /* relative column widths, or NULL: from the content */
+    const char *caption;    /* above the table, or NULL */
+    const char *continued;  /* the caption on continuation pages */
+    const char *note;       /* under the table, or NULL */
+    double keep_after;      /* height that must follow the last row on its page (a legend) */
+    text_origin caption_origin, note_origin;
+    const char *file; /* where the table is, for diagnostics */
+    int line, col;
+} grid;
+
+/* Lay a table out as a three-line table: caption, thick rule, head, thin
+ * rule, rows, thick rule, note. Rows are not split unless one alone is
+ * taller than a page; on each new page the head row is repeated under the
+ * continuation caption. Columns that cannot fit at all are an error. */
+void flow_grid(flow *f, const grid *g);
+/* Draw a bar (track of `length`, fill, time mark) with its left edge at x,
+ * centred on the line whose baseline is at baseline, its label after it;
+ * returns the x after the label. */
+double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
+                double baseline, style_text_id id);
+
+/* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
+
+void flow_table(flow *f, const report_block *b);
+void flow_tasks(flow *f, const report_block *b);
+/* The one-line head of a work area; nothing when sec has no tasks. */
+void flow_area_head(flow *f, const report_section *sec);
+/* One bar per direct subsection of sec (at depth) that is a work area. */
+void flow_summary(flow *f, const report_section *sec, int depth, const report_block *b);
 
 /* ---- parts of the booklet ---- */
 

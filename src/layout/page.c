@@ -129,3 +129,25 @@ text_para *set_para(layout_ctx *c, style_text_id id, const char *text, size_t le
     return text_set_paragraph(c->te, c->a, text, len, strong, nstrong, &c->text[id], measure, o,
                                c->diags);
 }
+
+double page_add_para(page_build *p, const text_para *para, const style_text *st, double left,
+                     double top)
+{
+    double y = top;
+    for (size_t i = 0; i < para->nlines; i++) {
+        page_add_line(p, &para->lines[i], para->text, left,
+                      line_baseline(y, st->leading, st->size), st->color);
+        y += st->leading;
+    }
+    return y;
+}
+
+text_para *set_centred(layout_ctx *c, style_text_id id, const char *text, double width,
+                       const text_origin *o)
+{
+    text_style centred = c->text[id];
+    centred.align = TEXT_CENTER;
+    centred.indent = 0;
+    return text_set_paragraph(c->te, c->a, text, strlen(text), NULL, 0, &centred, width, o,
+                              c->diags);
+}

@@ -156,7 +156,8 @@ static bool read_layer(arena *out, arena *trees, const char *path, layer *l, dia
         return false;
     }
     if (root->kind != TREE_MAPPING) {
-        style_error(&rd, root, "a layout file is a mapping of page, fonts, colors and styles");
+        style_error(&rd, root,
+                    "a layout file is a mapping of page, fonts, colors, styles, table and bars");
         return false;
     }
     check_version(&rd, root);
@@ -334,6 +335,10 @@ static void check_references(const style_spec *spec, diag_list *diags)
         check_role(spec, &spec->text[k].strong_font, diags);
         resolve_color(spec, &spec->text[k].color, &ignored, diags);
     }
+    check_role(spec, &spec->table.number_font, diags);
+    resolve_color(spec, &spec->table.rule_color, &ignored, diags);
+    for (int k = 0; k < STYLE_BAR_COLOR_COUNT; k++)
+        resolve_color(spec, &spec->bars.color[k], &ignored, diags);
 }
 
 static void resolve_text(const style_spec *spec, const style_text_spec *t, style_text *out,
@@ -401,6 +406,54 @@ static void resolve_roles(const style_spec *spec, style *s)
     }
 }
 
+/* ---- tables and bars: defaults for what no file of the chain says ---- */
+
+static double num_or(const style_num_field *f, double fallback)
+{
+    return f->set ? f->v : fallback;
+}
+
+static void resolve_table(const style_spec *spec, style *s, diag_list *diags)
+{
+    const style_table_spec *t = &spec->table;
+    style_table *out = &s->table;
+    out->rule_thick = num_or(&t->rule_thick, 1);
+    out->rule_thin = num_or(&t->rule_thin, 0.5);
+    out->pad_x = num_or(&t->pad_x, 4);
+    out->pad_y = num_or(&t->pad_y, 2.5);
+    if (t->number_font.set)
+        out->number_font = t->number_font.v;
+    else /* "number" is a required role; the fallback keeps tables readable if that changes */
+        out->number_font = find_role(spec, "number") ? "number" : s->text[STYLE_BODY].font;
+    out->rule_color = (style_color){0}; /* black */
+    resolve_color(spec, &t->rule_color, &out->rule_color, diags);
+}
+
+/* The default bar colours, indexed like style_bar_color_names. */
+static const char *const default_bar_colors[STYLE_BAR_COLOR_COUNT] = {
+    [BAR_DONE] = "#2E7D32",         [BAR_ON_TRACK] = "#1F5FA8", [BAR_BEHIND] = "#C0392B",
+    [BAR_NOT_REPORTED] = "#8A8A8A", [BAR_NEUTRAL] = "#5B6B7A",  [STYLE_BAR_TRACK] = "#E4E4E4",
+    [STYLE_BAR_MARK] = "#1A1A1A",
+};
+
+static void resolve_bars(const style_spec *spec, style *s, diag_list *diags)
+{
+    const style_bars_spec *b = &spec->bars;
+    style_bars *out = &s->bars;
+    out->height = num_or(&b->height, 6);
+    out->width = num_or(&b->width, mm(32));
+    out->mark_width = num_or(&b->mark_width, 1.2);
+    style_color colors[STYLE_BAR_COLOR_COUNT];
+    for (int k = 0; k < STYLE_BAR_COLOR_COUNT; k++) {
+        style_parse_hex_color(default_bar_colors[k], &colors[k]);
+        resolve_color(spec, &b->color[k], &colors[k], diags);
+    }
+    for (int k = 0; k < BAR_FILL_COUNT; k++)
+        out->fill[k] = colors[k];
+    out->track = colors[STYLE_BAR_TRACK];
+    out->mark = colors[STYLE_BAR_MARK];
+}
+
 /* ---- public ---- */
 
 style *style_load(const char *name_or_path, const char *const *search_dirs, size_t ndirs,
@@ -429,6 +482,8 @@ style *style_load(const char *name_or_path, const char *const *search_dirs, size
             resolve_roles(&spec, s);
             for (int k = 0; k < STYLE_COUNT; k++)
                 resolve_text(&spec, &spec.text[k], &s->text[k], diags);
+            resolve_table(&spec, s, diags);
+            resolve_bars(&spec, s, diags);
         }
     }
     style_spec_free(&spec);

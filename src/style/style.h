@@ -64,6 +64,35 @@ typedef enum {
 /* The name of each text style as written in layout files ("body", "heading1" …). */
 extern const char *const style_text_names[STYLE_COUNT];
 
+/* Tables (三线表). */
+typedef struct style_table {
+    double rule_thick;      /* top and bottom rules, pt */
+    double rule_thin;       /* rule under the head row, pt */
+    double pad_x, pad_y;    /* cell padding, pt */
+    const char *number_font; /* role for figures in tables; must exist in roles */
+    style_color rule_color;
+} style_table;
+
+/* Which fill a progress bar takes. */
+typedef enum {
+    BAR_DONE,         /* 已完成 */
+    BAR_ON_TRACK,     /* 正常推进 */
+    BAR_BEHIND,       /* 滞后 */
+    BAR_NOT_REPORTED, /* 未报告 (no fill is drawn; the colour is for legends and labels) */
+    BAR_NEUTRAL,      /* {progress: N} cells, which have no status */
+    BAR_FILL_COUNT
+} style_bar_fill;
+
+/* Progress bars in task tables, work-area heads and summaries. */
+typedef struct style_bars {
+    double height;     /* pt */
+    double width;      /* pt: length of a bar */
+    double mark_width; /* the time-progress mark, pt */
+    style_color track; /* the empty part */
+    style_color mark;  /* the time-progress mark */
+    style_color fill[BAR_FILL_COUNT];
+} style_bars;
+
 typedef struct style {
     const char *name;           /* file it was loaded from */
     double page_width, page_height;
@@ -77,6 +106,8 @@ typedef struct style {
     style_font_role *roles;
     size_t nroles;
     style_text text[STYLE_COUNT];
+    style_table table;
+    style_bars bars;
     arena *arena;               /* owns everything above */
 } style;
 

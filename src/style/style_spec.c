@@ -1,6 +1,6 @@
 /* style_spec.c — apply one layout file over the merged spec: page, fonts,
- * colors and styles, checking every key and value and reporting all errors
- * of the file with their positions. */
+ * colors and styles (table and bars: style_blocks.c), checking every key and
+ * value and reporting all errors of the file with their positions. */
 #include "style_internal.h"
 
 #include <stdlib.h>
@@ -38,7 +38,7 @@ static const char *kind_name(const tree_node *n)
     return n->kind == TREE_MAPPING ? "a mapping" : n->kind == TREE_SEQUENCE ? "a list" : "a value";
 }
 
-static bool expect_kind(style_reader *rd, const tree_node *n, tree_kind kind, const char *what)
+bool style_expect_kind(style_reader *rd, const tree_node *n, tree_kind kind, const char *what)
 {
     if (n->kind == kind && !is_null(n))
         return true;
@@ -48,8 +48,8 @@ static bool expect_kind(style_reader *rd, const tree_node *n, tree_kind kind, co
 }
 
 /* Report an unknown key of a mapping, suggesting the closest known one. */
-static void unknown_key(style_reader *rd, const tree_node *key, const char *where,
-                        const char *const *known, size_t nknown)
+void style_unknown_key(style_reader *rd, const tree_node *key, const char *where,
+                       const char *const *known, size_t nknown)
 {
     const char *guess = style_suggest(key->text, known, nknown);
     if (guess)
@@ -58,7 +58,7 @@ static void unknown_key(style_reader *rd, const tree_node *key, const char *wher
         style_error(rd, key, "unknown key '%s'%s", key->text, where);
 }
 
-static int key_index(const char *key, const char *const *known, size_t nknown)
+int style_key_index(const char *key, const char *const *known, size_t nknown)
 {
     for (size_t i = 0; i < nknown; i++)
         if (strcmp(key, known[i]) == 0)
@@ -69,7 +69,7 @@ static int key_index(const char *key, const char *const *known, size_t nknown)
 /* ---- values ---- */
 
 /* A page length: a bare number is in millimetres. */
-static void read_page_length(style_reader *rd, const tree_node *n, style_num_field *f)
+void style_read_length(style_reader *rd, const tree_node *n, style_num_field *f)
 {
     double v, pt;
     const char *unit;
@@ -126,7 +126,7 @@ static bool read_color_mapping(style_reader *rd, const tree_node *n, style_color
     bool cmyk = strcmp(key->text, "cmyk") == 0;
     if (!cmyk && strcmp(key->text, "rgb") != 0) {
         static const char *const kinds[] = {"cmyk", "rgb"};
-        unknown_key(rd, key, " in a colour", kinds, COUNT(kinds));
+        style_unknown_key(rd, key, " in a colour", kinds, COUNT(kinds));
         return false;
     }
     memset(c, 0, sizeof(*c));
@@ -161,7 +161,7 @@ static bool is_name(const char *s)
 }
 
 /* A colour; with allow_ref, a plain name refers to an entry of `colors`. */
-static void read_color(style_reader *rd, const tree_node *n, bool allow_ref, style_color_field *f)
+void style_read_color(style_reader *rd, const tree_node *n, bool allow_ref, style_color_field *f)
 {
     style_color c;
     if (n->kind == TREE_MAPPING) {
@@ -209,8 +209,8 @@ static void read_page_size(style_reader *rd, const tree_node *n, style_spec *spe
         }
     } else if (n->kind == TREE_SEQUENCE && n->count == 2) {
         style_num_field w = {0}, h = {0};
-        read_page_length(rd, n->items[0], &w);
-        read_page_length(rd, n->items[1], &h);
+        style_read_length(rd, n->items[0], &w);
+        style_read_length(rd, n->items[1], &h);
         if (w.set && h.set && w.v > 0 && h.v > 0) {
             spec->width = w;
             spec->height = h;
@@ -227,20 +227,20 @@ static void read_margins(style_reader *rd, const tree_node *n, style_spec *spec)
     static const char *const sides[] = {"top", "bottom", "inner", "outer"};
     if (n->kind == TREE_SCALAR && !is_null(n)) { /* one length for all four */
         style_num_field all = {0};
-        read_page_length(rd, n, &all);
+        style_read_length(rd, n, &all);
         for (int i = 0; all.set && i < 4; i++)
             spec->margin[i] = all;
         return;
     }
-    if (!expect_kind(rd, n, TREE_MAPPING, "margins"))
+    if (!style_expect_kind(rd, n, TREE_MAPPING, "margins"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
         const tree_node *key = n->pairs[i].key;
-        int k = key_index(key->text, sides, COUNT(sides));
+        int k = style_key_index(key->text, sides, COUNT(sides));
         if (k < 0)
-            unknown_key(rd, key, " in margins", sides, COUNT(sides));
+            style_unknown_key(rd, key, " in margins", sides, COUNT(sides));
         else
-            read_page_length(rd, n->pairs[i].value, &spec->margin[k]);
+            style_read_length(rd, n->pairs[i].value, &spec->margin[k]);
     }
 }
 
@@ -248,11 +248,11 @@ static void read_page(style_reader *rd, const tree_node *n, style_spec *spec)
 {
     static const char *const keys[] = {"size",          "margins",       "mirror",
                                        "header_offset", "footer_offset", "header_rule"};
-    if (!expect_kind(rd, n, TREE_MAPPING, "page"))
+    if (!style_expect_kind(rd, n, TREE_MAPPING, "page"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
         const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
-        switch (key_index(key->text, keys, COUNT(keys))) {
+        switch (style_key_index(key->text, keys, COUNT(keys))) {
         case 0:
             read_page_size(rd, val, spec);
             break;
@@ -263,16 +263,16 @@ static void read_page(style_reader *rd, const tree_node *n, style_spec *spec)
             read_bool(rd, val, &spec->mirror_set, &spec->mirror);
             break;
         case 3:
-            read_page_length(rd, val, &spec->header_offset);
+            style_read_length(rd, val, &spec->header_offset);
             break;
         case 4:
-            read_page_length(rd, val, &spec->footer_offset);
+            style_read_length(rd, val, &spec->footer_offset);
             break;
         case 5:
-            read_page_length(rd, val, &spec->header_rule);
+            style_read_length(rd, val, &spec->header_rule);
             break;
         default:
-            unknown_key(rd, key, " in page", keys, COUNT(keys));
+            style_unknown_key(rd, key, " in page", keys, COUNT(keys));
         }
     }
 }
@@ -317,7 +317,7 @@ static void read_role(style_reader *rd, const tree_node *key, const tree_node *v
 
 static void read_fonts(style_reader *rd, const tree_node *n, style_spec *spec)
 {
-    if (!expect_kind(rd, n, TREE_MAPPING, "fonts"))
+    if (!style_expect_kind(rd, n, TREE_MAPPING, "fonts"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
         const tree_node *key = n->pairs[i].key;
@@ -330,7 +330,7 @@ static void read_fonts(style_reader *rd, const tree_node *n, style_spec *spec)
 
 static void read_colors(style_reader *rd, const tree_node *n, style_spec *spec)
 {
-    if (!expect_kind(rd, n, TREE_MAPPING, "colors"))
+    if (!style_expect_kind(rd, n, TREE_MAPPING, "colors"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
         const tree_node *key = n->pairs[i].key;
@@ -339,7 +339,7 @@ static void read_colors(style_reader *rd, const tree_node *n, style_spec *spec)
             continue;
         }
         style_color_field f = {0};
-        read_color(rd, n->pairs[i].value, false, &f);
+        style_read_color(rd, n->pairs[i].value, false, &f);
         if (!f.set)
             continue;
         style_named_color nc = {arena_strdup(rd->out, key->text), f.c, where_of(rd, key)};
@@ -355,7 +355,7 @@ static void read_colors(style_reader *rd, const tree_node *n, style_spec *spec)
 
 /* ---- text styles ---- */
 
-static void read_role_name(style_reader *rd, const tree_node *n, style_str_field *f)
+void style_read_role_name(style_reader *rd, const tree_node *n, style_str_field *f)
 {
     if (n->kind != TREE_SCALAR || is_null(n) || !is_name(n->text)) {
         style_error(rd, n, "expected the name of a font role (a key of fonts)");
@@ -404,7 +404,7 @@ static void read_relative(style_reader *rd, const tree_node *n, style_num_field 
 static void read_align(style_reader *rd, const tree_node *n, style_text_spec *t)
 {
     static const char *const names[] = {"justify", "left", "center", "right"};
-    int k = n->kind == TREE_SCALAR ? key_index(n->text, names, COUNT(names)) : -1;
+    int k = n->kind == TREE_SCALAR ? style_key_index(n->text, names, COUNT(names)) : -1;
     if (k < 0) {
         style_error(rd, n, "expected justify, left, center or right");
         return;
@@ -420,16 +420,16 @@ static void read_text_style(style_reader *rd, const tree_node *n, const char *na
                                        "space_before", "space_after", "align", "color"};
     char what[64];
     snprintf(what, sizeof(what), "style '%s'", name);
-    if (!expect_kind(rd, n, TREE_MAPPING, what))
+    if (!style_expect_kind(rd, n, TREE_MAPPING, what))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
         const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
-        switch (key_index(key->text, keys, COUNT(keys))) {
+        switch (style_key_index(key->text, keys, COUNT(keys))) {
         case 0:
-            read_role_name(rd, val, &t->font);
+            style_read_role_name(rd, val, &t->font);
             break;
         case 1:
-            read_role_name(rd, val, &t->strong_font);
+            style_read_role_name(rd, val, &t->strong_font);
             break;
         case 2:
             read_text_size(rd, val, &t->size);
@@ -451,12 +451,12 @@ static void read_text_style(style_reader *rd, const tree_node *n, const char *na
             read_align(rd, val, t);
             break;
         case 8:
-            read_color(rd, val, true, &t->color);
+            style_read_color(rd, val, true, &t->color);
             break;
         default: {
             char where[80];
             snprintf(where, sizeof(where), " in %s", what);
-            unknown_key(rd, key, where, keys, COUNT(keys));
+            style_unknown_key(rd, key, where, keys, COUNT(keys));
         }
         }
     }
@@ -464,11 +464,11 @@ static void read_text_style(style_reader *rd, const tree_node *n, const char *na
 
 static void read_styles(style_reader *rd, const tree_node *n, style_spec *spec)
 {
-    if (!expect_kind(rd, n, TREE_MAPPING, "styles"))
+    if (!style_expect_kind(rd, n, TREE_MAPPING, "styles"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
         const tree_node *key = n->pairs[i].key;
-        int k = key_index(key->text, style_text_names, STYLE_COUNT);
+        int k = style_key_index(key->text, style_text_names, STYLE_COUNT);
         if (k < 0) {
             const char *guess = style_suggest(key->text, style_text_names, STYLE_COUNT);
             style_error(rd, key, "unknown style '%s'%s%s%s", key->text,
@@ -488,11 +488,11 @@ static void read_styles(style_reader *rd, const tree_node *n, style_spec *spec)
 
 void style_spec_apply(style_reader *rd, const tree_node *root, style_spec *spec)
 {
-    static const char *const keys[] = {"briefc-layout", "extends", "description", "page",
-                                       "fonts",         "colors",  "styles"};
+    static const char *const keys[] = {"briefc-layout", "extends", "description", "page", "fonts",
+                                       "colors",        "styles",  "table",       "bars"};
     for (size_t i = 0; i < root->npairs; i++) {
         const tree_node *key = root->pairs[i].key, *val = root->pairs[i].value;
-        switch (key_index(key->text, keys, COUNT(keys))) {
+        switch (style_key_index(key->text, keys, COUNT(keys))) {
         case 0: /* version and extends: read while loading the chain */
         case 1:
             break;
@@ -512,8 +512,14 @@ void style_spec_apply(style_reader *rd, const tree_node *root, style_spec *spec)
         case 6:
             read_styles(rd, val, spec);
             break;
+        case 7:
+            style_read_table(rd, val, &spec->table);
+            break;
+        case 8:
+            style_read_bars(rd, val, &spec->bars);
+            break;
         default:
-            unknown_key(rd, key, "", keys, COUNT(keys));
+            style_unknown_key(rd, key, "", keys, COUNT(keys));
         }
     }
 }

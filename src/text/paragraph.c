@@ -440,3 +440,32 @@ text_line *text_set_line(text_engine *te, arena *a, const char *text, size_t len
     para_free(&p);
     return line;
 }
+
+void text_measure(text_engine *te, const char *text, size_t len, const text_style *st,
+                  double *minimum, double *natural)
+{
+    *minimum = *natural = 0;
+    para p;
+    diag_list quiet = {0}; /* reported when the text is set */
+    text_origin nowhere = {0};
+    if (para_open(&p, te, text, len, NULL, 0, st, &nowhere, &quiet)) {
+        double piece = 0, total = 0;
+        for (size_t j = 0; j < p.items.count; j++) {
+            const kp_item *it = &p.items.items[j];
+            if (item_is_breakpoint(&p, j)) {
+                double broken = piece + (it->kind == KP_PENALTY ? it->width : 0);
+                *minimum = broken > *minimum ? broken : *minimum;
+                piece = 0;
+                if (it->kind == KP_GLUE)
+                    total += it->width;
+            } else if (it->kind != KP_PENALTY) {
+                piece += it->width;
+                total += it->width;
+            }
+        }
+        *minimum = piece > *minimum ? piece : *minimum;
+        *natural = total > *minimum ? total : *minimum;
+    }
+    para_free(&p);
+    diag_list_free(&quiet);
+}

@@ -132,4 +132,11 @@ text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_
 text_line *text_set_line(text_engine *te, arena *a, const char *text, size_t len,
                          const text_style *st, const text_origin *origin, diag_list *diags);
 
+/* The widths text needs in style st: `natural`, set on one line, and
+ * `minimum`, the widest piece between two break opportunities — the least
+ * a table column can give it. Characters no font has are reported when the
+ * text is set, not here. */
+void text_measure(text_engine *te, const char *text, size_t len, const text_style *st,
+                  double *minimum, double *natural);
+
 #endif

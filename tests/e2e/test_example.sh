@@ -18,6 +18,10 @@ check "every font embedded, subset, with ToUnicode" fonts_embedded "$yaml_pdf"
 check "pdftotext gives back every paragraph, no false spaces" \
   python3 "$TOOLS/textcheck.py" "$yaml_pdf" tests/fixtures/seed.txt 罗湖区委七届四次全会 内部资料
 
+text=$(pdftotext "$yaml_pdf" - 2>&1 | tr -d '\n')
+check "contents and headings read without false spaces" bash -c "grep -q '三、以“四硬”精神全面推进罗湖振兴' <<<'$text' && grep -q '（三）拓展城区转型发展空间' <<<'$text'"
+check "cover title reads as written" grep -q '罗湖区委七届四次全会会议简报' <<<"$text"
+
 info=$(pdfinfo -isodates "$yaml_pdf" 2>&1)
 check "title in document info" grep -q '^Title: *罗湖区委七届四次全会会议简报$' <<<"$info"
 check "author is the organization" grep -q '^Author: *中共深圳市罗湖区委员会$' <<<"$info"

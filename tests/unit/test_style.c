@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "style/style.h"
@@ -360,6 +361,134 @@ static void test_not_a_mapping(void **state)
     diag_list_free(&d);
 }
 
+/* ---- tables and bars ---- */
+
+/* c is the RGB colour written "#RRGGBB" as hex. */
+static void assert_rgb(style_color c, const char *hex)
+{
+    unsigned r, g, b;
+    assert_int_equal(sscanf(hex, "#%2x%2x%2x", &r, &g, &b), 3);
+    assert_false(c.cmyk);
+    assert_near(c.v[0], r / 255.0);
+    assert_near(c.v[1], g / 255.0);
+    assert_near(c.v[2], b / 255.0);
+}
+
+static void test_table_bars_defaults(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    style *s = load(FIX "plain-root.yaml", &d);
+    if (!s)
+        diag_print(&d, stderr);
+    assert_non_null(s);
+    assert_int_equal(d.count, 0);
+    assert_near(s->table.rule_thick, 1);
+    assert_near(s->table.rule_thin, 0.5);
+    assert_near(s->table.pad_x, 4);
+    assert_near(s->table.pad_y, 2.5);
+    assert_string_equal(s->table.number_font, "number");
+    assert_rgb(s->table.rule_color, "#000000");
+    assert_near(s->bars.height, 6);
+    assert_near(s->bars.width, MM(32));
+    assert_near(s->bars.mark_width, 1.2);
+    assert_rgb(s->bars.track, "#E4E4E4");
+    assert_rgb(s->bars.mark, "#1A1A1A");
+    assert_rgb(s->bars.fill[BAR_DONE], "#2E7D32");
+    assert_rgb(s->bars.fill[BAR_ON_TRACK], "#1F5FA8");
+    assert_rgb(s->bars.fill[BAR_BEHIND], "#C0392B");
+    assert_rgb(s->bars.fill[BAR_NOT_REPORTED], "#8A8A8A");
+    assert_rgb(s->bars.fill[BAR_NEUTRAL], "#5B6B7A");
+    style_free(s);
+    diag_list_free(&d);
+}
+
+/* Relative luminance, to check that fills stay apart when printed in grey. */
+static double luminance(style_color c)
+{
+    return 0.2126 * c.v[0] + 0.7152 * c.v[1] + 0.0722 * c.v[2];
+}
+
+static void test_table_bars_shipped(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    style *a4 = load("a4-report", &d);
+    style *a5 = load("a5-booklet", &d);
+    assert_non_null(a4);
+    assert_non_null(a5);
+    assert_int_equal(d.count, 0);
+    assert_near(a4->table.rule_thick, 1);
+    assert_near(a4->table.rule_thin, 0.5);
+    assert_near(a4->table.pad_x, 4);
+    assert_near(a4->table.pad_y, 2.5);
+    assert_string_equal(a4->table.number_font, "number");
+    assert_rgb(a4->table.rule_color, "#000000"); /* colors.text */
+    assert_near(a4->bars.height, 6);
+    assert_near(a4->bars.width, MM(32));
+    assert_near(a4->bars.mark_width, 1.2);
+    assert_rgb(a4->bars.fill[BAR_DONE], "#1B5E20");
+    assert_rgb(a4->bars.fill[BAR_BEHIND], "#D9534F");
+    assert_rgb(a4->bars.fill[BAR_ON_TRACK], "#7FB0E0");
+    /* in black and white: track lightest, then on track, behind, done, mark */
+    double track = luminance(a4->bars.track), on = luminance(a4->bars.fill[BAR_ON_TRACK]),
+           behind = luminance(a4->bars.fill[BAR_BEHIND]), done = luminance(a4->bars.fill[BAR_DONE]),
+           mark = luminance(a4->bars.mark);
+    assert_true(track > on + 0.2 && on > behind + 0.1 && behind > done + 0.1 && done > mark);
+
+    /* a5-booklet: smaller bars and padding, the rest from a4-report */
+    assert_near(a5->bars.width, MM(24));
+    assert_near(a5->bars.height, 5);
+    assert_near(a5->table.pad_x, 3);
+    assert_near(a5->table.pad_y, 2);
+    assert_near(a5->bars.mark_width, 1.2);
+    assert_near(a5->table.rule_thick, 1);
+    assert_rgb(a5->bars.fill[BAR_DONE], "#1B5E20");
+    style_free(a4);
+    style_free(a5);
+    diag_list_free(&d);
+}
+
+static void test_child_overrides_one_bar_colour(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    style *s = load(FIX "bars-child.yaml", &d);
+    assert_non_null(s);
+    const style_color *behind = &s->bars.fill[BAR_BEHIND];
+    assert_true(behind->cmyk); /* colors.alarm */
+    assert_near(behind->v[1], 0.8);
+    assert_rgb(s->bars.fill[BAR_DONE], "#1B5E20"); /* the rest from a4-report */
+    assert_rgb(s->bars.fill[BAR_ON_TRACK], "#7FB0E0");
+    assert_rgb(s->bars.track, "#E4E4E4");
+    assert_near(s->bars.width, MM(32));
+    assert_near(s->table.rule_thin, MM(0.35));  /* changed */
+    assert_near(s->table.rule_thick, 1);        /* kept */
+    assert_rgb(s->table.rule_color, "#8C1C13"); /* colors.accent */
+    style_free(s);
+    diag_list_free(&d);
+}
+
+static void test_table_bars_errors(void **state)
+{
+    (void)state;
+    const char *f = FIX "blocks-errors.yaml";
+    diag_list d = load_failing(f);
+    expect_error(&d, f, 4, 11, "unknown key 'thik' in table.rules (did you mean 'thick'?)");
+    expect_error(&d, f, 5, 16, "expected a length");
+    expect_error(&d, f, 6, 16, "unknown font role 'numbers' (did you mean 'number'?)");
+    expect_error(&d, f, 7, 15, "expected a colour");
+    expect_error(&d, f, 8, 3, "unknown key 'rule_colr' in table (did you mean 'rule_color'?)");
+    expect_error(&d, f, 10, 11, "must be more than 0");
+    expect_error(&d, f, 11, 3, "unknown key 'widht' in bars (did you mean 'width'?)");
+    expect_error(&d, f, 12, 15, "must not be negative");
+    expect_error(&d, f, 14, 5, "unknown key 'behnd' in bars.colors (did you mean 'behind'?)");
+    expect_error(&d, f, 15, 11, "unknown colour 'muddy'");
+    expect_error(&d, f, 16, 19, "out of range");
+    assert_int_equal(d.errors, 11);
+    diag_list_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -378,6 +507,10 @@ int main(void)
         cmocka_unit_test(test_incomplete_root),
         cmocka_unit_test(test_margins_leave_no_room),
         cmocka_unit_test(test_not_a_mapping),
+        cmocka_unit_test(test_table_bars_defaults),
+        cmocka_unit_test(test_table_bars_shipped),
+        cmocka_unit_test(test_child_overrides_one_bar_colour),
+        cmocka_unit_test(test_table_bars_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,298 @@
+/* progress.c — the report's tables and everything that shows progress:
+ * task tables with bars, the one-line head of each work area, and the
+ * summary of a section's work areas with its legend. The numbers come from
+ * the report stage (report_task_status, report_section_area …); this file
+ * only turns them into grids and bars. */
+#include "layout_internal.h"
+
+#include <string.h>
+
+static const char *const STATUS_TEXT[] = {"已完成", "正常推进", "滞后", "未报告"};
+
+static const char *percent(layout_ctx *c, double fraction)
+{
+    char buf[32];
+    report_format_percent(fraction, buf, sizeof buf);
+    return arena_strdup(c->a, buf);
+}
+
+static grid_cell text_cell(layout_ctx *c, const report_text *t)
+{
+    grid_cell cell = {.kind = CELL_TEXT, .text = t->s ? t->s : ""};
+    if (t->s)
+        cell.origin = origin_of(c, t);
+    return cell;
+}
+
+static grid_cell plain_cell(cell_kind kind, const char *text)
+{
+    grid_cell cell = {.kind = kind, .text = text};
+    return cell;
+}
+
+/* ---- the report's own tables ---- */
+
+/* A figure as tables print them: digits with an optional sign, decimals
+ * and a trailing %. */
+static bool is_figure(const char *s)
+{
+    size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0, digits = 0;
+    for (; s[i] >= '0' && s[i] <= '9'; i++)
+        digits++;
+    if (s[i] == '.')
+        for (i++; s[i] >= '0' && s[i] <= '9'; i++)
+            digits++;
+    if (s[i] == '%')
+        i++;
+    return digits > 0 && s[i] == '\0';
+}
+
+/* A column is of figures when every filled text cell of it is one. */
+static bool column_of_figures(const report_table *t, size_t k)
+{
+    size_t figures = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const report_cell *cell = &t->rows[r][k];
+        if (cell->is_progress || !cell->text.s || !cell->text.s[0])
+            continue;
+        if (!is_figure(cell->text.s))
+            return false;
+        figures++;
+    }
+    return figures > 0;
+}
+
+void flow_table(flow *f, const report_block *b)
+{
+    layout_ctx *c = f->c;
+    const report_table *t = &b->table;
+    grid g = {.ncols = t->ncolumns, .nrows = t->nrows, .file = c->r->path};
+    g.line = b->line;
+    g.col = b->col;
+    grid_cell *head = arena_alloc(c->a, t->ncolumns * sizeof *head);
+    grid_cell *cells = arena_alloc(c->a, (t->nrows * t->ncolumns + 1) * sizeof *cells);
+    for (size_t k = 0; k < t->ncolumns; k++) {
+        head[k] = text_cell(c, &t->columns[k]);
+        bool figures = column_of_figures(t, k);
+        for (size_t r = 0; r < t->nrows; r++) {
+            const report_cell *rc = &t->rows[r][k];
+            grid_cell *cell = &cells[r * t->ncolumns + k];
+            if (rc->is_progress) {
+                double v = rc->progress.value / 100;
+                *cell = (grid_cell){.kind = CELL_BAR};
+                cell->bar = (grid_bar){v, -1, BAR_NEUTRAL, percent(c, v)};
+            } else {
+                *cell = text_cell(c, &rc->text);
+                if (figures && cell->text[0])
+                    cell->kind = CELL_NUMBER;
+            }
+        }
+    }
+    g.head = head;
+    g.cells = cells;
+    if (t->widths) {
+        double *weights = arena_alloc(c->a, t->ncolumns * sizeof *weights);
+        for (size_t k = 0; k < t->ncolumns; k++)
+            weights[k] = t->widths[k].value;
+        g.weights = weights;
+    }
+    if (t->caption.s) {
+        int n = ++c->tables;
+        g.caption = arena_printf(c->a, "表%d　%s", n, t->caption.s);
+        g.continued = arena_printf(c->a, "续表%d　%s", n, t->caption.s);
+        g.caption_origin = origin_of(c, &t->caption);
+        g.caption_origin.exact_cols = false;
+    } else {
+        g.continued = "续表";
+    }
+    if (t->note.s) {
+        g.note = t->note.s;
+        g.note_origin = origin_of(c, &t->note);
+    }
+    flow_grid(f, &g);
+}
+
+/* ---- task tables ---- */
+
+static const char *with_unit(layout_ctx *c, const report_number *n, const report_text *unit,
+                             bool estimated)
+{
+    return arena_printf(c->a, "%s%s%s", n->text, unit->s ? unit->s : "",
+                        estimated ? "（估）" : "");
+}
+
+static grid_bar task_bar(layout_ctx *c, const report_task *task)
+{
+    report_date d = c->r->meta.date;
+    report_status status = report_task_status(task, d);
+    grid_bar bar = {0, report_time_progress(task->start, task->due, d),
+                    (style_bar_fill)status, STATUS_TEXT[TASK_NOT_REPORTED]};
+    if (status != TASK_NOT_REPORTED) {
+        bar.fill = report_task_completion(task);
+        bar.label = percent(c, bar.fill);
+    }
+    return bar;
+}
+
+void flow_tasks(flow *f, const report_block *b)
+{
+    layout_ctx *c = f->c;
+    enum { NCOLS = 5 };
+    static const char *const HEAD[NCOLS] = {"任务", "目标", "完成", "完成进度", "状态"};
+    grid g = {.ncols = NCOLS, .nrows = b->ntasks, .file = c->r->path};
+    g.line = b->line;
+    g.col = b->col;
+    grid_cell *head = arena_alloc(c->a, NCOLS * sizeof *head);
+    grid_cell *cells = arena_alloc(c->a, (b->ntasks * NCOLS + 1) * sizeof *cells);
+    bool any_estimate = false;
+    for (size_t k = 0; k < NCOLS; k++)
+        head[k] = plain_cell(CELL_TEXT, HEAD[k]);
+    for (size_t i = 0; i < b->ntasks; i++) {
+        const report_task *task = &b->tasks[i];
+        grid_cell *row = &cells[i * NCOLS];
+        row[0] = text_cell(c, &task->name);
+        if (task->note.s)
+            row[0].text = arena_printf(c->a, "%s（%s）", task->name.s, task->note.s);
+        row[1] = plain_cell(CELL_NUMBER, with_unit(c, &task->target, &task->unit, false));
+        row[2] = task->done.text
+                     ? plain_cell(CELL_NUMBER,
+                                  with_unit(c, &task->done, &task->unit, task->estimated))
+                     : plain_cell(CELL_TEXT, "—");
+        row[3] = (grid_cell){.kind = CELL_BAR, .bar = task_bar(c, task)};
+        row[4] = plain_cell(CELL_TEXT, STATUS_TEXT[report_task_status(task, c->r->meta.date)]);
+        any_estimate = any_estimate || (task->estimated && task->done.text);
+    }
+    g.head = head;
+    g.cells = cells;
+    char date[64];
+    chinese_date(&c->r->meta.date, date, sizeof date);
+    g.note = any_estimate
+                 ? arena_printf(c->a, "注：完成进度条中的竖线为截至%s的时间进度；标“估”者为估计数。",
+                                date)
+                 : arena_printf(c->a, "注：完成进度条中的竖线为截至%s的时间进度。", date);
+    flow_grid(f, &g);
+}
+
+/* ---- work areas ---- */
+
+static style_bar_fill area_fill(const report_area *a)
+{
+    if (a->nreported == 0)
+        return BAR_NOT_REPORTED;
+    if (a->progress >= 1)
+        return BAR_DONE;
+    return a->progress >= a->time_progress ? BAR_ON_TRACK : BAR_BEHIND;
+}
+
+static grid_bar area_bar(layout_ctx *c, const report_area *a)
+{
+    grid_bar bar = {a->progress, a->time_progress, area_fill(a), STATUS_TEXT[TASK_NOT_REPORTED]};
+    if (a->nreported > 0)
+        bar.label = percent(c, a->progress);
+    else
+        bar.fill = 0;
+    return bar;
+}
+
+void flow_area_head(flow *f, const report_section *sec)
+{
+    layout_ctx *c = f->c;
+    report_area a;
+    if (!report_section_area(sec, c->r->meta.date, &a))
+        return;
+    const style_text *st = &c->s->text[STYLE_TABLE];
+    if (flow_room(f) < 2 * st->leading)
+        flow_new_page(f);
+    grid_bar bar = area_bar(c, &a);
+    double baseline = line_baseline(f->y, st->leading, st->size);
+    double x = draw_bar(c, f->page, &bar, flow_left(f), c->s->bars.width, baseline, STYLE_TABLE);
+    char *counts = arena_printf(c->a, "已完成 %zu 项 · 正常推进 %zu 项 · 滞后 %zu 项 · 未报告 %zu 项",
+                                a.ndone, a.non_track, a.nbehind, a.nnot_reported);
+    text_origin none = {0};
+    text_line *l = set_line(c, STYLE_TABLE, counts, &none);
+    page_add_line(f->page, l, counts, x + st->size, baseline, st->color);
+    f->y += st->leading * 1.5;
+    f->at_top = false;
+}
+
+/* ---- summaries ---- */
+
+static void legend_item(layout_ctx *c, page_build *p, double *x, double baseline,
+                        style_color swatch, bool mark, const char *label)
+{
+    const style_text *st = &c->s->text[STYLE_NOTE];
+    const style_bars *b = &c->s->bars;
+    double h = b->height, top = baseline - 0.38 * st->size - h / 2;
+    if (mark) {
+        page_add_rule(p, *x + h / 2, top - h * 0.35, *x + h / 2, top + h * 1.35, b->mark_width,
+                      b->mark);
+    } else {
+        frame_item it = {.kind = FRAME_RECT};
+        it.u.rect = (frame_rect){*x, top, h * 1.6, h, true, false, swatch, swatch, 0};
+        page_add_item(p, it);
+    }
+    text_origin none = {0};
+    text_line *l = set_line(c, STYLE_NOTE, label, &none);
+    page_add_line(p, l, label, *x + h * 1.6 + 0.3 * st->size, baseline, st->color);
+    *x += h * 1.6 + 0.3 * st->size + l->width + 1.2 * st->size;
+}
+
+static void legend(flow *f)
+{
+    layout_ctx *c = f->c;
+    const style_text *st = &c->s->text[STYLE_NOTE];
+    if (flow_room(f) < st->leading)
+        flow_new_page(f);
+    double baseline = line_baseline(f->y, st->leading, st->size), x = flow_left(f);
+    const style_bars *b = &c->s->bars;
+    for (int s = BAR_DONE; s < BAR_NOT_REPORTED; s++)
+        legend_item(c, f->page, &x, baseline, b->fill[s], false, STATUS_TEXT[s]);
+    legend_item(c, f->page, &x, baseline, b->track, false, STATUS_TEXT[TASK_NOT_REPORTED]);
+    char date[64];
+    chinese_date(&c->r->meta.date, date, sizeof date);
+    legend_item(c, f->page, &x, baseline, b->mark, true,
+                arena_printf(c->a, "时间进度（截至%s）", date));
+    f->y += st->leading;
+}
+
+void flow_summary(flow *f, const report_section *sec, int depth, const report_block *b)
+{
+    layout_ctx *c = f->c;
+    enum { NCOLS = 7 };
+    static const char *const HEAD[NCOLS] = {"工作领域", "平均完成进度", "时间进度", "已完成",
+                                            "正常推进",   "滞后",         "未报告"};
+    grid_cell *head = arena_alloc(c->a, NCOLS * sizeof *head);
+    grid_cell *cells = arena_alloc(c->a, (sec->nsections * NCOLS + 1) * sizeof *cells);
+    for (size_t k = 0; k < NCOLS; k++)
+        head[k] = plain_cell(CELL_TEXT, HEAD[k]);
+    size_t rows = 0;
+    for (size_t i = 0; i < sec->nsections; i++) {
+        report_area a;
+        if (!report_section_area(&sec->sections[i], c->r->meta.date, &a))
+            continue;
+        char number[32];
+        layout_section_number(depth + 1, (int)i + 1, number, sizeof number);
+        grid_cell *row = &cells[rows++ * NCOLS];
+        row[0] = plain_cell(CELL_TEXT, arena_printf(c->a, "%s%s", number,
+                                                    sec->sections[i].title.s));
+        row[1] = (grid_cell){.kind = CELL_BAR, .bar = area_bar(c, &a)};
+        row[2] = plain_cell(CELL_NUMBER, percent(c, a.time_progress));
+        size_t counts[4] = {a.ndone, a.non_track, a.nbehind, a.nnot_reported};
+        for (int k = 0; k < 4; k++)
+            row[3 + k] = plain_cell(CELL_NUMBER, arena_printf(c->a, "%zu", counts[k]));
+    }
+    if (rows == 0)
+        return;
+    grid g = {.ncols = NCOLS, .nrows = rows, .head = head, .cells = cells};
+    g.file = c->r->path;
+    g.line = b->line;
+    g.col = b->col;
+    g.keep_after = c->s->text[STYLE_NOTE].leading;
+    if (b->summary.s) {
+        g.caption = b->summary.s;
+        g.continued = arena_printf(c->a, "%s（续）", b->summary.s);
+        g.caption_origin = origin_of(c, &b->summary);
+    }
+    flow_grid(f, &g);
+    legend(f);
+}

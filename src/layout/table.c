@@ -1,0 +1,473 @@
+/* table.c — grids of cells as three-line tables (三线表): column widths from
+ * the content (each column's minimum and natural width) or from given
+ * weights, figures aligned on the decimal point, rows kept whole across
+ * pages with the head row repeated under a continuation caption, and a row
+ * taller than a page split line by line. */
+#include "layout_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Tables of up to this many rows are not broken across pages when they fit one. */
+enum { SHORT_TABLE_ROWS = 12 };
+
+typedef struct column {
+    double min, nat;            /* content widths, padding excluded */
+    double width, x;            /* final width (padding included), left edge in the table */
+    double int_max, frac_max;   /* figures: widths before and from the decimal point */
+    double label_max;           /* bars: the widest label with its gap */
+    bool bars;                  /* holds progress bars, whose track may shorten */
+} column;
+
+/* A cell set for its column. */
+typedef struct cell_set {
+    const grid_cell *cell;
+    text_para *para;  /* CELL_TEXT */
+    text_line *line;  /* CELL_NUMBER */
+    double int_width; /* CELL_NUMBER: width before the decimal point */
+    size_t nlines;
+} cell_set;
+
+typedef struct table {
+    flow *f;
+    const grid *g;
+    column *cols;
+    cell_set *head, *cells;
+    text_para *caption, *continued;
+    double width, leading, pad_x, pad_y, thick, thin;
+    double head_height;
+} table;
+
+/* ---- bars ---- */
+
+static double bar_centre(const layout_ctx *c, double baseline, style_text_id id)
+{
+    /* the visual centre of a CJK line: 0.38 em above the baseline */
+    return baseline - 0.38 * c->s->text[id].size;
+}
+
+double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
+                double baseline, style_text_id id)
+{
+    const style_bars *b = &c->s->bars;
+    double top = bar_centre(c, baseline, id) - b->height / 2;
+    frame_item it = {.kind = FRAME_RECT};
+    it.u.rect = (frame_rect){x, top, length, b->height, true, false, b->track, b->track, 0};
+    page_add_item(p, it);
+    if (bar->color != BAR_NOT_REPORTED && bar->fill > 0) {
+        double fill = bar->fill > 1 ? 1 : bar->fill;
+        style_color color = b->fill[bar->color];
+        it.u.rect = (frame_rect){x, top, length * fill, b->height, true, false, color, color, 0};
+        page_add_item(p, it);
+    }
+    if (bar->mark >= 0) {
+        double mx = x + length * (bar->mark > 1 ? 1 : bar->mark);
+        double over = b->height * 0.35;
+        page_add_rule(p, mx, top - over, mx, top + b->height + over, b->mark_width, b->mark);
+    }
+    double lx = x + length + 0.3 * c->s->text[id].size;
+    text_style label = c->number;
+    label.size = c->s->text[id].size;
+    text_origin none = {0};
+    text_line *l = text_set_line(c->te, c->a, bar->label, strlen(bar->label), &label, &none,
+                                 c->diags);
+    style_color color = bar->color == BAR_NOT_REPORTED ? b->fill[BAR_NOT_REPORTED]
+                                                       : c->s->text[id].color;
+    page_add_line(p, l, bar->label, lx, baseline, color);
+    return lx + l->width;
+}
+
+/* Width of a bar's label with the gap before it. */
+static double bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id id)
+{
+    double lmin, lnat;
+    text_style label = c->number;
+    label.size = c->s->text[id].size;
+    text_measure(c->te, bar->label, strlen(bar->label), &label, &lmin, &lnat);
+    return 0.3 * label.size + lnat;
+}
+
+/* ---- measuring ---- */
+
+/* Where the fraction of a figure starts: its decimal point, else the first
+ * byte after the leading sign and digits (a unit or % follows). */
+static size_t figure_point(const char *s)
+{
+    const char *dot = strchr(s, '.');
+    if (dot)
+        return (size_t)(dot - s);
+    size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    while ((s[i] >= '0' && s[i] <= '9') || s[i] == ',')
+        i++;
+    return i;
+}
+
+static text_style cell_style(const table *t, const grid_cell *cell, bool head)
+{
+    layout_ctx *c = t->f->c;
+    if (cell->kind == CELL_NUMBER && !head)
+        return c->number;
+    text_style st = c->text[STYLE_TABLE];
+    st.indent = 0;
+    st.align = TEXT_LEFT;
+    if (head) {
+        st.font = st.strong_font ? st.strong_font : st.font;
+        st.align = TEXT_CENTER;
+    }
+    return st;
+}
+
+static void measure_cell(table *t, cell_set *cs, column *col, bool head)
+{
+    layout_ctx *c = t->f->c;
+    const grid_cell *cell = cs->cell;
+    double min = 0, nat = 0;
+    if (cell->kind == CELL_BAR) {
+        /* the layout's bar length, or half of it at the least */
+        col->label_max = fmax(col->label_max, bar_label_width(c, &cell->bar, STYLE_TABLE));
+        col->bars = true;
+        nat = c->s->bars.width + col->label_max;
+        min = c->s->bars.width / 2 + col->label_max;
+    } else if (cell->kind == CELL_NUMBER && !head) {
+        text_style st = cell_style(t, cell, head);
+        cs->line = text_set_line(c->te, c->a, cell->text, strlen(cell->text), &st,
+                                 &cell->origin, c->diags);
+        size_t point = figure_point(cell->text);
+        cs->int_width = cs->line->width;
+        for (size_t r = 0; r < cs->line->nruns; r++)
+            for (size_t k = 0; k < cs->line->runs[r].nglyphs; k++)
+                if (cs->line->runs[r].glyphs[k].text_start == point &&
+                    cs->line->runs[r].glyphs[k].text_len > 0)
+                    cs->int_width = cs->line->runs[r].glyphs[k].x;
+        col->int_max = fmax(col->int_max, cs->int_width);
+        col->frac_max = fmax(col->frac_max, cs->line->width - cs->int_width);
+        cs->nlines = 1;
+        return;
+    } else {
+        text_style st = cell_style(t, cell, head);
+        text_measure(c->te, cell->text, strlen(cell->text), &st, &min, &nat);
+    }
+    col->min = fmax(col->min, min);
+    col->nat = fmax(col->nat, nat);
+}
+
+/* Content widths: columns whose natural width fits their share of the
+ * room get it; the room left is shared by the others in proportion to their
+ * natural widths, never below their minimum (water-filling, as browsers lay
+ * out automatic tables). Narrow columns of figures and short words thus stay
+ * on one line and long text columns wrap. */
+static void distribute_by_content(table *t)
+{
+    size_t n = t->g->ncols;
+    /* short bars before wrapped text: tracks give way first */
+    double deficit = -t->width;
+    for (size_t k = 0; k < n; k++)
+        deficit += t->cols[k].nat;
+    for (size_t k = 0; k < n && deficit > 0; k++) {
+        column *col = &t->cols[k];
+        double give = col->bars ? fmin(deficit, col->nat - col->min) : 0;
+        col->nat -= give;
+        deficit -= give;
+    }
+    bool *fixed = xcalloc(n, sizeof *fixed);
+    for (bool changed = true; changed;) {
+        changed = false;
+        double room = t->width, flex_nat = 0;
+        size_t nflex = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (fixed[k]) {
+                room -= t->cols[k].width;
+            } else {
+                flex_nat += t->cols[k].nat;
+                nflex++;
+            }
+        }
+        /* a column content with less than an equal share takes its natural width */
+        for (size_t k = 0; k < n; k++) {
+            if (!fixed[k] && t->cols[k].nat <= room / (double)nflex) {
+                t->cols[k].width = t->cols[k].nat;
+                fixed[k] = changed = true;
+            }
+        }
+        if (changed)
+            continue;
+        /* the wide ones share the rest by natural width, each at least its minimum */
+        for (size_t k = 0; k < n; k++) {
+            if (fixed[k])
+                continue;
+            t->cols[k].width = room * t->cols[k].nat / flex_nat;
+            if (t->cols[k].width < t->cols[k].min) {
+                t->cols[k].width = t->cols[k].min;
+                fixed[k] = changed = true;
+            }
+        }
+    }
+    /* all columns at their natural width and room to spare: widen them alike */
+    double total = 0;
+    for (size_t k = 0; k < n; k++)
+        total += t->cols[k].width;
+    for (size_t k = 0; k < n && total > 0; k++)
+        t->cols[k].width *= t->width / total;
+    free(fixed);
+}
+
+/* Widths from the weights when they leave every column its minimum, else
+ * from the content. */
+static bool distribute(table *t)
+{
+    const grid *g = t->g;
+    layout_ctx *c = t->f->c;
+    double sum_min = 0, sum_w = 0, pad = 2 * t->pad_x;
+    for (size_t k = 0; k < g->ncols; k++) {
+        column *col = &t->cols[k];
+        col->min = fmax(col->min, col->int_max + col->frac_max) + pad;
+        col->nat = fmax(col->nat, col->int_max + col->frac_max) + pad;
+        sum_min += col->min;
+        sum_w += g->weights ? g->weights[k] : 0;
+    }
+    if (sum_min > t->width + 0.01) {
+        diag_add(c->diags, DIAG_ERROR, g->file, g->line, g->col,
+                 "this table of %zu columns does not fit: its columns need at least %.0f mm, "
+                 "the type area is %.0f mm wide (give it fewer columns, or use a wider layout)",
+                 g->ncols, sum_min * 25.4 / 72, t->width * 25.4 / 72);
+        return false;
+    }
+    bool weighted = g->weights && sum_w > 0;
+    for (size_t k = 0; weighted && k < g->ncols; k++)
+        weighted = t->width * g->weights[k] / sum_w >= t->cols[k].min;
+    if (g->weights && !weighted)
+        diag_add(c->diags, DIAG_WARNING, g->file, g->line, g->col,
+                 "the table's widths leave a column too narrow for its content; "
+                 "widths taken from the content instead");
+    if (weighted)
+        for (size_t k = 0; k < g->ncols; k++)
+            t->cols[k].width = t->width * g->weights[k] / sum_w;
+    else
+        distribute_by_content(t);
+    double x = 0;
+    for (size_t k = 0; k < g->ncols; k++) {
+        t->cols[k].x = x;
+        x += t->cols[k].width;
+    }
+    return true;
+}
+
+static void set_text_cell(table *t, cell_set *cs, const column *col, bool head)
+{
+    layout_ctx *c = t->f->c;
+    if (cs->cell->kind == CELL_TEXT || (head && cs->cell->kind != CELL_BAR)) {
+        text_style st = cell_style(t, cs->cell, head);
+        cs->para = text_set_paragraph(c->te, c->a, cs->cell->text, strlen(cs->cell->text),
+                                      NULL, 0, &st, col->width - 2 * t->pad_x,
+                                      &cs->cell->origin, c->diags);
+        cs->nlines = cs->para->nlines ? cs->para->nlines : 1;
+    } else {
+        cs->nlines = 1;
+    }
+}
+
+/* ---- drawing ---- */
+
+static double rows_height(const table *t, const cell_set *row, const size_t *from)
+{
+    size_t most = 0;
+    for (size_t k = 0; k < t->g->ncols; k++) {
+        size_t left = row[k].nlines - (from ? from[k] : 0);
+        most = left > most ? left : most;
+    }
+    return (double)most * t->leading + 2 * t->pad_y;
+}
+
+/* Draw lines [from[k], from[k] + n) of each cell of a row at the flow's y. */
+static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
+{
+    flow *f = t->f;
+    layout_ctx *c = f->c;
+    const style_text *st = &c->s->text[STYLE_TABLE];
+    double left = flow_left(f), most = 0;
+    for (size_t k = 0; k < t->g->ncols; k++) {
+        const cell_set *cs = &row[k];
+        const column *col = &t->cols[k];
+        size_t first = from ? from[k] : 0;
+        size_t count = cs->nlines - first < n ? cs->nlines - first : n;
+        double x = left + col->x + t->pad_x, y = f->y + t->pad_y;
+        double baseline = line_baseline(y, t->leading, st->size);
+        if (cs->para) {
+            for (size_t i = first; i < first + count && i < cs->para->nlines; i++) {
+                page_add_line(f->page, &cs->para->lines[i], cs->para->text, x,
+                              line_baseline(y, t->leading, st->size), st->color);
+                y += t->leading;
+            }
+        } else if (cs->line && first == 0 && count > 0) {
+            double right = left + col->x + col->width - t->pad_x;
+            page_add_line(f->page, cs->line, cs->cell->text,
+                          right - col->frac_max - cs->int_width, baseline, st->color);
+        } else if (cs->cell->kind == CELL_BAR && first == 0 && count > 0) {
+            /* the track gives way when the column is narrow; labels follow it */
+            double room = col->width - 2 * t->pad_x - col->label_max;
+            draw_bar(c, f->page, &cs->cell->bar, x, fmin(room, c->s->bars.width), baseline,
+                     STYLE_TABLE);
+        }
+        if (from)
+            from[k] = first + count;
+        most = fmax(most, (double)count);
+    }
+    f->y += most * t->leading + 2 * t->pad_y;
+    f->at_top = false;
+}
+
+static void draw_rule(table *t, double width)
+{
+    flow *f = t->f;
+    double left = flow_left(f), y = f->y + width / 2;
+    page_add_rule(f->page, left, y, left + t->width, y, width, f->c->s->table.rule_color);
+    f->y += width;
+}
+
+static double caption_height(const table *t, const text_para *caption)
+{
+    const style_text *st = &t->f->c->s->text[STYLE_CAPTION];
+    return caption ? st->space_before + (double)caption->nlines * st->leading + st->space_after
+                   : 0;
+}
+
+/* Caption, top rule, head row, thin rule. */
+static void table_open(table *t, bool continued)
+{
+    flow *f = t->f;
+    const style_text *st = &f->c->s->text[STYLE_CAPTION];
+    text_para *caption = continued ? t->continued : t->caption;
+    if (caption) {
+        flow_space(f, st->space_before);
+        f->y = page_add_para(f->page, caption, st, flow_left(f), f->y) + st->space_after;
+        f->at_top = false;
+    }
+    draw_rule(t, t->thick);
+    draw_row(t, t->head, NULL, SIZE_MAX);
+    draw_rule(t, t->thin);
+}
+
+static void table_close(table *t)
+{
+    draw_rule(t, t->thick);
+}
+
+static void table_continue(table *t)
+{
+    table_close(t);
+    flow_new_page(t->f);
+    table_open(t, true);
+}
+
+/* The room a fresh page gives the rows of a continued table. */
+static double fresh_room(const table *t)
+{
+    return (t->f->bottom - t->f->top) - caption_height(t, t->continued) - t->head_height -
+           2 * t->thick - t->thin;
+}
+
+static void draw_rows(table *t)
+{
+    flow *f = t->f;
+    size_t ncols = t->g->ncols;
+    size_t *from = xcalloc(ncols, sizeof *from);
+    for (size_t r = 0; r < t->g->nrows; r++) {
+        cell_set *row = &t->cells[r * ncols];
+        memset(from, 0, ncols * sizeof *from);
+        double h = rows_height(t, row, from);
+        double after = r + 1 == t->g->nrows ? t->g->keep_after : 0; /* the last row keeps it */
+        if (f->y + h + t->thick + after > f->bottom && h + after <= fresh_room(t))
+            table_continue(t);
+        /* a row taller than a page goes line by line */
+        bool fresh = false;
+        while (rows_height(t, row, from) > 2 * t->pad_y) {
+            double room = f->bottom - f->y - t->thick - 2 * t->pad_y;
+            size_t fit = room > 0 ? (size_t)(room / t->leading + 0.01) : 0;
+            if (fit == 0 && !fresh) {
+                table_continue(t);
+                fresh = true;
+                continue;
+            }
+            fit = fit ? fit : 1; /* a page too short for one line: overfull, not endless */
+            fresh = false;
+            draw_row(t, row, from, fit);
+            if (rows_height(t, row, from) > 2 * t->pad_y)
+                table_continue(t);
+        }
+    }
+    free(from);
+}
+
+static void table_note(table *t)
+{
+    flow *f = t->f;
+    layout_ctx *c = f->c;
+    if (!t->g->note)
+        return;
+    text_style st = c->text[STYLE_NOTE];
+    st.align = TEXT_LEFT;
+    st.indent = 0;
+    text_para *note = text_set_paragraph(c->te, c->a, t->g->note, strlen(t->g->note), NULL, 0,
+                                         &st, t->width, &t->g->note_origin, c->diags);
+    flow_space(f, c->s->text[STYLE_NOTE].space_before);
+    flow_lines(f, note, STYLE_NOTE);
+    flow_space(f, c->s->text[STYLE_NOTE].space_after);
+}
+
+static bool table_prepare(table *t)
+{
+    const grid *g = t->g;
+    layout_ctx *c = t->f->c;
+    t->cols = arena_alloc(c->a, g->ncols * sizeof *t->cols);
+    t->head = arena_alloc(c->a, g->ncols * sizeof *t->head);
+    t->cells = arena_alloc(c->a, (g->nrows * g->ncols + 1) * sizeof *t->cells);
+    for (size_t k = 0; k < g->ncols; k++) {
+        t->head[k].cell = &g->head[k];
+        measure_cell(t, &t->head[k], &t->cols[k], true);
+    }
+    for (size_t i = 0; i < g->nrows * g->ncols; i++) {
+        t->cells[i].cell = &g->cells[i];
+        measure_cell(t, &t->cells[i], &t->cols[i % g->ncols], false);
+    }
+    if (!distribute(t))
+        return false;
+    for (size_t k = 0; k < g->ncols; k++)
+        set_text_cell(t, &t->head[k], &t->cols[k], true);
+    for (size_t i = 0; i < g->nrows * g->ncols; i++)
+        set_text_cell(t, &t->cells[i], &t->cols[i % g->ncols], false);
+    if (g->caption)
+        t->caption = set_centred(c, STYLE_CAPTION, g->caption, t->width, &g->caption_origin);
+    if (g->continued)
+        t->continued = set_centred(c, STYLE_CAPTION, g->continued, t->width, &g->caption_origin);
+    t->head_height = rows_height(t, t->head, NULL);
+    return true;
+}
+
+void flow_grid(flow *f, const grid *g)
+{
+    layout_ctx *c = f->c;
+    const style_table *ts = &c->s->table;
+    table t = {.f = f, .g = g, .width = page_type_width(c->s)};
+    t.leading = c->s->text[STYLE_TABLE].leading;
+    t.pad_x = ts->pad_x;
+    t.pad_y = ts->pad_y;
+    t.thick = ts->rule_thick;
+    t.thin = ts->rule_thin;
+    if (g->ncols == 0 || !table_prepare(&t))
+        return;
+    /* A short table that would break but fits a page of its own moves to the
+     * next page whole; a long one starts here with at least one row. */
+    double frame = caption_height(&t, t.caption) + t.head_height + 2 * t.thick + t.thin;
+    double first = g->nrows ? rows_height(&t, t.cells, NULL) : 0, all = 0;
+    for (size_t r = 0; r < g->nrows; r++)
+        all += rows_height(&t, &t.cells[r * g->ncols], NULL);
+    frame += g->keep_after;
+    bool keep_whole = g->nrows <= SHORT_TABLE_ROWS && frame + all <= f->bottom - f->top;
+    if (!f->at_top && f->y + frame + (keep_whole ? all : first) > f->bottom)
+        flow_new_page(f);
+    table_open(&t, false);
+    draw_rows(&t);
+    table_close(&t);
+    table_note(&t);
+}

@@ -1,0 +1,135 @@
+/* style_blocks.c — apply the `table:` and `bars:` sections of one layout
+ * file. Like the rest of a layout, each key a file gives replaces the
+ * inherited one (so a child may change one bar colour and keep the others);
+ * roles and colour names are checked once the chain is merged (style.c). */
+#include "style_internal.h"
+
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *const style_bar_color_names[STYLE_BAR_COLOR_COUNT] = {
+    [BAR_DONE] = "done",       [BAR_ON_TRACK] = "on_track",
+    [BAR_BEHIND] = "behind",   [BAR_NOT_REPORTED] = "not_reported",
+    [BAR_NEUTRAL] = "neutral", [STYLE_BAR_TRACK] = "track",
+    [STYLE_BAR_MARK] = "mark",
+};
+
+/* A mapping of lengths whose keys are names[i] → fields[i]; what names the
+ * mapping in messages ("table.rules"). */
+static void read_lengths(style_reader *rd, const tree_node *n, const char *what,
+                         const char *const *names, style_num_field *const *fields, size_t count)
+{
+    if (!style_expect_kind(rd, n, TREE_MAPPING, what))
+        return;
+    char where[64];
+    snprintf(where, sizeof(where), " in %s", what);
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key;
+        int k = style_key_index(key->text, names, count);
+        if (k < 0)
+            style_unknown_key(rd, key, where, names, count);
+        else
+            style_read_length(rd, n->pairs[i].value, fields[k]);
+    }
+}
+
+/* padding: {x: 4pt, y: 2.5pt}, or one length for both. */
+static void read_padding(style_reader *rd, const tree_node *n, style_table_spec *t)
+{
+    static const char *const axes[] = {"x", "y"};
+    if (n->kind == TREE_SCALAR) {
+        style_num_field both = {0};
+        style_read_length(rd, n, &both);
+        if (both.set)
+            t->pad_x = t->pad_y = both;
+        return;
+    }
+    style_num_field *const fields[] = {&t->pad_x, &t->pad_y};
+    read_lengths(rd, n, "table.padding", axes, fields, COUNT(axes));
+}
+
+void style_read_table(style_reader *rd, const tree_node *n, style_table_spec *t)
+{
+    static const char *const keys[] = {"rules", "padding", "number_font", "rule_color"};
+    static const char *const rules[] = {"thick", "thin"};
+    if (!style_expect_kind(rd, n, TREE_MAPPING, "table"))
+        return;
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
+        switch (style_key_index(key->text, keys, COUNT(keys))) {
+        case 0: {
+            style_num_field *const fields[] = {&t->rule_thick, &t->rule_thin};
+            read_lengths(rd, val, "table.rules", rules, fields, COUNT(rules));
+            break;
+        }
+        case 1:
+            read_padding(rd, val, t);
+            break;
+        case 2:
+            style_read_role_name(rd, val, &t->number_font);
+            break;
+        case 3:
+            style_read_color(rd, val, true, &t->rule_color);
+            break;
+        default:
+            style_unknown_key(rd, key, " in table", keys, COUNT(keys));
+        }
+    }
+}
+
+static void read_bar_colors(style_reader *rd, const tree_node *n, style_bars_spec *b)
+{
+    if (!style_expect_kind(rd, n, TREE_MAPPING, "bars.colors"))
+        return;
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key;
+        int k = style_key_index(key->text, style_bar_color_names, STYLE_BAR_COLOR_COUNT);
+        if (k < 0)
+            style_unknown_key(rd, key, " in bars.colors", style_bar_color_names,
+                              STYLE_BAR_COLOR_COUNT);
+        else
+            style_read_color(rd, n->pairs[i].value, true, &b->color[k]);
+    }
+}
+
+/* A bar's height or width: a length, and more than zero (a bar of no size
+ * would silently vanish from every table). */
+static void read_bar_size(style_reader *rd, const tree_node *n, style_num_field *f)
+{
+    style_num_field v = {0};
+    style_read_length(rd, n, &v);
+    if (!v.set)
+        return;
+    if (v.v <= 0) {
+        style_error(rd, n, "a bar's height and width must be more than 0");
+        return;
+    }
+    *f = v;
+}
+
+void style_read_bars(style_reader *rd, const tree_node *n, style_bars_spec *b)
+{
+    static const char *const keys[] = {"height", "width", "mark_width", "colors"};
+    if (!style_expect_kind(rd, n, TREE_MAPPING, "bars"))
+        return;
+    for (size_t i = 0; i < n->npairs; i++) {
+        const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
+        switch (style_key_index(key->text, keys, COUNT(keys))) {
+        case 0:
+            read_bar_size(rd, val, &b->height);
+            break;
+        case 1:
+            read_bar_size(rd, val, &b->width);
+            break;
+        case 2:
+            style_read_length(rd, val, &b->mark_width);
+            break;
+        case 3:
+            read_bar_colors(rd, val, b);
+            break;
+        default:
+            style_unknown_key(rd, key, " in bars", keys, COUNT(keys));
+        }
+    }
+}
