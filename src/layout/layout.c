@@ -8,6 +8,22 @@
 
 /* Fonts per style, each role resolved once. false when a role has no
  * installed family (the text stage reported it). */
+static bool resolve_fonts(layout_ctx *c);
+
+bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine *te,
+                     diag_list *diags, arena *a)
+{
+    *c = (layout_ctx){.r = r, .s = s, .te = te, .diags = diags, .a = a};
+    return resolve_fonts(c);
+}
+
+void layout_ctx_close(layout_ctx *c)
+{
+    free(c->headings.items);
+    c->headings.items = NULL;
+    c->headings.count = c->headings.cap = 0;
+}
+
 static bool resolve_fonts(layout_ctx *c)
 {
     const style *s = c->s;
@@ -159,9 +175,9 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
 {
     layout_document *doc = xcalloc(1, sizeof *doc);
     doc->arena = arena_new();
-    layout_ctx c = {.r = r, .s = s, .te = te, .diags = diags, .a = doc->arena};
+    layout_ctx c;
     size_t errors_before = diags->errors;
-    if (!resolve_fonts(&c)) {
+    if (!layout_ctx_open(&c, r, s, te, diags, doc->arena)) {
         layout_document_free(doc);
         return NULL;
     }
@@ -199,7 +215,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     fill_outline(&c, doc, 1, body_offset);
     fill_labels(&c, doc, body_offset);
     fill_info(&c, doc, source_date_epoch);
-    free(c.headings.items);
+    layout_ctx_close(&c);
 
     if (diags->errors > errors_before) {
         layout_document_free(doc);

@@ -32,6 +32,12 @@ typedef struct layout_ctx {
     int tables;         /* captioned tables so far (表1, 表2 …) */
 } layout_ctx;
 
+/* Resolve the style's fonts for laying out r (false: a role has no installed
+ * family, reported in diags); close frees what the context holds. */
+bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine *te,
+                     diag_list *diags, arena *a);
+void layout_ctx_close(layout_ctx *c);
+
 /* ---- pages and items (page.c) ---- */
 
 page_build *page_list_add(page_list *pages, const style *s);

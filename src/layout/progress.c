@@ -98,8 +98,10 @@ void flow_table(flow *f, const report_block *b)
     }
     if (t->caption.s) {
         int n = ++c->tables;
-        g.caption = arena_printf(c->a, "表%d　%s", n, t->caption.s);
-        g.continued = arena_printf(c->a, "续表%d　%s", n, t->caption.s);
+        /* An ASCII space, which the text stage sets as the gap after the number
+         * and readers copy as a space; an ideographic space would be dropped. */
+        g.caption = arena_printf(c->a, "表%d %s", n, t->caption.s);
+        g.continued = arena_printf(c->a, "续表%d %s", n, t->caption.s);
         g.caption_origin = origin_of(c, &t->caption);
         g.caption_origin.exact_cols = false;
     } else {

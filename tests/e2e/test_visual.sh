@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Visual regression: the cover, the contents and the first two body pages of
-# the example, rendered by poppler and compared with tests/ref/ within a small
-# tolerance. To update on purpose: BRIEFC_UPDATE_REFS=1 bash tests/e2e/test_visual.sh build/briefc
+# Visual regression: the cover, the contents, the first two body pages (the
+# second holds table 1), the summary of work areas and a page of task tables
+# of the example, rendered by poppler and compared with tests/ref/ within a
+# small tolerance. To update on purpose: BRIEFC_UPDATE_REFS=1 bash tests/e2e/test_visual.sh build/briefc
 source "$(dirname "$0")/../tools/common.sh"
 cd "$ROOT"
 
 "$BRIEFC" build data/luohu-2017.yaml -o "$WORK/b.pdf" 2>/dev/null || { fail "example builds"; finish; exit 1; }
-pdftoppm -r 60 -png -f 1 -l 4 "$WORK/b.pdf" "$WORK/page"
-names=(cover contents body-1 body-2)
-for i in 1 2 3 4; do
+pdftoppm -r 60 -png -f 1 -l 6 "$WORK/b.pdf" "$WORK/page"
+names=(cover contents body-1 body-2 summary tasks)
+for i in 1 2 3 4 5 6; do
   got=$(ls "$WORK"/page-*"$i".png | head -n 1)
   ref=tests/ref/${names[$((i - 1))]}.png
   if [ "${BRIEFC_UPDATE_REFS:-}" = 1 ]; then

@@ -1,0 +1,330 @@
+/* test_table.c — tables laid out for real (A4 layout, Noto CJK): column
+ * widths from content, the head repeated with 续表 on every continuation
+ * page, rows kept whole or split only when taller than a page, tables too
+ * wide for the page refused, bars drawn to their value. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/layout_internal.h"
+
+typedef struct fixture {
+    diag_list diags;
+    report *r;
+    style *s;
+    text_engine *te;
+    arena *a;
+    layout_ctx c;
+    page_list pages;
+    flow f;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof *fx);
+    const char *dirs[] = {"layouts"};
+    fx->r = report_load("data/luohu-2017.yaml", &fx->diags);
+    fx->s = style_load("a4-report", dirs, 1, &fx->diags);
+    fx->te = text_engine_new("fonts", &fx->diags);
+    fx->a = arena_new();
+    *state = fx;
+    if (!fx->r || !fx->s || !fx->te ||
+        !layout_ctx_open(&fx->c, fx->r, fx->s, fx->te, &fx->diags, fx->a))
+        return -1;
+    fx->f = (flow){.c = &fx->c, .pages = &fx->pages};
+    fx->f.top = fx->s->margin_top;
+    fx->f.bottom = fx->s->page_height - fx->s->margin_bottom;
+    flow_new_page(&fx->f);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *fx = *state;
+    layout_ctx_close(&fx->c);
+    page_list_free(&fx->pages);
+    arena_free(fx->a);
+    text_engine_free(fx->te);
+    style_free(fx->s);
+    report_free(fx->r);
+    diag_list_free(&fx->diags);
+    free(fx);
+    return 0;
+}
+
+/* The text of a glyph run. */
+static void run_text(const frame_glyphs *g, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->nglyphs && n + g->glyphs[i].text_len + 1 < size; i++) {
+        memcpy(buf + n, g->text + g->glyphs[i].text_start, g->glyphs[i].text_len);
+        n += g->glyphs[i].text_len;
+    }
+    buf[n] = '\0';
+}
+
+/* How often text occurs in page p's runs read in order (a run may hold
+ * part of a line: junction runs split lines). Spaces have no glyphs, so
+ * they are left out of the comparison. */
+static size_t runs_reading(const page_build *p, const char *text)
+{
+    size_t len = 0, cap = 4096, n = 0;
+    char *all = malloc(cap), buf[512];
+    all[0] = '\0';
+    for (size_t i = 0; i < p->items.count; i++) {
+        const frame_item *it = &p->items.items[i];
+        if (it->kind != FRAME_GLYPHS)
+            continue;
+        run_text(&it->u.glyphs, buf, sizeof buf);
+        size_t k = strlen(buf);
+        if (len + k + 2 > cap)
+            all = realloc(all, cap = 2 * (len + k + 2));
+        memcpy(all + len, buf, k + 1);
+        len += k;
+    }
+    char *needle = malloc(strlen(text) + 1), *w = needle;
+    for (const char *r = text; *r; r++)
+        if (*r != ' ')
+            *w++ = *r;
+    *w = '\0';
+    for (const char *at = all; (at = strstr(at, needle)); at += strlen(needle))
+        n++;
+    free(needle);
+    free(all);
+    return n;
+}
+
+/* Every glyph run's baseline lies inside the type area. */
+static void assert_on_page(const fixture *fx)
+{
+    for (size_t pg = 0; pg < fx->pages.count; pg++) {
+        const page_build *p = &fx->pages.items[pg];
+        for (size_t i = 0; i < p->items.count; i++) {
+            const frame_item *it = &p->items.items[i];
+            if (it->kind == FRAME_GLYPHS) {
+                assert_true(it->u.glyphs.y <= fx->f.bottom + 0.01);
+                assert_true(it->u.glyphs.y >= fx->f.top);
+            }
+        }
+    }
+}
+
+static grid_cell text(const char *s)
+{
+    return (grid_cell){.kind = CELL_TEXT, .text = s};
+}
+
+static grid_cell number(const char *s)
+{
+    return (grid_cell){.kind = CELL_NUMBER, .text = s};
+}
+
+static char *long_text(size_t chars)
+{
+    static const char *const words[] = {"罗湖", "推进", "棚改", "工作", "全面", "建设"};
+    char *s = malloc(chars * 3 + 1), *p = s;
+    for (size_t i = 0; i < chars / 2; i++) {
+        memcpy(p, words[i % 6], 6);
+        p += 6;
+    }
+    *p = '\0';
+    return s;
+}
+
+/* A column of long Chinese text beside a column of figures: the figures keep
+ * their natural width on one line, the text wraps within the rest. */
+static void test_widths_text_beside_figures(void **state)
+{
+    fixture *fx = *state;
+    char *prose = long_text(120);
+    grid_cell head[2] = {text("说明"), text("数值")};
+    grid_cell cells[4] = {text(prose), number("93017.25"), text("短"), number("957.1")};
+    grid g = {.ncols = 2, .nrows = 2, .head = head, .cells = cells, .caption = "表1 测试"};
+    g.continued = "续表1 测试";
+    flow_grid(&fx->f, &g);
+    assert_int_equal(fx->diags.errors, 0);
+    const page_build *p = &fx->pages.items[0];
+    /* find the figure runs and the prose lines */
+    double figure_x = 0, figure_right = 0, text_right = 0;
+    size_t prose_lines = 0;
+    char buf[512];
+    for (size_t i = 0; i < p->items.count; i++) {
+        const frame_item *it = &p->items.items[i];
+        if (it->kind != FRAME_GLYPHS)
+            continue;
+        const frame_glyphs *gl = &it->u.glyphs;
+        const text_glyph *last = &gl->glyphs[gl->nglyphs - 1];
+        run_text(gl, buf, sizeof buf);
+        if (!strcmp(buf, "93017.25")) {
+            figure_x = gl->x;
+            figure_right = gl->x + last->x + last->advance;
+        } else if (strstr(buf, "罗湖") || strstr(buf, "推进")) {
+            prose_lines++;
+            text_right = fmax(text_right, gl->x + last->x + last->advance);
+        }
+    }
+    assert_true(figure_x > 0);
+    assert_true(prose_lines >= 2);            /* the prose wrapped */
+    assert_true(text_right < figure_x);       /* and stayed out of the figures' column */
+    double type_right = fx->s->margin_inner + page_type_width(fx->s);
+    assert_true(figure_right <= type_right - fx->s->table.pad_x + 0.01);
+    free(prose);
+}
+
+/* Figures of one column line up on their decimal point. */
+static void test_decimal_alignment(void **state)
+{
+    fixture *fx = *state;
+    grid_cell head[1] = {text("数值")};
+    grid_cell cells[3] = {number("957.1"), number("73.31"), number("93017")};
+    grid g = {.ncols = 1, .nrows = 3, .head = head, .cells = cells};
+    flow_grid(&fx->f, &g);
+    double point[3] = {0};
+    const page_build *p = &fx->pages.items[0];
+    char buf[64];
+    for (size_t i = 0; i < p->items.count; i++) {
+        const frame_item *it = &p->items.items[i];
+        if (it->kind != FRAME_GLYPHS)
+            continue;
+        const frame_glyphs *gl = &it->u.glyphs;
+        run_text(gl, buf, sizeof buf);
+        for (int k = 0; k < 3; k++) {
+            if (strcmp(buf, cells[k].text))
+                continue;
+            const char *dot = strchr(buf, '.');
+            size_t at = dot ? (size_t)(dot - buf) : strlen(buf);
+            const text_glyph *last = &gl->glyphs[gl->nglyphs - 1];
+            point[k] = gl->x + last->x + last->advance; /* no point: the end of the digits */
+            for (size_t j = 0; j < gl->nglyphs; j++)
+                if (gl->glyphs[j].text_start == at && gl->glyphs[j].text_len)
+                    point[k] = gl->x + gl->glyphs[j].x;
+        }
+    }
+    assert_true(point[0] > 0);
+    assert_float_equal(point[0], point[1], 0.01);
+    assert_float_equal(point[0], point[2], 0.01);
+}
+
+/* 500 rows: every page after the first has 续表 and the head row again. */
+static void test_head_repeated_on_every_page(void **state)
+{
+    fixture *fx = *state;
+    enum { ROWS = 500 };
+    grid_cell head[2] = {text("项目"), text("数值")};
+    grid_cell *cells = calloc(2 * ROWS, sizeof *cells);
+    for (size_t r = 0; r < ROWS; r++) {
+        cells[2 * r] = text("地区生产总值");
+        cells[2 * r + 1] = number("957.1");
+    }
+    grid g = {.ncols = 2, .nrows = ROWS, .head = head, .cells = cells, .caption = "表1 主要指标"};
+    g.continued = "续表1 主要指标";
+    flow_grid(&fx->f, &g);
+    assert_true(fx->pages.count > 5);
+    size_t rows_seen = 0;
+    for (size_t pg = 0; pg < fx->pages.count; pg++) {
+        const page_build *p = &fx->pages.items[pg];
+        assert_int_equal(runs_reading(p, "项目"), 1);
+        assert_int_equal(runs_reading(p, "续表1 主要指标"), pg == 0 ? 0 : 1);
+        assert_int_equal(runs_reading(p, "表1 主要指标"), 1);
+        rows_seen += runs_reading(p, "地区生产总值");
+    }
+    assert_int_equal(rows_seen, ROWS);
+    assert_on_page(fx);
+    free(cells);
+}
+
+/* A row is never split while it fits a page: the second row here is kept
+ * whole on the next page; a row taller than a page is split line by line. */
+static void test_rows_split_only_when_taller_than_a_page(void **state)
+{
+    fixture *fx = *state;
+    char *huge = long_text(3000);
+    grid_cell head[2] = {text("任务"), text("说明")};
+    grid_cell cells[4] = {text("甲"), text(huge), text("乙"), text("短说明")};
+    grid g = {.ncols = 2, .nrows = 2, .head = head, .cells = cells};
+    g.continued = "续表";
+    flow_grid(&fx->f, &g);
+    assert_int_equal(fx->diags.errors, 0);
+    assert_true(fx->pages.count >= 2); /* the 3,000-character cell takes pages */
+    assert_on_page(fx);
+    /* the first row's label once, the second row whole on the last page */
+    size_t first = 0;
+    for (size_t pg = 0; pg < fx->pages.count; pg++)
+        first += runs_reading(&fx->pages.items[pg], "甲");
+    assert_int_equal(first, 1);
+    const page_build *last = &fx->pages.items[fx->pages.count - 1];
+    assert_int_equal(runs_reading(last, "乙"), 1);
+    assert_int_equal(runs_reading(last, "短说明"), 1);
+    free(huge);
+}
+
+/* Fifty columns cannot fit an A4 page: a clear error, nothing drawn. */
+static void test_too_many_columns_is_an_error(void **state)
+{
+    fixture *fx = *state;
+    enum { COLS = 50 };
+    grid_cell head[COLS], cells[COLS];
+    for (int k = 0; k < COLS; k++) {
+        head[k] = text("指标名称");
+        cells[k] = number("957.1");
+    }
+    grid g = {.ncols = COLS, .nrows = 1, .head = head, .cells = cells, .file = "t.yaml"};
+    g.line = 3;
+    g.col = 7;
+    size_t items = fx->pages.items[0].items.count;
+    flow_grid(&fx->f, &g);
+    assert_int_equal(fx->diags.errors, 1);
+    assert_string_equal(fx->diags.items[0].file, "t.yaml");
+    assert_int_equal(fx->diags.items[0].line, 3);
+    assert_non_null(strstr(fx->diags.items[0].message, "does not fit"));
+    assert_int_equal(fx->pages.items[0].items.count, items);
+}
+
+/* A bar's fill is its value of the track, capped at the whole track; the
+ * label keeps the true value. */
+static void test_bar_fill_and_label(void **state)
+{
+    fixture *fx = *state;
+    page_build *p = &fx->pages.items[0];
+    grid_bar over = {1.158, 0.663, BAR_DONE, "115.8%"};
+    draw_bar(&fx->c, p, &over, 100, 80, 200, STYLE_TABLE);
+    grid_bar part = {0.25, 0.5, BAR_BEHIND, "25.0%"};
+    draw_bar(&fx->c, p, &part, 100, 80, 250, STYLE_TABLE);
+    /* track and fill of each bar, in order: 115.8% fills the whole track */
+    double widths[4];
+    size_t rects = 0, marks = 0;
+    for (size_t i = 0; i < p->items.count; i++) {
+        const frame_item *it = &p->items.items[i];
+        if (it->kind == FRAME_RECT && rects < 4)
+            widths[rects++] = it->u.rect.w;
+        marks += it->kind == FRAME_LINE;
+    }
+    assert_int_equal(rects, 4);
+    assert_float_equal(widths[0], 80, 1e-9);
+    assert_float_equal(widths[1], 80, 1e-9);
+    assert_float_equal(widths[2], 80, 1e-9);
+    assert_float_equal(widths[3], 20, 1e-9); /* 25% of 80 */
+    assert_int_equal(marks, 2);             /* a time mark each */
+    assert_int_equal(runs_reading(p, "115.8%"), 1);
+    assert_int_equal(runs_reading(p, "25.0%"), 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_widths_text_beside_figures, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_decimal_alignment, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_head_repeated_on_every_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rows_split_only_when_taller_than_a_page, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_too_many_columns_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bar_fill_and_label, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
+}
