@@ -11,6 +11,8 @@
 
 #include <hb-subset.h>
 #include <math.h>
+#include <pthread.h>
+#include <zlib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,19 +69,29 @@ typedef struct subset_job {
     hb_face_t *face;
     bool cff;
     hb_blob_t *program; /* the 'CFF ' table or the whole TrueType font */
+    uint8_t *packed;    /* the program deflated, for /FlateDecode */
+    size_t packed_len;
     char err[160];
 } subset_job;
 
 /* Tables a PDF reader never looks at: layout (shaping is done), vertical
- * metrics (we write horizontal text), and the rest of an OpenType wrapper. */
-static void drop_unneeded_tables(hb_subset_input_t *input)
+ * metrics (we write horizontal text), the character map (the PDF selects
+ * glyphs by CID or glyph id, and ToUnicode gives the text), names and the
+ * rest of an OpenType wrapper. Dropping them also spares hb-subset the work
+ * of planning them, which is most of its time for a CJK face. A CFF font
+ * embeds only its 'CFF ' table, so it keeps nothing else. */
+static void drop_unneeded_tables(hb_subset_input_t *input, bool cff)
 {
-    static const char *const tags[] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea",
-                                       "vmtx", "VORG", "kern", "DSIG", "gasp", "hdmx", "LTSH",
-                                       "VDMX", "meta", "STAT", "morx", "feat"};
+    static const char *const tags[] = {
+        "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "kern",
+        "DSIG", "gasp", "hdmx", "LTSH", "VDMX", "meta", "STAT", "morx", "feat", "cmap",
+        "name", "post", "OS/2", "prep", "fpgm", "cvt "};
+    static const char *const cff_only[] = {"hmtx", "hhea"};
     hb_set_t *drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
         hb_set_add(drop, hb_tag_from_string(tags[i], 4));
+    for (size_t i = 0; cff && i < sizeof cff_only / sizeof cff_only[0]; i++)
+        hb_set_add(drop, hb_tag_from_string(cff_only[i], 4));
 }
 
 /* Codes for a CFF subset: each glyph's CID from the subset's charset. */
@@ -121,21 +133,85 @@ static bool assign_new_gids(subset_job *job, const hb_map_t *old_to_new)
     return true;
 }
 
-static void run_subset(subset_job *job)
+/* Deflate the font program here, in the job's thread, rather than in
+ * libharu's single-threaded save: font programs are most of the bytes. */
+static void deflate_program(subset_job *job)
 {
-    hb_subset_input_t *input = hb_subset_input_create_or_fail();
-    if (!input) {
-        snprintf(job->err, sizeof job->err, "out of memory while subsetting");
+    unsigned len;
+    const Bytef *data = (const Bytef *)hb_blob_get_data(job->program, &len);
+    uLongf packed_len = compressBound(len);
+    job->packed = xmalloc(packed_len);
+    /* Z_BEST_SPEED: outlines compress poorly at any level (151 KB to 123 KB
+     * for the example's body face, 121 KB at level 6), and it is 30% faster */
+    if (compress2(job->packed, &packed_len, data, len, Z_BEST_SPEED) != Z_OK) {
+        snprintf(job->err, sizeof job->err, "cannot compress the subset");
         return;
     }
-    hb_set_t *gids = hb_subset_input_glyph_set(input);
-    hb_set_add(gids, 0); /* .notdef always stays glyph 0 */
-    for (size_t i = 0; i < job->pf->glyphs.count; i++)
-        hb_set_add(gids, job->pf->glyphs.items[i].gid);
-    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-    drop_unneeded_tables(input);
+    job->packed_len = packed_len;
+}
 
-    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(job->face, input);
+/* Full-width forms that `fwid` picks for a character are, in CJK faces, the
+ * nominal glyphs of a sibling character: fwid(·) is ・'s glyph, fwid(—) is
+ * ―'s (checked in Noto CJK SC and TC). */
+static const uint32_t FULL_WIDTH_SIBLING[][2] = {
+    {0x00B7, 0x30FB}, {0x00B7, 0x2027}, {0x2014, 0x2015}, {0x2E3A, 0x2E3B}};
+
+/* A character whose nominal glyph is gid: the cluster's first character or
+ * its full-width sibling; 0 when there is none. */
+static uint32_t character_of(hb_font_t *font, const pdf_glyph_use *g)
+{
+    if (g->len == 0)
+        return 0;
+    size_t k = 0;
+    uint32_t cp = utf8_decode(g->text, g->len, &k), nominal;
+    if (hb_font_get_nominal_glyph(font, cp, &nominal) && nominal == g->gid)
+        return cp;
+    for (size_t i = 0; i < sizeof FULL_WIDTH_SIBLING / sizeof *FULL_WIDTH_SIBLING; i++)
+        if (FULL_WIDTH_SIBLING[i][0] == cp &&
+            hb_font_get_nominal_glyph(font, FULL_WIDTH_SIBLING[i][1], &nominal) &&
+            nominal == g->gid)
+            return FULL_WIDTH_SIBLING[i][1];
+    return 0;
+}
+
+/* The characters whose nominal glyphs are exactly the glyphs drawn, when
+ * every glyph drawn has one. hb-subset plans several times faster from
+ * characters than from glyph ids (which make it read the whole cmap of a
+ * CJK face), so this is tried first. */
+static bool characters_of_glyphs(const subset_job *job, hb_set_t *unicodes)
+{
+    hb_font_t *font = hb_font_create(job->face);
+    bool all = true;
+    for (size_t i = 0; all && i < job->pf->glyphs.count; i++) {
+        uint32_t cp = character_of(font, &job->pf->glyphs.items[i]);
+        all = cp != 0;
+        hb_set_add(unicodes, cp);
+    }
+    hb_font_destroy(font);
+    return all;
+}
+
+static hb_subset_input_t *subset_input(const subset_job *job)
+{
+    hb_subset_input_t *input = hb_subset_input_create_or_fail();
+    if (!input)
+        return NULL;
+    if (!characters_of_glyphs(job, hb_subset_input_unicode_set(input))) {
+        hb_set_clear(hb_subset_input_unicode_set(input));
+        hb_set_t *gids = hb_subset_input_glyph_set(input);
+        hb_set_add(gids, 0); /* .notdef always stays glyph 0 */
+        for (size_t i = 0; i < job->pf->glyphs.count; i++)
+            hb_set_add(gids, job->pf->glyphs.items[i].gid);
+    }
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+    drop_unneeded_tables(input, job->cff);
+    return input;
+}
+
+static void run_subset(subset_job *job)
+{
+    hb_subset_input_t *input = subset_input(job);
+    hb_subset_plan_t *plan = input ? hb_subset_plan_create_or_fail(job->face, input) : NULL;
     hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
     if (!sub) {
         snprintf(job->err, sizeof job->err, "hb-subset failed");
@@ -145,10 +221,8 @@ static void run_subset(subset_job *job)
             job->cff ? hb_face_reference_table(sub, TAG_CFF) : hb_face_reference_blob(sub);
         if (hb_blob_get_length(job->program) == 0)
             snprintf(job->err, sizeof job->err, "the subset font is empty");
-        else if (job->cff)
-            assign_cids(job, old_to_new);
-        else
-            assign_new_gids(job, old_to_new);
+        else if (job->cff ? assign_cids(job, old_to_new) : assign_new_gids(job, old_to_new))
+            deflate_program(job);
         hb_face_destroy(sub);
     }
     hb_subset_plan_destroy(plan);
@@ -293,8 +367,14 @@ static int scale_1000(int v, unsigned upem)
     return (int)lround(v * 1000.0 / (upem ? upem : 1000));
 }
 
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
 static HPDF_Dict font_descriptor(HPDF_Doc pdf, const text_font_info *info, const char *base_font,
-                                 hb_blob_t *program)
+                                 const subset_job *job)
 {
     HPDF_MMgr m = pdf->mmgr;
     HPDF_Dict fd = HPDF_Dict_New(m);
@@ -316,22 +396,24 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, const text_font_info *info, const
     HPDF_Dict file = HPDF_DictStream_New(m, pdf->xref);
     if (!file)
         return NULL;
-    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    unsigned len;
-    const char *data = hb_blob_get_data(program, &len);
-    HPDF_Stream_Write(file->stream, (const HPDF_BYTE *)data, len);
+    /* Already deflated by the job: libharu copies it as it is, and since it
+     * drops a /Filter key from a stream it does not filter itself, the key
+     * is written by the dictionary's write hook. */
+    file->filter = HPDF_STREAM_FILTER_NONE;
+    file->write_fn = write_flate_filter;
+    HPDF_Stream_Write(file->stream, job->packed, (HPDF_UINT)job->packed_len);
     if (info->cff) {
         HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
         HPDF_Dict_Add(fd, "FontFile3", file);
     } else {
-        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)hb_blob_get_length(job->program));
         HPDF_Dict_Add(fd, "FontFile2", file);
     }
     return fd;
 }
 
 static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_font *pf, const char *base_font,
-                          hb_blob_t *program)
+                          const subset_job *job)
 {
     const text_font_info *info = text_font_get_info(pf->font);
     HPDF_MMgr m = pdf->mmgr;
@@ -345,7 +427,7 @@ static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_font *pf, const char *base_fon
     HPDF_Dict_Add(sys, "Ordering", HPDF_String_New(m, "Identity", NULL));
     HPDF_Dict_AddNumber(sys, "Supplement", 0);
     HPDF_Dict_Add(cid, "CIDSystemInfo", sys);
-    HPDF_Dict_Add(cid, "FontDescriptor", font_descriptor(pdf, info, base_font, program));
+    HPDF_Dict_Add(cid, "FontDescriptor", font_descriptor(pdf, info, base_font, job));
     if (!info->cff)
         HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
     const pdf_glyph_use **by_code = glyphs_by_code(pf);
@@ -354,7 +436,7 @@ static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_font *pf, const char *base_fon
     return cid;
 }
 
-static void build_font_objects(HPDF_Doc pdf, pdf_font *pf, hb_blob_t *program)
+static void build_font_objects(HPDF_Doc pdf, pdf_font *pf, const subset_job *job)
 {
     const text_font_info *info = text_font_get_info(pf->font);
     char tag[7], base_font[128];
@@ -369,11 +451,56 @@ static void build_font_objects(HPDF_Doc pdf, pdf_font *pf, hb_blob_t *program)
     HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
     HPDF_Array descendants = HPDF_Array_New(pdf->mmgr);
     HPDF_Dict_Add(type0, "DescendantFonts", descendants);
-    HPDF_Array_Add(descendants, cid_font(pdf, pf, base_font, program));
+    HPDF_Array_Add(descendants, cid_font(pdf, pf, base_font, job));
     const pdf_glyph_use **by_code = glyphs_by_code(pf);
     HPDF_Dict_Add(type0, "ToUnicode", tounicode_stream(pdf, by_code, pf->glyphs.count));
     free(by_code);
     pf->type0 = type0;
+}
+
+/* Faces are independent: subset and deflate them on two threads (the
+ * machines we build for have two cores). The results are put together in
+ * font order afterwards, so the output does not depend on timing. */
+typedef struct job_queue {
+    subset_job **order; /* largest first, so that the longest job starts at once */
+    size_t n, next;
+    pthread_mutex_t lock;
+} job_queue;
+
+static int larger_job_first(const void *a, const void *b)
+{
+    size_t na = (*(subset_job *const *)a)->pf->glyphs.count;
+    size_t nb = (*(subset_job *const *)b)->pf->glyphs.count;
+    return na < nb ? 1 : na > nb ? -1 : 0;
+}
+
+static void *job_worker(void *arg)
+{
+    job_queue *q = arg;
+    for (;;) {
+        pthread_mutex_lock(&q->lock);
+        size_t i = q->next++;
+        pthread_mutex_unlock(&q->lock);
+        if (i >= q->n)
+            return NULL;
+        run_subset(q->order[i]);
+    }
+}
+
+static void run_jobs(subset_job *jobs, size_t n)
+{
+    job_queue q = {.order = xcalloc(n ? n : 1, sizeof *q.order), .n = n};
+    for (size_t i = 0; i < n; i++)
+        q.order[i] = &jobs[i];
+    qsort(q.order, n, sizeof *q.order, larger_job_first);
+    pthread_mutex_init(&q.lock, NULL);
+    pthread_t helper;
+    bool helped = n > 1 && pthread_create(&helper, NULL, job_worker, &q) == 0;
+    job_worker(&q);
+    if (helped)
+        pthread_join(helper, NULL);
+    pthread_mutex_destroy(&q.lock);
+    free(q.order);
 }
 
 int pdf_fonts_embed(pdf_fonts *fonts, HPDF_Doc pdf, char *err, size_t errsize)
@@ -388,11 +515,7 @@ int pdf_fonts_embed(pdf_fonts *fonts, HPDF_Doc pdf, char *err, size_t errsize)
                 text_font_glyph_advance(pf->font, pf->glyphs.items[k].gid), info->units_per_em);
         jobs[i] = (subset_job){.pf = pf, .face = text_font_get_face(pf->font), .cff = info->cff};
     }
-    /* One after another: subsetting in two threads measured no faster on
-     * our machines (a process gets about one core), and hb-subset is only
-     * ~40% of the time; zlib in libharu's save is most of the rest. */
-    for (size_t i = 0; i < n; i++)
-        run_subset(&jobs[i]);
+    run_jobs(jobs, n);
     int status = 0;
     for (size_t i = 0; i < n; i++) {
         if (status == 0 && jobs[i].err[0]) {
@@ -401,8 +524,9 @@ int pdf_fonts_embed(pdf_fonts *fonts, HPDF_Doc pdf, char *err, size_t errsize)
             status = -1;
         }
         if (status == 0)
-            build_font_objects(pdf, jobs[i].pf, jobs[i].program);
+            build_font_objects(pdf, jobs[i].pf, &jobs[i]);
         hb_blob_destroy(jobs[i].program);
+        free(jobs[i].packed);
     }
     free(jobs);
     return status;

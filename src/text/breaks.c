@@ -97,20 +97,47 @@ static UChar *to_utf16(const uint32_t *cps, size_t n, size_t **unit_cp, int32_t 
     return u;
 }
 
+/* A line break iterator: the cached one, opened on first use (opening one
+ * loads ICU's rules and costs more than breaking a page of text), or a new
+ * one when there is no cache. NULL when ICU has no line-break data. */
+static UBreakIterator *breaker(UBreakIterator **cache, const UChar *u, int32_t nunits)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    if (cache && *cache) {
+        ubrk_setText(*cache, u, nunits, &status);
+        return U_SUCCESS(status) ? *cache : NULL;
+    }
+    UBreakIterator *bi = ubrk_open(UBRK_LINE, "zh@lb=strict", u, nunits, &status);
+    if (U_FAILURE(status))
+        return NULL;
+    if (cache)
+        *cache = bi;
+    return bi;
+}
+
+void text_close_breaker(UBreakIterator **cache)
+{
+    if (cache && *cache)
+        ubrk_close(*cache);
+    if (cache)
+        *cache = NULL;
+}
+
 /* ICU's opportunities: allowed where ICU has a boundary, else none. */
-static void icu_breaks(const uint32_t *cps, size_t n, text_break_kind *out)
+static void icu_breaks(UBreakIterator **cache, const uint32_t *cps, size_t n,
+                       text_break_kind *out)
 {
     size_t *unit_cp = NULL;
     int32_t nunits = 0;
     UChar *u = to_utf16(cps, n, &unit_cp, &nunits);
-    UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_LINE, "zh@lb=strict", u, nunits, &status);
-    if (U_SUCCESS(status)) {
+    UBreakIterator *bi = breaker(cache, u, nunits);
+    if (bi) {
         for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
             if (b > 0 && b < nunits)
                 out[unit_cp[b]] = BREAK_ALLOWED;
         }
-        ubrk_close(bi);
+        if (!cache)
+            ubrk_close(bi);
     } else {
         /* No line-break data: fall back to "between any two Han". */
         for (size_t i = 1; i < n; i++) {
@@ -184,7 +211,8 @@ static text_break_kind tailor(const uint32_t *cps, size_t n, size_t i, text_brea
     return icu;
 }
 
-text_break_kind *text_find_breaks(const char *text, size_t len, size_t *n)
+text_break_kind *text_find_breaks(UBreakIterator **cache, const char *text, size_t len,
+                                  size_t *n)
 {
     size_t count = utf8_length(text, len);
     uint32_t *cps = xmalloc((count + 1) * sizeof *cps);
@@ -194,7 +222,7 @@ text_break_kind *text_find_breaks(const char *text, size_t len, size_t *n)
     count = k;
 
     text_break_kind *out = xcalloc(count + 1, sizeof *out);
-    icu_breaks(cps, count, out);
+    icu_breaks(cache, cps, count, out);
     for (size_t i = 1; i < count; i++)
         out[i] = tailor(cps, count, i, out[i]);
     if (count)

@@ -105,7 +105,13 @@ struct text_engine {
     VEC(char_choice) choices;
     VEC(warned_pair) warned;
     VEC(font_alias) aliases;
+    UBreakIterator *breaker; /* ICU's line breaker, opened on first use */
 };
+
+UBreakIterator **text_engine_breaker(text_engine *te)
+{
+    return &te->breaker;
+}
 
 /* ---- loading fonts ---- */
 
@@ -419,6 +425,7 @@ void text_engine_free(text_engine *te)
         free(te->aliases.items[i].target);
     }
     free(te->aliases.items);
+    text_close_breaker(&te->breaker);
     FcConfigDestroy(te->config);
     free(te);
 }

@@ -227,7 +227,7 @@ static void shape_run(para *p, const cp_font *cf, size_t k0, size_t k1)
 void para_shape(para *p, text_engine *te, const text_span *strong, size_t nstrong,
                 const text_origin *origin, diag_list *diags)
 {
-    p->breaks = text_find_breaks(p->text, p->len, &p->ncp);
+    p->breaks = text_find_breaks(text_engine_breaker(te), p->text, p->len, &p->ncp);
     cp_font *cf = resolve_fonts(p, te, strong, nstrong, origin, diags);
     size_t k0 = 0;
     for (size_t k = 1; k <= p->ncp; k++) {

@@ -5,6 +5,8 @@
 
 #include "text.h"
 
+#include <unicode/ubrk.h>
+
 /* ---- fonts.c ---- */
 
 /* The font to set code point cp in when `preferred` is wanted: preferred
@@ -46,8 +48,14 @@ typedef enum {
 
 /* For each code point i of text (n = utf8_length), the break opportunity
  * *before* it: ICU's line breaker (zh, strict) tailored to clreq GB-style
- * (typography.md §2.4). breaks[0] is BREAK_NONE. Heap array. */
-text_break_kind *text_find_breaks(const char *text, size_t len, size_t *n);
+ * (typography.md §2.4). breaks[0] is BREAK_NONE. Heap array. cache (may be
+ * NULL) keeps ICU's iterator between calls; close it with
+ * text_close_breaker. */
+text_break_kind *text_find_breaks(UBreakIterator **cache, const char *text, size_t len,
+                                  size_t *n);
+void text_close_breaker(UBreakIterator **cache);
+/* The engine's cached line break iterator (fonts.c owns the engine). */
+UBreakIterator **text_engine_breaker(text_engine *te);
 
 /* ---- knuth_plass.c: the paragraph as a function, no fonts involved ---- */
 

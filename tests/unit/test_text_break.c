@@ -25,7 +25,7 @@ static text_break_kind kind_at(const char *text, const char *marked)
     const char *hit = strstr(text, needle);
     assert_non_null(hit);
     size_t n = 0;
-    text_break_kind *b = text_find_breaks(text, strlen(text), &n);
+    text_break_kind *b = text_find_breaks(NULL, text, strlen(text), &n);
     size_t index = utf8_length(text, (size_t)(hit - text) + pre);
     assert_true(index < n);
     text_break_kind k = b[index];
@@ -39,7 +39,7 @@ static bool whole(const char *text, const char *unit)
     const char *hit = strstr(text, unit);
     assert_non_null(hit);
     size_t n = 0;
-    text_break_kind *b = text_find_breaks(text, strlen(text), &n);
+    text_break_kind *b = text_find_breaks(NULL, text, strlen(text), &n);
     size_t first = utf8_length(text, (size_t)(hit - text));
     size_t count = utf8_length(unit, strlen(unit));
     bool ok = true;
@@ -140,7 +140,7 @@ static void test_latin_words_and_surrogates(void **state)
     assert_int_equal(kind_at(t, "的|editor"), BREAK_ALLOWED);
     /* indices count code points, so 𠮷 (two UTF-16 units) is one */
     size_t n = 0;
-    text_break_kind *b = text_find_breaks(t, strlen(t), &n);
+    text_break_kind *b = text_find_breaks(NULL, t, strlen(t), &n);
     assert_int_equal(n, utf8_length(t, strlen(t)));
     assert_int_equal(b[0], BREAK_NONE);
     free(b);
