@@ -51,17 +51,35 @@ static bool failed(writer *w)
 
 /* ---- numbers and colours ---- */
 
-/* A number as PDF content wants it: at most 3 decimals, no trailing zeros. */
+/* A number as PDF content wants it: at most 3 decimals, no trailing zeros.
+ * Formatted by hand: content streams hold thousands of numbers, and
+ * snprintf was a tenth of the writer's time. */
 static void write_number(HPDF_Stream s, double v)
 {
-    char buf[48];
-    snprintf(buf, sizeof buf, "%.3f", v);
-    char *end = buf + strlen(buf);
-    while (end[-1] == '0')
-        *--end = '\0';
-    if (end[-1] == '.')
-        *--end = '\0';
-    HPDF_Stream_WriteStr(s, strcmp(buf, "-0") == 0 ? "0" : buf);
+    long long m = llround(v * 1000.0);
+    char buf[32], *p = buf + sizeof buf;
+    *--p = '\0';
+    bool negative = m < 0;
+    unsigned long long u = negative ? 0ULL - (unsigned long long)m : (unsigned long long)m;
+    unsigned frac = (unsigned)(u % 1000);
+    u /= 1000;
+    if (frac) {
+        int digits = 3;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            digits--;
+        }
+        for (int i = 0; i < digits; i++, frac /= 10)
+            *--p = (char)('0' + frac % 10);
+        *--p = '.';
+    }
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (negative && (frac || strcmp(p, "0") != 0))
+        *--p = '-';
+    HPDF_Stream_WriteStr(s, p);
 }
 
 static void set_fill(HPDF_Page page, style_color c)
@@ -145,8 +163,9 @@ static void put_glyph(text_writer *t, double x, double y, const pdf_glyph_use *g
     if (!t->in_string)
         HPDF_Stream_WriteChar(t->s, '<');
     t->in_string = true;
-    char hex[8];
-    snprintf(hex, sizeof hex, "%04X", (unsigned)g->code & 0xffff);
+    static const char HEX[] = "0123456789ABCDEF";
+    unsigned code = (unsigned)g->code & 0xffff;
+    char hex[5] = {HEX[code >> 12], HEX[(code >> 8) & 15], HEX[(code >> 4) & 15], HEX[code & 15]};
     HPDF_Stream_WriteStr(t->s, hex);
     t->pen_x = x + g->width * t->size / 1000.0;
 }
