@@ -17,10 +17,9 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
 
 #define DEFAULT_LAYOUT "a4-report"
 
-static const char USAGE[] =
-    "usage: briefc build REPORT [-l LAYOUT] [-o OUT.pdf]\n"
-    "       briefc check REPORT [-l LAYOUT]\n"
-    "       briefc --help | --version\n";
+static const char USAGE[] = "usage: briefc build REPORT [-l LAYOUT] [-o OUT.pdf]\n"
+                            "       briefc check REPORT [-l LAYOUT]\n"
+                            "       briefc --help | --version\n";
 
 static const char HELP[] =
     "briefc compiles a report (YAML or JSON, format version 1) into a typeset\n"
@@ -160,7 +159,9 @@ static int run(const options *o)
     if (!r)
         return finish(&diags, EXIT_INPUT);
 
-    const char *layout = o->layout ? o->layout : r->meta.layout.s ? r->meta.layout.s : DEFAULT_LAYOUT;
+    const char *layout = o->layout          ? o->layout
+                         : r->meta.layout.s ? r->meta.layout.s
+                                            : DEFAULT_LAYOUT;
     const char *dirs[] = {BRIEFC_SOURCE_DIR "/layouts", BRIEFC_SHARE_DIR "/layouts"};
     style *st = style_load(layout, dirs, 2, &diags);
     const char *fonts = is_directory(BRIEFC_SOURCE_DIR "/fonts") ? BRIEFC_SOURCE_DIR "/fonts"

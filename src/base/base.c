@@ -150,8 +150,8 @@ static char *heap_vprintf(const char *fmt, va_list ap)
     return p;
 }
 
-void diag_vadd(diag_list *d, diag_level level, const char *file, int line, int col,
-               const char *fmt, va_list ap)
+void diag_vadd(diag_list *d, diag_level level, const char *file, int line, int col, const char *fmt,
+               va_list ap)
 {
     VEC_RESERVE(d, d->count + 1);
     diag *g = &d->items[d->count++];
@@ -168,8 +168,8 @@ void diag_vadd(diag_list *d, diag_level level, const char *file, int line, int c
         d->errors++;
 }
 
-void diag_add(diag_list *d, diag_level level, const char *file, int line, int col,
-              const char *fmt, ...)
+void diag_add(diag_list *d, diag_level level, const char *file, int line, int col, const char *fmt,
+              ...)
 {
     va_list ap;
     va_start(ap, fmt);

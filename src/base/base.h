@@ -33,8 +33,7 @@ void arena_free(arena *a);
     }
 void vec_grow_(void **items, size_t *cap, size_t elem_size, size_t need);
 #define VEC_RESERVE(v, n) vec_grow_((void **)&(v)->items, &(v)->cap, sizeof(*(v)->items), (n))
-#define VEC_PUSH(v, x)                                                                             \
-    (VEC_RESERVE((v), (v)->count + 1), (v)->items[(v)->count++] = (x))
+#define VEC_PUSH(v, x) (VEC_RESERVE((v), (v)->count + 1), (v)->items[(v)->count++] = (x))
 
 /* Aborting allocators for heap memory outside arenas. */
 void *xmalloc(size_t size);
@@ -59,10 +58,10 @@ typedef struct diag_list {
 } diag_list;
 
 /* Append one diagnostic; file may be NULL, line/col 0 when unknown. */
-void diag_add(diag_list *d, diag_level level, const char *file, int line, int col,
-              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-void diag_vadd(diag_list *d, diag_level level, const char *file, int line, int col,
-               const char *fmt, va_list ap);
+void diag_add(diag_list *d, diag_level level, const char *file, int line, int col, const char *fmt,
+              ...) __attribute__((format(printf, 6, 7)));
+void diag_vadd(diag_list *d, diag_level level, const char *file, int line, int col, const char *fmt,
+               va_list ap);
 /* Print as `file:line:col: error: message` (or `file: error: …`, or `briefc: error: …`). */
 void diag_print(const diag_list *d, FILE *out);
 /* Sort by file, line, column (stable), so that output reads in source order. */

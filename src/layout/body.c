@@ -100,9 +100,10 @@ static void flow_paragraph(flow *f, style_text_id id, const report_para *para)
 
 static style_text_id heading_style(int depth)
 {
-    return depth == 1 ? STYLE_HEADING1 : depth == 2 ? STYLE_HEADING2
-                                     : depth == 3 ? STYLE_HEADING3
-                                                  : STYLE_HEADING4;
+    return depth == 1   ? STYLE_HEADING1
+           : depth == 2 ? STYLE_HEADING2
+           : depth == 3 ? STYLE_HEADING3
+                        : STYLE_HEADING4;
 }
 
 /* Height of the first lines of what follows a heading, to keep them together. */
@@ -131,8 +132,8 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
     text_para *p = set_para(c, id, title, strlen(title), NULL, 0, page_type_width(c->s), &o);
     if (!p)
         return;
-    double need = st->space_before + (double)p->nlines * st->leading + st->space_after +
-                  keep_height(c, sec);
+    double need =
+        st->space_before + (double)p->nlines * st->leading + st->space_after + keep_height(c, sec);
     if (!f->at_top && flow_room(f) < need)
         flow_new_page(f);
     flow_space(f, st->space_before);

@@ -67,14 +67,14 @@ static void contents_entry(contents *t, const heading_mark *h, int number, size_
     const style_text *st = &c->s->text[id];
     double width = page_type_width(c->s);
     double indent = st->indent * st->size; /* the whole entry, wrapped lines too */
-    double number_col = 3 * st->size;       /* fixed: room for four digits */
+    double number_col = 3 * st->size;      /* fixed: room for four digits */
 
     text_origin none = {0};
     text_style unindented = c->text[id];
     unindented.indent = 0;
-    text_para *title = text_set_paragraph(c->te, c->a, h->title, strlen(h->title), NULL, 0,
-                                          &unindented, width - indent - number_col - st->size,
-                                          &none, c->diags);
+    text_para *title =
+        text_set_paragraph(c->te, c->a, h->title, strlen(h->title), NULL, 0, &unindented,
+                           width - indent - number_col - st->size, &none, c->diags);
     if (!title)
         return;
     double height = (double)title->nlines * st->leading;

@@ -43,9 +43,8 @@ static bool resolve_fonts(layout_ctx *c)
             size_t r = (size_t)(role - s->roles);
             if (!tried[r]) {
                 tried[r] = true;
-                by_role[r] = text_font_for_role(c->te, role->name, role->families,
-                                                role->nfamilies, role->file, role->line,
-                                                role->col, c->diags);
+                by_role[r] = text_font_for_role(c->te, role->name, role->families, role->nfamilies,
+                                                role->file, role->line, role->col, c->diags);
                 ok = ok && by_role[r];
             }
             found[k] = by_role[r];
@@ -70,9 +69,9 @@ static bool resolve_fonts(layout_ctx *c)
         size_t r = (size_t)(number - s->roles);
         if (!tried[r]) {
             tried[r] = true;
-            by_role[r] = text_font_for_role(c->te, number->name, number->families,
-                                            number->nfamilies, number->file, number->line,
-                                            number->col, c->diags);
+            by_role[r] =
+                text_font_for_role(c->te, number->name, number->families, number->nfamilies,
+                                   number->file, number->line, number->col, c->diags);
             ok = ok && by_role[r];
         }
         c->number.font = by_role[r] ? by_role[r] : c->number.font;

@@ -53,9 +53,9 @@ typedef struct frame_dot {
 } frame_dot;
 
 typedef struct frame_link {
-    double x, y, w, h;    /* the clickable area */
-    size_t target_page;   /* index into layout_document.pages */
-    double target_y;      /* where on that page the view goes */
+    double x, y, w, h;  /* the clickable area */
+    size_t target_page; /* index into layout_document.pages */
+    double target_y;    /* where on that page the view goes */
 } frame_link;
 
 typedef struct frame_item {

@@ -28,8 +28,8 @@ typedef struct layout_ctx {
     arena *a;
     text_style text[STYLE_COUNT]; /* fonts resolved per style */
     VEC(heading_mark) headings;
-    text_style number;  /* figures in tables: the style's table size, the number font */
-    int tables;         /* captioned tables so far (表1, 表2 …) */
+    text_style number; /* figures in tables: the style's table size, the number font */
+    int tables;        /* captioned tables so far (表1, 表2 …) */
 } layout_ctx;
 
 /* Resolve the style's fonts for laying out r (false: a role has no installed
@@ -71,8 +71,7 @@ double line_baseline(double top, double leading, double size);
 text_line *set_line(layout_ctx *c, style_text_id id, const char *text, const text_origin *o);
 /* Set a paragraph of style id into measure. */
 text_para *set_para(layout_ctx *c, style_text_id id, const char *text, size_t len,
-                    const text_span *strong, size_t nstrong, double measure,
-                    const text_origin *o);
+                    const text_span *strong, size_t nstrong, double measure, const text_origin *o);
 text_origin origin_of(const layout_ctx *c, const report_text *t);
 /* Set text centred in width (the style's indent dropped). */
 text_para *set_centred(layout_ctx *c, style_text_id id, const char *text, double width,

@@ -123,11 +123,10 @@ text_line *set_line(layout_ctx *c, style_text_id id, const char *text, const tex
 }
 
 text_para *set_para(layout_ctx *c, style_text_id id, const char *text, size_t len,
-                    const text_span *strong, size_t nstrong, double measure,
-                    const text_origin *o)
+                    const text_span *strong, size_t nstrong, double measure, const text_origin *o)
 {
     return text_set_paragraph(c->te, c->a, text, len, strong, nstrong, &c->text[id], measure, o,
-                               c->diags);
+                              c->diags);
 }
 
 double page_add_para(page_build *p, const text_para *para, const style_text *st, double left,
@@ -135,8 +134,8 @@ double page_add_para(page_build *p, const text_para *para, const style_text *st,
 {
     double y = top;
     for (size_t i = 0; i < para->nlines; i++) {
-        page_add_line(p, &para->lines[i], para->text, left,
-                      line_baseline(y, st->leading, st->size), st->color);
+        page_add_line(p, &para->lines[i], para->text, left, line_baseline(y, st->leading, st->size),
+                      st->color);
         y += st->leading;
     }
     return y;

@@ -119,16 +119,15 @@ void flow_table(flow *f, const report_block *b)
 static const char *with_unit(layout_ctx *c, const report_number *n, const report_text *unit,
                              bool estimated)
 {
-    return arena_printf(c->a, "%s%s%s", n->text, unit->s ? unit->s : "",
-                        estimated ? "（估）" : "");
+    return arena_printf(c->a, "%s%s%s", n->text, unit->s ? unit->s : "", estimated ? "（估）" : "");
 }
 
 static grid_bar task_bar(layout_ctx *c, const report_task *task)
 {
     report_date d = c->r->meta.date;
     report_status status = report_task_status(task, d);
-    grid_bar bar = {0, report_time_progress(task->start, task->due, d),
-                    (style_bar_fill)status, STATUS_TEXT[TASK_NOT_REPORTED]};
+    grid_bar bar = {0, report_time_progress(task->start, task->due, d), (style_bar_fill)status,
+                    STATUS_TEXT[TASK_NOT_REPORTED]};
     if (status != TASK_NOT_REPORTED) {
         bar.fill = report_task_completion(task);
         bar.label = percent(c, bar.fill);
@@ -156,10 +155,10 @@ void flow_tasks(flow *f, const report_block *b)
         if (task->note.s)
             row[0].text = arena_printf(c->a, "%s（%s）", task->name.s, task->note.s);
         row[1] = plain_cell(CELL_NUMBER, with_unit(c, &task->target, &task->unit, false));
-        row[2] = task->done.text
-                     ? plain_cell(CELL_NUMBER,
-                                  with_unit(c, &task->done, &task->unit, task->estimated))
-                     : plain_cell(CELL_TEXT, "—");
+        row[2] =
+            task->done.text
+                ? plain_cell(CELL_NUMBER, with_unit(c, &task->done, &task->unit, task->estimated))
+                : plain_cell(CELL_TEXT, "—");
         row[3] = (grid_cell){.kind = CELL_BAR, .bar = task_bar(c, task)};
         row[4] = plain_cell(CELL_TEXT, STATUS_TEXT[report_task_status(task, c->r->meta.date)]);
         any_estimate = any_estimate || (task->estimated && task->done.text);
@@ -169,8 +168,8 @@ void flow_tasks(flow *f, const report_block *b)
     char date[64];
     chinese_date(&c->r->meta.date, date, sizeof date);
     g.note = any_estimate
-                 ? arena_printf(c->a, "注：完成进度条中的竖线为截至%s的时间进度；标“估”者为估计数。",
-                                date)
+                 ? arena_printf(
+                       c->a, "注：完成进度条中的竖线为截至%s的时间进度；标“估”者为估计数。", date)
                  : arena_printf(c->a, "注：完成进度条中的竖线为截至%s的时间进度。", date);
     flow_grid(f, &g);
 }
@@ -208,8 +207,9 @@ void flow_area_head(flow *f, const report_section *sec)
     grid_bar bar = area_bar(c, &a);
     double baseline = line_baseline(f->y, st->leading, st->size);
     double x = draw_bar(c, f->page, &bar, flow_left(f), c->s->bars.width, baseline, STYLE_TABLE);
-    char *counts = arena_printf(c->a, "已完成 %zu 项 · 正常推进 %zu 项 · 滞后 %zu 项 · 未报告 %zu 项",
-                                a.ndone, a.non_track, a.nbehind, a.nnot_reported);
+    char *counts =
+        arena_printf(c->a, "已完成 %zu 项 · 正常推进 %zu 项 · 滞后 %zu 项 · 未报告 %zu 项", a.ndone,
+                     a.non_track, a.nbehind, a.nnot_reported);
     text_origin none = {0};
     text_line *l = set_line(c, STYLE_TABLE, counts, &none);
     page_add_line(f->page, l, counts, x + st->size, baseline, st->color);
@@ -262,7 +262,7 @@ void flow_summary(flow *f, const report_section *sec, int depth, const report_bl
     layout_ctx *c = f->c;
     enum { NCOLS = 7 };
     static const char *const HEAD[NCOLS] = {"工作领域", "平均完成进度", "时间进度", "已完成",
-                                            "正常推进",   "滞后",         "未报告"};
+                                            "正常推进", "滞后",         "未报告"};
     grid_cell *head = arena_alloc(c->a, NCOLS * sizeof *head);
     grid_cell *cells = arena_alloc(c->a, (sec->nsections * NCOLS + 1) * sizeof *cells);
     for (size_t k = 0; k < NCOLS; k++)
@@ -275,8 +275,8 @@ void flow_summary(flow *f, const report_section *sec, int depth, const report_bl
         char number[32];
         layout_section_number(depth + 1, (int)i + 1, number, sizeof number);
         grid_cell *row = &cells[rows++ * NCOLS];
-        row[0] = plain_cell(CELL_TEXT, arena_printf(c->a, "%s%s", number,
-                                                    sec->sections[i].title.s));
+        row[0] =
+            plain_cell(CELL_TEXT, arena_printf(c->a, "%s%s", number, sec->sections[i].title.s));
         row[1] = (grid_cell){.kind = CELL_BAR, .bar = area_bar(c, &a)};
         row[2] = plain_cell(CELL_NUMBER, percent(c, a.time_progress));
         size_t counts[4] = {a.ndone, a.non_track, a.nbehind, a.nnot_reported};

@@ -13,11 +13,11 @@
 enum { SHORT_TABLE_ROWS = 12 };
 
 typedef struct column {
-    double min, nat;            /* content widths, padding excluded */
-    double width, x;            /* final width (padding included), left edge in the table */
-    double int_max, frac_max;   /* figures: widths before and from the decimal point */
-    double label_max;           /* bars: the widest label with its gap */
-    bool bars;                  /* holds progress bars, whose track may shorten */
+    double min, nat;          /* content widths, padding excluded */
+    double width, x;          /* final width (padding included), left edge in the table */
+    double int_max, frac_max; /* figures: widths before and from the decimal point */
+    double label_max;         /* bars: the widest label with its gap */
+    bool bars;                /* holds progress bars, whose track may shorten */
 } column;
 
 /* A cell set for its column. */
@@ -70,10 +70,10 @@ double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, dou
     text_style label = c->number;
     label.size = c->s->text[id].size;
     text_origin none = {0};
-    text_line *l = text_set_line(c->te, c->a, bar->label, strlen(bar->label), &label, &none,
-                                 c->diags);
-    style_color color = bar->color == BAR_NOT_REPORTED ? b->fill[BAR_NOT_REPORTED]
-                                                       : c->s->text[id].color;
+    text_line *l =
+        text_set_line(c->te, c->a, bar->label, strlen(bar->label), &label, &none, c->diags);
+    style_color color =
+        bar->color == BAR_NOT_REPORTED ? b->fill[BAR_NOT_REPORTED] : c->s->text[id].color;
     page_add_line(p, l, bar->label, lx, baseline, color);
     return lx + l->width;
 }
@@ -131,8 +131,8 @@ static void measure_cell(table *t, cell_set *cs, column *col, bool head)
         min = c->s->bars.width / 2 + col->label_max;
     } else if (cell->kind == CELL_NUMBER && !head) {
         text_style st = cell_style(t, cell, head);
-        cs->line = text_set_line(c->te, c->a, cell->text, strlen(cell->text), &st,
-                                 &cell->origin, c->diags);
+        cs->line = text_set_line(c->te, c->a, cell->text, strlen(cell->text), &st, &cell->origin,
+                                 c->diags);
         size_t point = figure_point(cell->text);
         cs->int_width = cs->line->width;
         for (size_t r = 0; r < cs->line->nruns; r++)
@@ -258,9 +258,8 @@ static void set_text_cell(table *t, cell_set *cs, const column *col, bool head)
     layout_ctx *c = t->f->c;
     if (cs->cell->kind == CELL_TEXT || (head && cs->cell->kind != CELL_BAR)) {
         text_style st = cell_style(t, cs->cell, head);
-        cs->para = text_set_paragraph(c->te, c->a, cs->cell->text, strlen(cs->cell->text),
-                                      NULL, 0, &st, col->width - 2 * t->pad_x,
-                                      &cs->cell->origin, c->diags);
+        cs->para = text_set_paragraph(c->te, c->a, cs->cell->text, strlen(cs->cell->text), NULL, 0,
+                                      &st, col->width - 2 * t->pad_x, &cs->cell->origin, c->diags);
         cs->nlines = cs->para->nlines ? cs->para->nlines : 1;
     } else {
         cs->nlines = 1;
@@ -301,8 +300,8 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
             }
         } else if (cs->line && first == 0 && count > 0) {
             double right = left + col->x + col->width - t->pad_x;
-            page_add_line(f->page, cs->line, cs->cell->text,
-                          right - col->frac_max - cs->int_width, baseline, st->color);
+            page_add_line(f->page, cs->line, cs->cell->text, right - col->frac_max - cs->int_width,
+                          baseline, st->color);
         } else if (cs->cell->kind == CELL_BAR && first == 0 && count > 0) {
             /* the track gives way when the column is narrow; labels follow it */
             double room = col->width - 2 * t->pad_x - col->label_max;
@@ -328,8 +327,7 @@ static void draw_rule(table *t, double width)
 static double caption_height(const table *t, const text_para *caption)
 {
     const style_text *st = &t->f->c->s->text[STYLE_CAPTION];
-    return caption ? st->space_before + (double)caption->nlines * st->leading + st->space_after
-                   : 0;
+    return caption ? st->space_before + (double)caption->nlines * st->leading + st->space_after : 0;
 }
 
 /* Caption, top rule, head row, thin rule. */
@@ -408,8 +406,8 @@ static void table_note(table *t)
     text_style st = c->text[STYLE_NOTE];
     st.align = TEXT_LEFT;
     st.indent = 0;
-    text_para *note = text_set_paragraph(c->te, c->a, t->g->note, strlen(t->g->note), NULL, 0,
-                                         &st, t->width, &t->g->note_origin, c->diags);
+    text_para *note = text_set_paragraph(c->te, c->a, t->g->note, strlen(t->g->note), NULL, 0, &st,
+                                         t->width, &t->g->note_origin, c->diags);
     flow_space(f, c->s->text[STYLE_NOTE].space_before);
     flow_lines(f, note, STYLE_NOTE);
     flow_space(f, c->s->text[STYLE_NOTE].space_after);

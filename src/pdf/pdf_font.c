@@ -82,10 +82,10 @@ typedef struct subset_job {
  * embeds only its 'CFF ' table, so it keeps nothing else. */
 static void drop_unneeded_tables(hb_subset_input_t *input, bool cff)
 {
-    static const char *const tags[] = {
-        "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "kern",
-        "DSIG", "gasp", "hdmx", "LTSH", "VDMX", "meta", "STAT", "morx", "feat", "cmap",
-        "name", "post", "OS/2", "prep", "fpgm", "cvt "};
+    static const char *const tags[] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea",
+                                       "vmtx", "VORG", "kern", "DSIG", "gasp", "hdmx", "LTSH",
+                                       "VDMX", "meta", "STAT", "morx", "feat", "cmap", "name",
+                                       "post", "OS/2", "prep", "fpgm", "cvt "};
     static const char *const cff_only[] = {"hmtx", "hhea"};
     hb_set_t *drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)

@@ -91,9 +91,9 @@ typedef struct report_para {
 } report_para;
 
 typedef struct report_cell {
-    bool is_progress;        /* {progress: N} */
-    report_text text;        /* when !is_progress */
-    report_number progress;  /* when is_progress */
+    bool is_progress;       /* {progress: N} */
+    report_text text;       /* when !is_progress */
+    report_number progress; /* when is_progress */
 } report_cell;
 
 typedef struct report_table {
@@ -109,8 +109,8 @@ typedef struct report_table {
 typedef struct report_task {
     report_text name;
     report_number target;
-    report_number done; /* done.text == NULL: not reported */
-    report_text unit;   /* optional */
+    report_number done;     /* done.text == NULL: not reported */
+    report_text unit;       /* optional */
     report_date start, due; /* defaults filled in: 1 Jan / 31 Dec of meta.date's year */
     bool estimated;
     report_text note; /* optional */
@@ -122,11 +122,11 @@ typedef enum { BLOCK_PARAGRAPH, BLOCK_TABLE, BLOCK_TASKS, BLOCK_SUMMARY } report
 typedef struct report_block {
     report_block_kind kind;
     int line, col;
-    report_para para;      /* BLOCK_PARAGRAPH */
-    report_table table;    /* BLOCK_TABLE */
-    report_task *tasks;    /* BLOCK_TASKS */
+    report_para para;   /* BLOCK_PARAGRAPH */
+    report_table table; /* BLOCK_TABLE */
+    report_task *tasks; /* BLOCK_TASKS */
     size_t ntasks;
-    report_text summary;   /* BLOCK_SUMMARY: its caption */
+    report_text summary; /* BLOCK_SUMMARY: its caption */
 } report_block;
 
 typedef struct report_section report_section;
@@ -168,7 +168,6 @@ void report_free(report *r);
 /* Source position of byte offset `at` of a text (exact when t->exact_cols,
  * else the scalar's start). */
 void report_text_position(const report_text *t, size_t at, int *line, int *col);
-
 
 /* =============================== progress =============================== */
 /* The numbers behind progress bars (docs/format.md, "Numbers shown in the

@@ -8,8 +8,8 @@
 #include "../base/base.h"
 
 typedef struct style_color {
-    bool cmyk;    /* false: RGB */
-    double v[4];  /* components 0..1: r,g,b or c,m,y,k */
+    bool cmyk;   /* false: RGB */
+    double v[4]; /* components 0..1: r,g,b or c,m,y,k */
 } style_color;
 
 /* A font role (body, heading, kai, title, number …): Fontconfig family
@@ -26,11 +26,11 @@ typedef enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } style_alig
 
 /* One text style. */
 typedef struct style_text {
-    const char *font;        /* role name; must exist in style.roles */
-    const char *strong_font; /* role for **strong** spans; default "heading" */
-    double size;             /* pt */
-    double leading;          /* line pitch, pt */
-    double indent;           /* first-line indent, in em of size */
+    const char *font;                 /* role name; must exist in style.roles */
+    const char *strong_font;          /* role for **strong** spans; default "heading" */
+    double size;                      /* pt */
+    double leading;                   /* line pitch, pt */
+    double indent;                    /* first-line indent, in em of size */
     double space_before, space_after; /* pt */
     style_align align;
     style_color color;
@@ -38,26 +38,26 @@ typedef struct style_text {
 
 /* Named text styles every layout has (an `extends` chain fills them all). */
 typedef enum {
-    STYLE_BODY,        /* paragraphs */
-    STYLE_HEADING1,    /* 一、 */
-    STYLE_HEADING2,    /* （一） */
-    STYLE_HEADING3,    /* 1. */
-    STYLE_HEADING4,    /* （1） and deeper */
-    STYLE_COVER_ORG,   /* issuing body on the cover */
+    STYLE_BODY,      /* paragraphs */
+    STYLE_HEADING1,  /* 一、 */
+    STYLE_HEADING2,  /* （一） */
+    STYLE_HEADING3,  /* 1. */
+    STYLE_HEADING4,  /* （1） and deeper */
+    STYLE_COVER_ORG, /* issuing body on the cover */
     STYLE_COVER_TITLE,
     STYLE_COVER_SUBTITLE,
     STYLE_COVER_DATE,
-    STYLE_COVER_META,  /* classification, copy number, id, version */
-    STYLE_TOC_TITLE,   /* 目  录 */
-    STYLE_TOC_ENTRY1,  /* top-level contents entries */
-    STYLE_TOC_ENTRY2,  /* deeper entries */
-    STYLE_HEADER,      /* running header */
-    STYLE_FOOTER,      /* page number */
-    STYLE_CLOSING,     /* closing paragraphs */
-    STYLE_EDITOR,      /* editor line */
-    STYLE_CAPTION,     /* table captions */
-    STYLE_TABLE,       /* table cells */
-    STYLE_NOTE,        /* table notes */
+    STYLE_COVER_META, /* classification, copy number, id, version */
+    STYLE_TOC_TITLE,  /* 目  录 */
+    STYLE_TOC_ENTRY1, /* top-level contents entries */
+    STYLE_TOC_ENTRY2, /* deeper entries */
+    STYLE_HEADER,     /* running header */
+    STYLE_FOOTER,     /* page number */
+    STYLE_CLOSING,    /* closing paragraphs */
+    STYLE_EDITOR,     /* editor line */
+    STYLE_CAPTION,    /* table captions */
+    STYLE_TABLE,      /* table cells */
+    STYLE_NOTE,       /* table notes */
     STYLE_COUNT
 } style_text_id;
 
@@ -66,9 +66,9 @@ extern const char *const style_text_names[STYLE_COUNT];
 
 /* Tables (三线表). */
 typedef struct style_table {
-    double rule_thick;      /* top and bottom rules, pt */
-    double rule_thin;       /* rule under the head row, pt */
-    double pad_x, pad_y;    /* cell padding, pt */
+    double rule_thick;       /* top and bottom rules, pt */
+    double rule_thin;        /* rule under the head row, pt */
+    double pad_x, pad_y;     /* cell padding, pt */
     const char *number_font; /* role for figures in tables; must exist in roles */
     style_color rule_color;
 } style_table;
@@ -94,21 +94,21 @@ typedef struct style_bars {
 } style_bars;
 
 typedef struct style {
-    const char *name;           /* file it was loaded from */
+    const char *name; /* file it was loaded from */
     double page_width, page_height;
     double margin_top, margin_bottom, margin_inner, margin_outer;
-    bool mirror_margins;        /* inner/outer swap on even pages */
-    double header_offset;       /* baseline of the running header above the type area */
-    double footer_offset;       /* baseline of the page number below the type area */
-    double rule_width;          /* running-header rule, 0 = none */
+    bool mirror_margins;  /* inner/outer swap on even pages */
+    double header_offset; /* baseline of the running header above the type area */
+    double footer_offset; /* baseline of the page number below the type area */
+    double rule_width;    /* running-header rule, 0 = none */
     style_color rule_color;
-    style_color accent;         /* cover ornaments, heading numbers if wanted */
+    style_color accent; /* cover ornaments, heading numbers if wanted */
     style_font_role *roles;
     size_t nroles;
     style_text text[STYLE_COUNT];
     style_table table;
     style_bars bars;
-    arena *arena;               /* owns everything above */
+    arena *arena; /* owns everything above */
 } style;
 
 /* Load a layout by name (looked up as DIR/NAME.yaml in each of search_dirs,

@@ -124,8 +124,7 @@ void text_close_breaker(UBreakIterator **cache)
 }
 
 /* ICU's opportunities: allowed where ICU has a boundary, else none. */
-static void icu_breaks(UBreakIterator **cache, const uint32_t *cps, size_t n,
-                       text_break_kind *out)
+static void icu_breaks(UBreakIterator **cache, const uint32_t *cps, size_t n, text_break_kind *out)
 {
     size_t *unit_cp = NULL;
     int32_t nunits = 0;
@@ -211,8 +210,7 @@ static text_break_kind tailor(const uint32_t *cps, size_t n, size_t i, text_brea
     return icu;
 }
 
-text_break_kind *text_find_breaks(UBreakIterator **cache, const char *text, size_t len,
-                                  size_t *n)
+text_break_kind *text_find_breaks(UBreakIterator **cache, const char *text, size_t len, size_t *n)
 {
     size_t count = utf8_length(text, len);
     uint32_t *cps = xmalloc((count + 1) * sizeof *cps);

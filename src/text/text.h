@@ -45,11 +45,11 @@ typedef struct text_font_info {
     const char *family;          /* as Fontconfig names it, e.g. "Noto Serif CJK SC" */
     const char *postscript_name; /* e.g. "NotoSerifCJKsc-Regular" */
     const char *path;
-    unsigned index;              /* face index in a collection */
-    bool cff;                    /* CFF outlines (a CID-keyed 'CFF ' table), else TrueType */
+    unsigned index; /* face index in a collection */
+    bool cff;       /* CFF outlines (a CID-keyed 'CFF ' table), else TrueType */
     unsigned units_per_em;
     int ascender, descender, cap_height; /* font units */
-    int bbox[4];                 /* xMin yMin xMax yMax, font units */
+    int bbox[4];                         /* xMin yMin xMax yMax, font units */
     double italic_angle;
     bool serif, fixed_pitch;
 } text_font_info;
@@ -78,11 +78,11 @@ typedef struct text_span {
 } text_span;
 
 typedef struct text_glyph {
-    uint32_t gid;       /* glyph id in the run's font (original font, not a subset) */
-    double x, y;        /* pen position relative to the line's origin (left edge,
-                           baseline); y grows downwards */
-    double advance;     /* pt: the font's own advance at this size (before any
-                           compression or stretching, which x already reflects) */
+    uint32_t gid;        /* glyph id in the run's font (original font, not a subset) */
+    double x, y;         /* pen position relative to the line's origin (left edge,
+                            baseline); y grows downwards */
+    double advance;      /* pt: the font's own advance at this size (before any
+                            compression or stretching, which x already reflects) */
     uint32_t text_start; /* the glyph's cluster in the paragraph text (bytes) */
     uint32_t text_len;   /* 0 for the second and later glyphs of one cluster */
 } text_glyph;
@@ -105,8 +105,8 @@ typedef struct text_run {
 typedef struct text_line {
     text_run *runs;
     size_t nruns;
-    double width;     /* extent of the set line from its origin, pt */
-    double ascent, descent; /* of the largest font on the line, pt (descent > 0) */
+    double width;                /* extent of the set line from its origin, pt */
+    double ascent, descent;      /* of the largest font on the line, pt (descent > 0) */
     size_t text_start, text_end; /* bytes of the paragraph text on this line */
 } text_line;
 

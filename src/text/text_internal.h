@@ -51,8 +51,7 @@ typedef enum {
  * (typography.md §2.4). breaks[0] is BREAK_NONE. Heap array. cache (may be
  * NULL) keeps ICU's iterator between calls; close it with
  * text_close_breaker. */
-text_break_kind *text_find_breaks(UBreakIterator **cache, const char *text, size_t len,
-                                  size_t *n);
+text_break_kind *text_find_breaks(UBreakIterator **cache, const char *text, size_t len, size_t *n);
 void text_close_breaker(UBreakIterator **cache);
 /* The engine's cached line break iterator (fonts.c owns the engine). */
 UBreakIterator **text_engine_breaker(text_engine *te);
@@ -64,7 +63,7 @@ typedef enum { KP_BOX, KP_GLUE, KP_PENALTY } kp_kind;
 typedef struct kp_item {
     kp_kind kind;
     double width, stretch, shrink; /* glue: all three; box: width; penalty: width if broken */
-    double penalty;                 /* KP_PENALTY: cost; >= KP_INFINITY forbids, <= -KP_INFINITY forces */
+    double penalty; /* KP_PENALTY: cost; >= KP_INFINITY forbids, <= -KP_INFINITY forces */
     bool flagged;
 } kp_item;
 

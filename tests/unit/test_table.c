@@ -170,8 +170,8 @@ static void test_widths_text_beside_figures(void **state)
         }
     }
     assert_true(figure_x > 0);
-    assert_true(prose_lines >= 2);            /* the prose wrapped */
-    assert_true(text_right < figure_x);       /* and stayed out of the figures' column */
+    assert_true(prose_lines >= 2);      /* the prose wrapped */
+    assert_true(text_right < figure_x); /* and stayed out of the figures' column */
     double type_right = fx->s->margin_inner + page_type_width(fx->s);
     assert_true(figure_right <= type_right - fx->s->table.pad_x + 0.01);
     free(prose);
@@ -310,7 +310,7 @@ static void test_bar_fill_and_label(void **state)
     assert_float_equal(widths[1], 80, 1e-9);
     assert_float_equal(widths[2], 80, 1e-9);
     assert_float_equal(widths[3], 20, 1e-9); /* 25% of 80 */
-    assert_int_equal(marks, 2);             /* a time mark each */
+    assert_int_equal(marks, 2);              /* a time mark each */
     assert_int_equal(runs_reading(p, "115.8%"), 1);
     assert_int_equal(runs_reading(p, "25.0%"), 1);
 }
