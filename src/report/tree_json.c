@@ -158,17 +158,6 @@ static tree_node *parse_literal(jparser *p)
     return NULL;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Four hex digits at s[i]; -1 when they are not. */
 static long read_hex4(const jparser *p, size_t i)
 {
@@ -176,7 +165,7 @@ static long read_hex4(const jparser *p, size_t i)
         return -1;
     long v = 0;
     for (size_t k = 0; k < 4; k++) {
-        int h = hex_value(p->s[i + k]);
+        int h = hex_digit_value(p->s[i + k]);
         if (h < 0)
             return -1;
         v = v * 16 + h;

@@ -53,41 +53,10 @@ const char *v_describe(vctx *c, const tree_node *n)
 
 /* ------------------------------- keys -------------------------------- */
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 64 || m > 64)
-        return 99;
-    size_t row[65];
-    for (size_t j = 0; j <= m; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= n; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= m; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[m];
-}
-
 static void unknown_key(vctx *c, const tree_node *key, const char *where, const char *const keys[],
                         size_t nkeys)
 {
-    const char *best = NULL;
-    size_t best_d = 3;
-    for (size_t i = 0; i < nkeys; i++) {
-        size_t d = edit_distance(key->text, keys[i]);
-        if (d < best_d)
-            best = keys[i], best_d = d;
-    }
+    const char *best = closest_word(key->text, keys, nkeys);
     if (best) {
         v_error(c, key, "unknown key '%s' %s (did you mean '%s'?)", key->text, where, best);
         return;

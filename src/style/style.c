@@ -296,7 +296,7 @@ static void check_role(const style_spec *spec, const style_str_field *f, diag_li
     size_t n = 0;
     for (size_t i = 0; i < spec->roles.count && n < 64; i++)
         names[n++] = spec->roles.items[i].name;
-    const char *guess = style_suggest(f->v, names, n);
+    const char *guess = closest_word(f->v, names, n);
     error_at(diags, f->at, "unknown font role '%s'%s%s%s (roles are the keys of fonts)", f->v,
              guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
 }
@@ -320,7 +320,7 @@ static bool resolve_color(const style_spec *spec, const style_color_field *f, st
     size_t n = 0;
     for (size_t i = 0; i < spec->colors.count && n < 64; i++)
         names[n++] = spec->colors.items[i].name;
-    const char *guess = style_suggest(f->ref, names, n);
+    const char *guess = closest_word(f->ref, names, n);
     error_at(diags, f->at, "unknown colour '%s'%s%s%s", f->ref, guess ? " (did you mean '" : "",
              guess ? guess : "", guess ? "'?)" : "");
     return false;

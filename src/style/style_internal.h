@@ -22,10 +22,6 @@ double style_hao_points(const char *text);
 /* "#RRGGBB" or "#RGB" → an RGB colour; false when malformed. */
 bool style_parse_hex_color(const char *text, style_color *c);
 
-/* The candidate closest to word when it is close enough to be a likely typo,
- * else NULL. */
-const char *style_suggest(const char *word, const char *const *candidates, size_t n);
-
 /* ---- a layout as the files of an `extends` chain say it ----
  * Each file of the chain, from the root to the leaf, is applied over one
  * spec: a field a file sets replaces the inherited one. Units that depend on

@@ -51,7 +51,7 @@ bool style_expect_kind(style_reader *rd, const tree_node *n, tree_kind kind, con
 void style_unknown_key(style_reader *rd, const tree_node *key, const char *where,
                        const char *const *known, size_t nknown)
 {
-    const char *guess = style_suggest(key->text, known, nknown);
+    const char *guess = closest_word(key->text, known, nknown);
     if (guess)
         style_error(rd, key, "unknown key '%s'%s (did you mean '%s'?)", key->text, where, guess);
     else
@@ -470,7 +470,7 @@ static void read_styles(style_reader *rd, const tree_node *n, style_spec *spec)
         const tree_node *key = n->pairs[i].key;
         int k = style_key_index(key->text, style_text_names, STYLE_COUNT);
         if (k < 0) {
-            const char *guess = style_suggest(key->text, style_text_names, STYLE_COUNT);
+            const char *guess = closest_word(key->text, style_text_names, STYLE_COUNT);
             style_error(rd, key, "unknown style '%s'%s%s%s", key->text,
                         guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
             continue;

@@ -112,17 +112,6 @@ bool style_parse_size(const char *text, double *pt)
     return style_unit_to_pt(unit, v, pt);
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 bool style_parse_hex_color(const char *text, style_color *c)
 {
     if (text[0] != '#')
@@ -132,7 +121,7 @@ bool style_parse_hex_color(const char *text, style_color *c)
         return false;
     int digits[6];
     for (size_t i = 0; i < n; i++)
-        if ((digits[i] = hex_value(text[1 + i])) < 0)
+        if ((digits[i] = hex_digit_value(text[1 + i])) < 0)
             return false;
     memset(c, 0, sizeof(*c));
     for (int k = 0; k < 3; k++) {
@@ -140,47 +129,4 @@ bool style_parse_hex_color(const char *text, style_color *c)
         c->v[k] = byte / 255.0;
     }
     return true;
-}
-
-static size_t min3(size_t a, size_t b, size_t c)
-{
-    size_t m = a < b ? a : b;
-    return m < c ? m : c;
-}
-
-/* Levenshtein distance on bytes; keys are short ASCII words. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return (size_t)-1;
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            row[j] = min3(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1]));
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
-const char *style_suggest(const char *word, const char *const *candidates, size_t n)
-{
-    const char *best = NULL;
-    size_t best_d = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(word, candidates[i]);
-        if (d < best_d) {
-            best_d = d;
-            best = candidates[i];
-        }
-    }
-    size_t len = strlen(word);
-    size_t limit = len <= 3 ? 1 : len <= 8 ? 2 : 3; /* "pgae" → "page" is two edits */
-    return best && best_d <= limit ? best : NULL;
 }
