@@ -1,84 +1,12 @@
 /* fonts.c — the engine's Fontconfig set-up, the cache of loaded fonts, role
- * resolution (first installed family of a list), per-character fallback,
- * half-width (halt) adjustments and the facts the PDF stage embeds. */
-#include "text_internal.h"
-
-#include <fontconfig/fontconfig.h>
-#include <hb-ot.h>
+ * resolution (first installed family of a list) and per-character fallback.
+ * One font's loading and facts are in font.c, half widths in halt.c. */
+#include "font_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* The compressible full-width marks of typography.md §3.1, with the half
- * that is blank (and so removable) in zh-Hans horizontal text. */
-typedef enum { BLANK_RIGHT, BLANK_LEFT, BLANK_BOTH } blank_half;
-
-typedef struct halt_mark {
-    uint32_t cp;
-    blank_half blank;
-} halt_mark;
-
-static const halt_mark HALT_MARKS[] = {
-    /* pauses and stops: ink lower left or left */
-    {0x3002, BLANK_RIGHT}, /* 。 */
-    {0xFF0C, BLANK_RIGHT}, /* ， */
-    {0x3001, BLANK_RIGHT}, /* 、 */
-    {0xFF1B, BLANK_RIGHT}, /* ； */
-    {0xFF1A, BLANK_RIGHT}, /* ： */
-    {0xFF1F, BLANK_RIGHT}, /* ？ */
-    {0xFF01, BLANK_RIGHT}, /* ！ */
-    /* closing marks: ink left */
-    {0x201D, BLANK_RIGHT}, /* ” */
-    {0x2019, BLANK_RIGHT}, /* ’ */
-    {0xFF09, BLANK_RIGHT}, /* ） */
-    {0x3015, BLANK_RIGHT}, /* 〕 */
-    {0xFF3D, BLANK_RIGHT}, /* ］ */
-    {0x3011, BLANK_RIGHT}, /* 】 */
-    {0x3017, BLANK_RIGHT}, /* 〗 */
-    {0xFF5D, BLANK_RIGHT}, /* ｝ */
-    {0x300B, BLANK_RIGHT}, /* 》 */
-    {0x3009, BLANK_RIGHT}, /* 〉 */
-    {0x300D, BLANK_RIGHT}, /* 」 */
-    {0x300F, BLANK_RIGHT}, /* 』 */
-    /* opening marks: ink right */
-    {0x201C, BLANK_LEFT}, /* “ */
-    {0x2018, BLANK_LEFT}, /* ‘ */
-    {0xFF08, BLANK_LEFT}, /* （ */
-    {0x3014, BLANK_LEFT}, /* 〔 */
-    {0xFF3B, BLANK_LEFT}, /* ［ */
-    {0x3010, BLANK_LEFT}, /* 【 */
-    {0x3016, BLANK_LEFT}, /* 〖 */
-    {0xFF5B, BLANK_LEFT}, /* ｛ */
-    {0x300A, BLANK_LEFT}, /* 《 */
-    {0x3008, BLANK_LEFT}, /* 〈 */
-    {0x300C, BLANK_LEFT}, /* 「 */
-    {0x300E, BLANK_LEFT}, /* 『 */
-    /* 间隔号: centred, a quarter blank on each side of a 1-em cell */
-    {0x00B7, BLANK_BOTH}, /* · */
-};
-#define NHALT_MARKS (sizeof HALT_MARKS / sizeof HALT_MARKS[0])
-
-typedef struct halt_entry {
-    bool computed, ok;
-    int advance_delta, offset_delta;
-} halt_entry;
-
-struct text_font {
-    char *path;
-    unsigned index;
-    hb_blob_t *blob;
-    hb_face_t *face;
-    hb_font_t *font;
-    hb_set_t *coverage;
-    char *family, *postscript_name;
-    text_font_info info;
-    /* Filled lazily by text_font_halt (which takes a const font: the cache
-     * is not part of the font's observable value). */
-    halt_entry *halt_cache;
-    struct text_font *next;
-};
 
 typedef struct char_choice {
     uint32_t cp;
@@ -113,168 +41,6 @@ UBreakIterator **text_engine_breaker(text_engine *te)
     return &te->breaker;
 }
 
-/* ---- loading fonts ---- */
-
-static char *dup_string(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *copy = xmalloc(n);
-    memcpy(copy, s, n);
-    return copy;
-}
-
-static uint16_t be16(const char *p)
-{
-    return (uint16_t)(((unsigned char)p[0] << 8) | (unsigned char)p[1]);
-}
-
-static uint32_t be32(const char *p)
-{
-    return ((uint32_t)be16(p) << 16) | be16(p + 2);
-}
-
-static bool face_has_table(hb_face_t *face, hb_tag_t tag)
-{
-    hb_blob_t *blob = hb_face_reference_table(face, tag);
-    bool present = hb_blob_get_length(blob) > 0;
-    hb_blob_destroy(blob);
-    return present;
-}
-
-/* The PostScript name (name id 6), any language. */
-static char *read_postscript_name(hb_face_t *face)
-{
-    char buf[128];
-    unsigned size = sizeof buf;
-    unsigned n =
-        hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, buf);
-    if (n == 0)
-        return dup_string("");
-    buf[size < sizeof buf ? size : sizeof buf - 1] = '\0';
-    return dup_string(buf);
-}
-
-/* bbox from 'head'; italic angle and fixed pitch from 'post'. */
-static void read_head_and_post(hb_face_t *face, text_font_info *info)
-{
-    hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
-    unsigned len;
-    const char *p = hb_blob_get_data(head, &len);
-    if (len >= 44) {
-        for (int i = 0; i < 4; i++)
-            info->bbox[i] = (int16_t)be16(p + 36 + 2 * i);
-    }
-    hb_blob_destroy(head);
-
-    hb_blob_t *post = hb_face_reference_table(face, HB_TAG('p', 'o', 's', 't'));
-    p = hb_blob_get_data(post, &len);
-    if (len >= 16) {
-        info->italic_angle = (int32_t)be32(p + 4) / 65536.0;
-        info->fixed_pitch = be32(p + 12) != 0;
-    }
-    hb_blob_destroy(post);
-}
-
-/* Serif by the OS/2 PANOSE serif style when the font fills it in (Latin text
- * family type), else by the family name: CJK fonts mostly leave PANOSE 0. */
-static bool guess_serif(hb_face_t *face, const char *family)
-{
-    hb_blob_t *os2 = hb_face_reference_table(face, HB_TAG('O', 'S', '/', '2'));
-    unsigned len;
-    const char *p = hb_blob_get_data(os2, &len);
-    int family_type = len >= 44 ? (unsigned char)p[32] : 0;
-    int serif_style = len >= 44 ? (unsigned char)p[33] : 0;
-    hb_blob_destroy(os2);
-    if (family_type == 2 && serif_style >= 2)
-        return serif_style <= 10;
-    static const char *const sans_words[] = {"Sans", "Hei", "Gothic", "黑"};
-    for (size_t i = 0; i < sizeof sans_words / sizeof sans_words[0]; i++) {
-        if (strstr(family, sans_words[i]))
-            return false;
-    }
-    return true;
-}
-
-static void fill_info(text_font *f)
-{
-    text_font_info *info = &f->info;
-    info->family = f->family;
-    info->postscript_name = f->postscript_name;
-    info->path = f->path;
-    info->index = f->index;
-    info->cff = face_has_table(f->face, HB_TAG('C', 'F', 'F', ' '));
-    info->units_per_em = hb_face_get_upem(f->face);
-    hb_position_t v = 0;
-    if (hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v))
-        info->ascender = v;
-    if (hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v))
-        info->descender = v;
-    if (hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v))
-        info->cap_height = v;
-    else
-        info->cap_height = info->ascender; /* PDF needs one; CJK fonts may lack it */
-    read_head_and_post(f->face, info);
-    info->serif = guess_serif(f->face, f->family);
-}
-
-/* The font for a Fontconfig pattern (a match or a sorted-list entry), loaded
- * once per (file, face index). NULL when the file cannot be read. */
-static text_font *font_from_pattern(text_engine *te, FcPattern *pat)
-{
-    FcChar8 *file = NULL, *family = NULL;
-    int index = 0;
-    if (FcPatternGetString(pat, FC_FILE, 0, &file) != FcResultMatch)
-        return NULL;
-    FcPatternGetInteger(pat, FC_INDEX, 0, &index);
-    for (text_font *f = te->fonts; f; f = f->next) {
-        if (f->index == (unsigned)index && strcmp(f->path, (const char *)file) == 0)
-            return f;
-    }
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail((const char *)file);
-    if (!blob)
-        return NULL;
-    /* The low 16 bits are the face in a collection; the rest name a variable
-     * font's instance, which we do not use. */
-    hb_face_t *face = hb_face_create(blob, (unsigned)index & 0xFFFF);
-    if (hb_face_get_glyph_count(face) == 0) {
-        hb_face_destroy(face);
-        hb_blob_destroy(blob);
-        return NULL;
-    }
-    text_font *f = xcalloc(1, sizeof *f);
-    f->path = dup_string((const char *)file);
-    f->index = (unsigned)index;
-    f->blob = blob;
-    f->face = face;
-    f->font = hb_font_create(face);
-    unsigned upem = hb_face_get_upem(face);
-    hb_font_set_scale(f->font, (int)upem, (int)upem);
-    f->coverage = hb_set_create();
-    hb_face_collect_unicodes(face, f->coverage);
-    if (FcPatternGetString(pat, FC_FAMILY, 0, &family) != FcResultMatch)
-        family = (FcChar8 *)"";
-    f->family = dup_string((const char *)family);
-    f->postscript_name = read_postscript_name(face);
-    f->halt_cache = xcalloc(NHALT_MARKS, sizeof *f->halt_cache);
-    fill_info(f);
-    f->next = te->fonts;
-    te->fonts = f;
-    return f;
-}
-
-static void font_free(text_font *f)
-{
-    hb_set_destroy(f->coverage);
-    hb_font_destroy(f->font);
-    hb_face_destroy(f->face);
-    hb_blob_destroy(f->blob);
-    free(f->halt_cache);
-    free(f->family);
-    free(f->postscript_name);
-    free(f->path);
-    free(f);
-}
-
 /* ---- the engine ---- */
 
 static bool file_exists(const char *path)
@@ -288,7 +54,7 @@ static bool file_exists(const char *path)
 static char *absolute_path(const char *path)
 {
     if (path[0] == '/')
-        return dup_string(path);
+        return font_dup_string(path);
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd))
         return NULL;
@@ -350,7 +116,7 @@ static void read_aliases(text_engine *te, const char *conf)
             if (!name) {
                 name = text;
             } else {
-                font_alias al = {dup_string(name), text};
+                font_alias al = {font_dup_string(name), text};
                 VEC_PUSH(&te->aliases, al);
             }
             q = close + strlen("</family>");
@@ -486,7 +252,7 @@ static text_font *try_family(text_engine *te, const char *spec)
         FcResult res;
         FcPattern *match = FcFontMatch(te->config, pat, &res);
         if (match && (pattern_has_family(match, family) || alias_maps_to(te, family, match)))
-            font = font_from_pattern(te, match);
+            font = font_from_pattern(&te->fonts, match);
         if (match)
             FcPatternDestroy(match);
         FcPatternDestroy(pat);
@@ -540,11 +306,6 @@ text_font *text_font_for_role(text_engine *te, const char *role, const char *con
 
 /* ---- per-character fallback ---- */
 
-bool text_font_has_char(const text_font *f, uint32_t cp)
-{
-    return f && hb_set_has(f->coverage, cp);
-}
-
 /* Fontconfig's list of every font sorted for Chinese text, built on first
  * need and kept: sorting all fonts costs milliseconds. */
 static FcFontSet *fallback_list(text_engine *te)
@@ -571,7 +332,7 @@ static text_font *find_fallback(text_engine *te, uint32_t cp)
         if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) != FcResultMatch ||
             !FcCharSetHasChar(cs, cp))
             continue;
-        text_font *f = font_from_pattern(te, set->fonts[i]);
+        text_font *f = font_from_pattern(&te->fonts, set->fonts[i]);
         /* Fontconfig's charset can differ from the cmap; trust the cmap. */
         if (f && text_font_has_char(f, cp))
             return f;
@@ -621,112 +382,4 @@ text_font *text_font_for_char(text_engine *te, text_font *preferred, uint32_t cp
     if (used)
         warn_fallback(te, preferred, used, cp, origin, char_index, diags);
     return used;
-}
-
-/* ---- half widths ---- */
-
-static const halt_mark *find_halt_mark(uint32_t cp, size_t *slot)
-{
-    for (size_t i = 0; i < NHALT_MARKS; i++) {
-        if (HALT_MARKS[i].cp == cp) {
-            *slot = i;
-            return &HALT_MARKS[i];
-        }
-    }
-    return NULL;
-}
-
-/* Shape cp alone, with `halt` or without (text_shape adds `fwid` for ·). */
-static bool shape_one(const text_font *f, uint32_t cp, bool halt, shaped_glyph *out)
-{
-    char buf[4];
-    size_t n = utf8_encode(cp, buf);
-    hb_feature_t feature = {HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1};
-    shaped_glyph *g = NULL;
-    size_t count = text_shape(f, buf, n, 0, n, &feature, halt ? 1 : 0, &g);
-    bool ok = count == 1;
-    if (ok)
-        *out = g[0];
-    free(g);
-    return ok;
-}
-
-/* The §3.1 blank-half table, for fonts without `halt`: only a glyph that
- * really is full width (or, for ·, about 1 em) has a blank half to lose. */
-static bool halt_from_table(const text_font *f, const halt_mark *mark, int advance,
-                            int *advance_delta, int *offset_delta)
-{
-    int upem = (int)f->info.units_per_em;
-    if (advance < upem * 9 / 10)
-        return false;
-    *advance_delta = -upem / 2;
-    switch (mark->blank) {
-    case BLANK_RIGHT:
-        *offset_delta = 0;
-        break;
-    case BLANK_LEFT:
-        *offset_delta = -upem / 2;
-        break;
-    case BLANK_BOTH:
-        *offset_delta = -upem / 4;
-        break;
-    }
-    return true;
-}
-
-static void compute_halt(const text_font *f, const halt_mark *mark, halt_entry *e)
-{
-    shaped_glyph plain, half;
-    e->computed = true;
-    e->ok = false;
-    if (!text_font_has_char(f, mark->cp) || !shape_one(f, mark->cp, false, &plain) ||
-        !shape_one(f, mark->cp, true, &half))
-        return;
-    int da = half.x_advance - plain.x_advance;
-    int doff = half.x_offset - plain.x_offset;
-    if (da < 0) {
-        e->ok = true;
-        e->advance_delta = da;
-        e->offset_delta = doff;
-        return;
-    }
-    e->ok = halt_from_table(f, mark, plain.x_advance, &e->advance_delta, &e->offset_delta);
-}
-
-bool text_font_halt(const text_font *f, uint32_t cp, int *advance_delta, int *offset_delta)
-{
-    size_t slot;
-    const halt_mark *mark = find_halt_mark(cp, &slot);
-    if (!mark || !f)
-        return false;
-    halt_entry *e = &f->halt_cache[slot];
-    if (!e->computed)
-        compute_halt(f, mark, e);
-    if (!e->ok)
-        return false;
-    *advance_delta = e->advance_delta;
-    *offset_delta = e->offset_delta;
-    return true;
-}
-
-/* ---- accessors ---- */
-
-const text_font_info *text_font_get_info(const text_font *f)
-{
-    return &f->info;
-}
-
-hb_face_t *text_font_get_face(const text_font *f)
-{
-    return f->face;
-}
-
-hb_font_t *text_font_get_hb_font(const text_font *f)
-{
-    return f->font;
-}
-
-int text_font_glyph_advance(const text_font *f, uint32_t gid)
-{
-    return hb_font_get_glyph_h_advance(f->font, gid);
 }

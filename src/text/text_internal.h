@@ -7,7 +7,7 @@
 
 #include <unicode/ubrk.h>
 
-/* ---- fonts.c ---- */
+/* ---- fonts.c, font.c, halt.c ---- */
 
 /* The font to set code point cp in when `preferred` is wanted: preferred
  * itself when it has the character, else the first font of Fontconfig's

@@ -1,0 +1,41 @@
+/* font_internal.h — the loaded font between its files: font.c loads and
+ * describes one font, fonts.c (the engine) caches and chooses fonts, halt.c
+ * computes a font's half-width adjustments. Not for use outside src/text/. */
+#ifndef BRIEFC_FONT_INTERNAL_H
+#define BRIEFC_FONT_INTERNAL_H
+
+#include "text_internal.h"
+
+#include <fontconfig/fontconfig.h>
+
+typedef struct halt_entry halt_entry; /* halt.c */
+
+struct text_font {
+    char *path;
+    unsigned index;
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font;
+    hb_set_t *coverage;
+    char *family, *postscript_name;
+    text_font_info info;
+    /* Filled lazily by text_font_halt (which takes a const font: the cache
+     * is not part of the font's observable value). */
+    halt_entry *halt_cache;
+    struct text_font *next;
+};
+
+/* ---- font.c ---- */
+
+char *font_dup_string(const char *s);
+/* *loaded is the engine's list of loaded fonts, which a new font joins. */
+text_font *font_from_pattern(text_font **loaded, FcPattern *pat);
+void font_free(text_font *f);
+
+/* ---- halt.c ---- */
+
+/* A zeroed halt cache with one entry per compressible mark (free()d with
+ * the font). */
+halt_entry *font_halt_cache_new(void);
+
+#endif
