@@ -159,6 +159,10 @@ void flow_grid(flow *f, const grid *g);
 double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
                 double baseline, style_text_id id);
 
+/* White diagonal stripes over a filled rectangle: how a lagging bar (and
+ * its legend swatch) reads in black-and-white print. */
+void bar_hatch(page_build *p, const frame_rect *r);
+
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 
 void flow_table(flow *f, const report_block *b);

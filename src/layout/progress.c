@@ -165,6 +165,7 @@ void flow_tasks(flow *f, const report_block *b)
     }
     g.head = head;
     g.cells = cells;
+    g.continued = "续表";
     char date[64];
     chinese_date(&c->r->meta.date, date, sizeof date);
     g.note = any_estimate
@@ -207,9 +208,10 @@ void flow_area_head(flow *f, const report_section *sec)
     grid_bar bar = area_bar(c, &a);
     double baseline = line_baseline(f->y, st->leading, st->size);
     double x = draw_bar(c, f->page, &bar, flow_left(f), c->s->bars.width, baseline, STYLE_TABLE);
-    char *counts =
-        arena_printf(c->a, "已完成 %zu 项 · 正常推进 %zu 项 · 滞后 %zu 项 · 未报告 %zu 项", a.ndone,
-                     a.non_track, a.nbehind, a.nnot_reported);
+    /* No ASCII spaces: the text stage sets the gaps around the digits, and
+     * readers copy "已完成2项", not a space the text does not have. */
+    char *counts = arena_printf(c->a, "已完成%zu项·正常推进%zu项·滞后%zu项·未报告%zu项", a.ndone,
+                                a.non_track, a.nbehind, a.nnot_reported);
     text_origin none = {0};
     text_line *l = set_line(c, STYLE_TABLE, counts, &none);
     page_add_line(f->page, l, counts, x + st->size, baseline, st->color);
@@ -220,7 +222,7 @@ void flow_area_head(flow *f, const report_section *sec)
 /* ---- summaries ---- */
 
 static void legend_item(layout_ctx *c, page_build *p, double *x, double baseline,
-                        style_color swatch, bool mark, const char *label)
+                        style_color swatch, bool mark, bool hatched, const char *label)
 {
     const style_text *st = &c->s->text[STYLE_NOTE];
     const style_bars *b = &c->s->bars;
@@ -232,6 +234,8 @@ static void legend_item(layout_ctx *c, page_build *p, double *x, double baseline
         frame_item it = {.kind = FRAME_RECT};
         it.u.rect = (frame_rect){*x, top, h * 1.6, h, true, false, swatch, swatch, 0};
         page_add_item(p, it);
+        if (hatched)
+            bar_hatch(p, &it.u.rect);
     }
     text_origin none = {0};
     text_line *l = set_line(c, STYLE_NOTE, label, &none);
@@ -245,14 +249,15 @@ static void legend(flow *f)
     const style_text *st = &c->s->text[STYLE_NOTE];
     if (flow_room(f) < st->leading)
         flow_new_page(f);
+    flow_space(f, st->leading / 4);
     double baseline = line_baseline(f->y, st->leading, st->size), x = flow_left(f);
     const style_bars *b = &c->s->bars;
     for (int s = BAR_DONE; s < BAR_NOT_REPORTED; s++)
-        legend_item(c, f->page, &x, baseline, b->fill[s], false, STATUS_TEXT[s]);
-    legend_item(c, f->page, &x, baseline, b->track, false, STATUS_TEXT[TASK_NOT_REPORTED]);
+        legend_item(c, f->page, &x, baseline, b->fill[s], false, s == BAR_BEHIND, STATUS_TEXT[s]);
+    legend_item(c, f->page, &x, baseline, b->track, false, false, STATUS_TEXT[TASK_NOT_REPORTED]);
     char date[64];
     chinese_date(&c->r->meta.date, date, sizeof date);
-    legend_item(c, f->page, &x, baseline, b->mark, true,
+    legend_item(c, f->page, &x, baseline, b->mark, true, false,
                 arena_printf(c->a, "时间进度（截至%s）", date));
     f->y += st->leading;
 }

@@ -9,11 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Tables of up to this many rows are not broken across pages when they fit one. */
-enum { SHORT_TABLE_ROWS = 12 };
+/* A table that does not fit where it stands starts there anyway when at
+ * least this many rows fit, and leaves at least two for the next page;
+ * else it starts on the next page. */
+enum { MIN_ROWS_BEFORE_BREAK = 3, MIN_ROWS_AFTER_BREAK = 2 };
+
+/* Heads of up to this many characters are never wrapped. */
+enum { SHORT_HEAD = 4 };
 
 typedef struct column {
     double min, nat;          /* content widths, padding excluded */
+    double head_nat;          /* the head on one line: what spare room is spent on first */
     double width, x;          /* final width (padding included), left edge in the table */
     double int_max, frac_max; /* figures: widths before and from the decimal point */
     double label_max;         /* bars: the widest label with its gap */
@@ -47,6 +53,29 @@ static double bar_centre(const layout_ctx *c, double baseline, style_text_id id)
     return baseline - 0.38 * c->s->text[id].size;
 }
 
+/* White diagonal stripes across a filled rectangle: a lagging bar reads as
+ * lagging in black-and-white print too, where its colour may look like
+ * another's. Each stripe is clipped to the rectangle by hand. */
+void bar_hatch(page_build *p, const frame_rect *r)
+{
+    static const style_color paper = {false, {1, 1, 1, 0}};
+    double step = r->h * 0.8;
+    for (double t = step / 2 - r->h; t < r->w; t += step) {
+        /* the stripe from (t, bottom) to (t + h, top), within [0, w] */
+        double x0 = t, y0 = r->y + r->h, x1 = t + r->h, y1 = r->y;
+        if (x0 < 0) {
+            y0 -= -x0;
+            x0 = 0;
+        }
+        if (x1 > r->w) {
+            y1 += x1 - r->w;
+            x1 = r->w;
+        }
+        if (x1 > x0)
+            page_add_rule(p, r->x + x0, y0, r->x + x1, y1, r->h * 0.18, paper);
+    }
+}
+
 double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
                 double baseline, style_text_id id)
 {
@@ -60,6 +89,8 @@ double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, dou
         style_color color = b->fill[bar->color];
         it.u.rect = (frame_rect){x, top, length * fill, b->height, true, false, color, color, 0};
         page_add_item(p, it);
+        if (bar->color == BAR_BEHIND)
+            bar_hatch(p, &it.u.rect);
     }
     if (bar->mark >= 0) {
         double mx = x + length * (bar->mark > 1 ? 1 : bar->mark);
@@ -147,6 +178,16 @@ static void measure_cell(table *t, cell_set *cs, column *col, bool head)
     } else {
         text_style st = cell_style(t, cell, head);
         text_measure(c->te, cell->text, strlen(cell->text), &st, &min, &nat);
+        if (head) {
+            /* A short head (已完成, 正常推进) stays on one line; a longer one
+             * may take two, so that the body sets the column's width. */
+            size_t n = utf8_length(cell->text, strlen(cell->text));
+            col->head_nat = nat;
+            if (n > SHORT_HEAD)
+                nat = min = fmax(min, nat * (double)((n + 1) / 2) / (double)n);
+            else
+                min = nat;
+        }
     }
     col->min = fmax(col->min, min);
     col->nat = fmax(col->nat, nat);
@@ -192,21 +233,30 @@ static void distribute_by_content(table *t)
         }
         if (changed)
             continue;
-        /* the wide ones share the rest by natural width, each at least its minimum */
-        for (size_t k = 0; k < n; k++) {
-            if (fixed[k])
-                continue;
-            t->cols[k].width = room * t->cols[k].nat / flex_nat;
-            if (t->cols[k].width < t->cols[k].min) {
-                t->cols[k].width = t->cols[k].min;
-                fixed[k] = changed = true;
-            }
+        /* The wide ones get their minimum and the same share of the way to
+         * their natural width: long text gives way most, short heads least. */
+        double flex_min = 0;
+        for (size_t k = 0; k < n; k++)
+            flex_min += fixed[k] ? 0 : t->cols[k].min;
+        double ratio = flex_nat > flex_min ? (room - flex_min) / (flex_nat - flex_min) : 0;
+        ratio = fmin(ratio, 1); /* room beyond natural widths is spent below */
+        for (size_t k = 0; k < n; k++)
+            if (!fixed[k])
+                t->cols[k].width = t->cols[k].min + (t->cols[k].nat - t->cols[k].min) * ratio;
+    }
+    /* Room to spare: first to heads that would wrap, then to every column
+     * alike in proportion. */
+    double spare = t->width;
+    for (size_t k = 0; k < n; k++)
+        spare -= t->cols[k].width;
+    for (size_t k = 0; k < n && spare > 0; k++) {
+        double want = t->cols[k].head_nat + 2 * t->pad_x - t->cols[k].width;
+        if (want > 0) {
+            t->cols[k].width += fmin(want, spare);
+            spare -= fmin(want, spare);
         }
     }
-    /* all columns at their natural width and room to spare: widen them alike */
-    double total = 0;
-    for (size_t k = 0; k < n; k++)
-        total += t->cols[k].width;
+    double total = t->width - spare;
     for (size_t k = 0; k < n && total > 0; k++)
         t->cols[k].width *= t->width / total;
     free(fixed);
@@ -375,6 +425,8 @@ static void draw_rows(table *t)
         memset(from, 0, ncols * sizeof *from);
         double h = rows_height(t, row, from);
         double after = r + 1 == t->g->nrows ? t->g->keep_after : 0; /* the last row keeps it */
+        if (r + 2 == t->g->nrows) /* the last row never goes alone to the next page */
+            after += rows_height(t, row + ncols, NULL) + t->g->keep_after;
         if (f->y + h + t->thick + after > f->bottom && h + after <= fresh_room(t))
             table_continue(t);
         /* a row taller than a page goes line by line */
@@ -442,6 +494,24 @@ static bool table_prepare(table *t)
     return true;
 }
 
+/* Whether the table starts on the current page: when it fits whole, or
+ * when enough rows fit here and enough are left for the next page. */
+static bool table_starts_here(const table *t)
+{
+    const grid *g = t->g;
+    double room = t->f->bottom - t->f->y - t->leading / 2 - caption_height(t, t->caption) -
+                  t->head_height - 2 * t->thick - t->thin;
+    size_t fit = 0;
+    for (double used = 0; fit < g->nrows; fit++) {
+        used += rows_height(t, &t->cells[fit * g->ncols], NULL);
+        if (used + (fit + 1 == g->nrows ? g->keep_after : 0) > room)
+            break;
+    }
+    if (fit < g->nrows && g->nrows - fit < MIN_ROWS_AFTER_BREAK)
+        fit = g->nrows - MIN_ROWS_AFTER_BREAK; /* draw_rows keeps the last rows together */
+    return fit == g->nrows || (fit >= MIN_ROWS_BEFORE_BREAK && fit < g->nrows);
+}
+
 void flow_grid(flow *f, const grid *g)
 {
     layout_ctx *c = f->c;
@@ -454,16 +524,9 @@ void flow_grid(flow *f, const grid *g)
     t.thin = ts->rule_thin;
     if (g->ncols == 0 || !table_prepare(&t))
         return;
-    /* A short table that would break but fits a page of its own moves to the
-     * next page whole; a long one starts here with at least one row. */
-    double frame = caption_height(&t, t.caption) + t.head_height + 2 * t.thick + t.thin;
-    double first = g->nrows ? rows_height(&t, t.cells, NULL) : 0, all = 0;
-    for (size_t r = 0; r < g->nrows; r++)
-        all += rows_height(&t, &t.cells[r * g->ncols], NULL);
-    frame += g->keep_after;
-    bool keep_whole = g->nrows <= SHORT_TABLE_ROWS && frame + all <= f->bottom - f->top;
-    if (!f->at_top && f->y + frame + (keep_whole ? all : first) > f->bottom)
+    if (!f->at_top && !table_starts_here(&t))
         flow_new_page(f);
+    flow_space(f, t.leading / 2);
     table_open(&t, false);
     draw_rows(&t);
     table_close(&t);

@@ -294,7 +294,7 @@ static void test_bar_fill_and_label(void **state)
     page_build *p = &fx->pages.items[0];
     grid_bar over = {1.158, 0.663, BAR_DONE, "115.8%"};
     draw_bar(&fx->c, p, &over, 100, 80, 200, STYLE_TABLE);
-    grid_bar part = {0.25, 0.5, BAR_BEHIND, "25.0%"};
+    grid_bar part = {0.25, 0.2, BAR_ON_TRACK, "25.0%"};
     draw_bar(&fx->c, p, &part, 100, 80, 250, STYLE_TABLE);
     /* track and fill of each bar, in order: 115.8% fills the whole track */
     double widths[4];
@@ -315,6 +315,33 @@ static void test_bar_fill_and_label(void **state)
     assert_int_equal(runs_reading(p, "25.0%"), 1);
 }
 
+/* A lagging bar carries white stripes inside its fill, so that it reads as
+ * lagging in black-and-white print; an on-track bar has none. */
+static void test_behind_bar_is_hatched(void **state)
+{
+    fixture *fx = *state;
+    page_build *p = &fx->pages.items[0];
+    grid_bar behind = {0.5, 0.7, BAR_BEHIND, "50.0%"};
+    draw_bar(&fx->c, p, &behind, 100, 80, 200, STYLE_TABLE);
+    size_t stripes = 0;
+    for (size_t i = 0; i < p->items.count; i++) {
+        const frame_item *it = &p->items.items[i];
+        if (it->kind != FRAME_LINE || it->u.line.color.v[0] != 1 || it->u.line.color.v[1] != 1)
+            continue;
+        stripes++;
+        /* within the fill: x from 100 to 140 */
+        assert_true(it->u.line.x1 >= 100 - 1e-9 && it->u.line.x2 <= 140 + 1e-9);
+    }
+    assert_true(stripes >= 3);
+
+    size_t before = p->items.count;
+    grid_bar on_track = {0.5, 0.4, BAR_ON_TRACK, "50.0%"};
+    draw_bar(&fx->c, p, &on_track, 100, 80, 250, STYLE_TABLE);
+    for (size_t i = before; i < p->items.count; i++)
+        assert_false(p->items.items[i].kind == FRAME_LINE &&
+                     p->items.items[i].u.line.color.v[0] == 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +352,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_too_many_columns_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bar_fill_and_label, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_behind_bar_is_hatched, setup, teardown),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
