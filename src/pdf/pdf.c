@@ -351,13 +351,14 @@ static bool build(writer *w)
     }
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
     w->pdf->pdf_version = HPDF_VER_15; /* /ActualText; libharu has no setter */
-    if (!collect_glyphs(w) ||
-        pdf_fonts_embed(&w->fonts, w->pdf, w->reason, sizeof w->reason) != 0 || failed(w) ||
-        !add_pages(w))
+    if (!collect_glyphs(w))
         return false;
-    for (size_t i = 0; i < w->doc->npages && !failed(w); i++)
-        draw_page(w, i);
-    if (failed(w))
+    /* the pages are drawn while the fonts are subset */
+    pdf_embedding *fonts = pdf_fonts_start(&w->fonts, w->pdf);
+    if (add_pages(w))
+        for (size_t i = 0; i < w->doc->npages && !failed(w); i++)
+            draw_page(w, i);
+    if (pdf_fonts_finish(fonts, w->pdf, w->reason, sizeof w->reason) != 0 || failed(w))
         return false;
     if (pdf_meta_info(w->pdf, &w->doc->info) != 0 ||
         pdf_meta_outline(w->pdf, w->pages, w->doc) != 0 || pdf_meta_labels(w->pdf, w->doc) != 0) {

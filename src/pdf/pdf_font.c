@@ -69,7 +69,7 @@ typedef struct subset_job {
     hb_face_t *face;
     bool cff;
     hb_blob_t *program; /* the 'CFF ' table or the whole TrueType font */
-    uint8_t *packed;    /* the program deflated, for /FlateDecode */
+    uint8_t *packed;    /* a TrueType program deflated, for /FlateDecode; NULL for CFF */
     size_t packed_len;
     char err[160];
 } subset_job;
@@ -94,30 +94,36 @@ static void drop_unneeded_tables(hb_subset_input_t *input, bool cff)
         hb_set_add(drop, hb_tag_from_string(cff_only[i], 4));
 }
 
-/* Codes for a CFF subset: each glyph's CID from the subset's charset. */
-static bool assign_cids(subset_job *job, const hb_map_t *old_to_new)
+/* The CID of every glyph drawn, from a CID-keyed CFF table's charset: when
+ * `check`, the codes already given must equal them (the subset's charset
+ * keeps the original CIDs), else they are given. old_to_new maps original
+ * glyph ids to the table's (NULL: the table is the original one). */
+static bool cids_from_charset(subset_job *job, hb_blob_t *cff, const hb_map_t *old_to_new,
+                              bool check)
 {
     unsigned len;
-    const uint8_t *data = (const uint8_t *)hb_blob_get_data(job->program, &len);
+    const uint8_t *data = (const uint8_t *)hb_blob_get_data(cff, &len);
     uint32_t *cids;
     size_t n = pdf_cff_cids(data, len, &cids);
     if (n == 0) {
-        snprintf(job->err, sizeof job->err, "the subset's CFF table has no CID charset");
+        snprintf(job->err, sizeof job->err, "its CFF table has no CID charset");
         return false;
     }
-    bool ok = true;
-    for (size_t i = 0; i < job->pf->glyphs.count; i++) {
-        uint32_t new_gid = hb_map_get(old_to_new, job->pf->glyphs.items[i].gid);
-        if (new_gid >= n) {
-            ok = false;
-            break;
-        }
-        job->pf->glyphs.items[i].code = cids[new_gid];
+    const char *problem = NULL;
+    for (size_t i = 0; !problem && i < job->pf->glyphs.count; i++) {
+        pdf_glyph_use *g = &job->pf->glyphs.items[i];
+        uint32_t gid = old_to_new ? hb_map_get(old_to_new, g->gid) : g->gid;
+        if (gid >= n)
+            problem = "a glyph is missing from the subset";
+        else if (check && g->code != cids[gid])
+            problem = "the subset renumbered a CID";
+        else
+            g->code = cids[gid];
     }
     free(cids);
-    if (!ok)
-        snprintf(job->err, sizeof job->err, "a glyph is missing from the subset");
-    return ok;
+    if (problem)
+        snprintf(job->err, sizeof job->err, "%s", problem);
+    return !problem;
 }
 
 static bool assign_new_gids(subset_job *job, const hb_map_t *old_to_new)
@@ -133,16 +139,19 @@ static bool assign_new_gids(subset_job *job, const hb_map_t *old_to_new)
     return true;
 }
 
-/* Deflate the font program here, in the job's thread, rather than in
- * libharu's single-threaded save: font programs are most of the bytes. */
-static void deflate_program(subset_job *job)
+/* Deflate a TrueType program here, in the job's thread, rather than in
+ * libharu's single-threaded save. A CFF program is embedded as it is:
+ * desubroutinized Type 2 charstrings barely compress (151 KB to 123 KB for
+ * the example's body face at zlib's fastest level) and deflating them was a
+ * seventh of the whole build's time; glyf outlines halve. */
+static void pack_program(subset_job *job)
 {
     unsigned len;
     const Bytef *data = (const Bytef *)hb_blob_get_data(job->program, &len);
+    if (job->cff)
+        return;
     uLongf packed_len = compressBound(len);
     job->packed = xmalloc(packed_len);
-    /* Z_BEST_SPEED: outlines compress poorly at any level (151 KB to 123 KB
-     * for the example's body face, 121 KB at level 6), and it is 30% faster */
     if (compress2(job->packed, &packed_len, data, len, Z_BEST_SPEED) != Z_OK) {
         snprintf(job->err, sizeof job->err, "cannot compress the subset");
         return;
@@ -221,8 +230,9 @@ static void run_subset(subset_job *job)
             job->cff ? hb_face_reference_table(sub, TAG_CFF) : hb_face_reference_blob(sub);
         if (hb_blob_get_length(job->program) == 0)
             snprintf(job->err, sizeof job->err, "the subset font is empty");
-        else if (job->cff ? assign_cids(job, old_to_new) : assign_new_gids(job, old_to_new))
-            deflate_program(job);
+        else if (job->cff ? cids_from_charset(job, job->program, old_to_new, true)
+                          : assign_new_gids(job, old_to_new))
+            pack_program(job);
         hb_face_destroy(sub);
     }
     hb_subset_plan_destroy(plan);
@@ -396,12 +406,18 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, const text_font_info *info, const
     HPDF_Dict file = HPDF_DictStream_New(m, pdf->xref);
     if (!file)
         return NULL;
-    /* Already deflated by the job: libharu copies it as it is, and since it
-     * drops a /Filter key from a stream it does not filter itself, the key
-     * is written by the dictionary's write hook. */
+    /* Written as the job left it: libharu copies it, and since it drops a
+     * /Filter key from a stream it does not filter itself, the key of a
+     * deflated program is written by the dictionary's write hook. */
     file->filter = HPDF_STREAM_FILTER_NONE;
-    file->write_fn = write_flate_filter;
-    HPDF_Stream_Write(file->stream, job->packed, (HPDF_UINT)job->packed_len);
+    if (job->packed) {
+        file->write_fn = write_flate_filter;
+        HPDF_Stream_Write(file->stream, job->packed, (HPDF_UINT)job->packed_len);
+    } else {
+        unsigned len;
+        const char *data = hb_blob_get_data(job->program, &len);
+        HPDF_Stream_Write(file->stream, (const HPDF_BYTE *)data, len);
+    }
     if (info->cff) {
         HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
         HPDF_Dict_Add(fd, "FontFile3", file);
@@ -443,8 +459,7 @@ static void build_font_objects(HPDF_Doc pdf, pdf_font *pf, const subset_job *job
     subset_tag(pf, info->postscript_name, tag);
     snprintf(base_font, sizeof base_font, "%s+%s", tag, info->postscript_name);
 
-    HPDF_Dict type0 = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Xref_Add(pdf->xref, type0);
+    HPDF_Dict type0 = pf->type0; /* made when subsetting started: pages refer to it */
     HPDF_Dict_AddName(type0, "Type", "Font");
     HPDF_Dict_AddName(type0, "Subtype", "Type0");
     HPDF_Dict_AddName(type0, "BaseFont", base_font);
@@ -455,17 +470,26 @@ static void build_font_objects(HPDF_Doc pdf, pdf_font *pf, const subset_job *job
     const pdf_glyph_use **by_code = glyphs_by_code(pf);
     HPDF_Dict_Add(type0, "ToUnicode", tounicode_stream(pdf, by_code, pf->glyphs.count));
     free(by_code);
-    pf->type0 = type0;
 }
 
-/* Faces are independent: subset and deflate them on two threads (the
- * machines we build for have two cores). The results are put together in
- * font order afterwards, so the output does not depend on timing. */
-typedef struct job_queue {
-    subset_job **order; /* largest first, so that the longest job starts at once */
-    size_t n, next;
+/* Subsetting runs on worker threads while the caller draws the pages: the
+ * codes the pages need are known before any subset is made (a CID-keyed CFF
+ * subset keeps the original CIDs, read from the original charset; TrueType
+ * faces, small and quick, are subset first on the calling thread). Faces
+ * are independent; the results are put together in font order afterwards,
+ * so the output does not depend on timing. */
+enum { WORKERS = 2 }; /* the machines we build for have two cores */
+
+struct pdf_embedding {
+    pdf_fonts *fonts;
+    subset_job *jobs;
+    size_t n;
+    subset_job **queue; /* CFF jobs, largest first, so that the longest starts at once */
+    size_t nqueue, next;
     pthread_mutex_t lock;
-} job_queue;
+    pthread_t workers[WORKERS];
+    size_t nworkers;
+};
 
 static int larger_job_first(const void *a, const void *b)
 {
@@ -476,58 +500,83 @@ static int larger_job_first(const void *a, const void *b)
 
 static void *job_worker(void *arg)
 {
-    job_queue *q = arg;
+    pdf_embedding *e = arg;
     for (;;) {
-        pthread_mutex_lock(&q->lock);
-        size_t i = q->next++;
-        pthread_mutex_unlock(&q->lock);
-        if (i >= q->n)
+        pthread_mutex_lock(&e->lock);
+        size_t i = e->next++;
+        pthread_mutex_unlock(&e->lock);
+        if (i >= e->nqueue)
             return NULL;
-        run_subset(q->order[i]);
+        run_subset(e->queue[i]);
     }
 }
 
-static void run_jobs(subset_job *jobs, size_t n)
+/* Widths and a job for each font, and the font dictionary the pages will
+ * name (filled in when its subset is done). */
+static void prepare_jobs(pdf_embedding *e, HPDF_Doc pdf)
 {
-    job_queue q = {.order = xcalloc(n ? n : 1, sizeof *q.order), .n = n};
-    for (size_t i = 0; i < n; i++)
-        q.order[i] = &jobs[i];
-    qsort(q.order, n, sizeof *q.order, larger_job_first);
-    pthread_mutex_init(&q.lock, NULL);
-    pthread_t helper;
-    bool helped = n > 1 && pthread_create(&helper, NULL, job_worker, &q) == 0;
-    job_worker(&q);
-    if (helped)
-        pthread_join(helper, NULL);
-    pthread_mutex_destroy(&q.lock);
-    free(q.order);
-}
-
-int pdf_fonts_embed(pdf_fonts *fonts, HPDF_Doc pdf, char *err, size_t errsize)
-{
-    size_t n = fonts->count;
-    subset_job *jobs = xcalloc(n ? n : 1, sizeof *jobs);
-    for (size_t i = 0; i < n; i++) {
-        pdf_font *pf = fonts->items[i];
+    for (size_t i = 0; i < e->n; i++) {
+        pdf_font *pf = e->fonts->items[i];
         const text_font_info *info = text_font_get_info(pf->font);
         for (size_t k = 0; k < pf->glyphs.count; k++)
             pf->glyphs.items[k].width = scale_1000(
                 text_font_glyph_advance(pf->font, pf->glyphs.items[k].gid), info->units_per_em);
-        jobs[i] = (subset_job){.pf = pf, .face = text_font_get_face(pf->font), .cff = info->cff};
+        e->jobs[i] = (subset_job){.pf = pf, .face = text_font_get_face(pf->font), .cff = info->cff};
+        pf->type0 = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Xref_Add(pdf->xref, pf->type0);
     }
-    run_jobs(jobs, n);
+}
+
+pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf)
+{
+    pdf_embedding *e = xcalloc(1, sizeof *e);
+    e->fonts = fonts;
+    e->n = fonts->count;
+    e->jobs = xcalloc(e->n ? e->n : 1, sizeof *e->jobs);
+    e->queue = xcalloc(e->n ? e->n : 1, sizeof *e->queue);
+    prepare_jobs(e, pdf);
+    for (size_t i = 0; i < e->n; i++) {
+        subset_job *job = &e->jobs[i];
+        if (!job->cff)
+            continue;
+        hb_blob_t *cff = hb_face_reference_table(job->face, TAG_CFF);
+        if (cids_from_charset(job, cff, NULL, false))
+            e->queue[e->nqueue++] = job;
+        hb_blob_destroy(cff);
+    }
+    qsort(e->queue, e->nqueue, sizeof *e->queue, larger_job_first);
+    pthread_mutex_init(&e->lock, NULL);
+    for (size_t k = 0; k < WORKERS && k < e->nqueue; k++)
+        if (pthread_create(&e->workers[e->nworkers], NULL, job_worker, e) == 0)
+            e->nworkers++;
+    for (size_t i = 0; i < e->n; i++)
+        if (!e->jobs[i].cff)
+            run_subset(&e->jobs[i]);
+    if (e->nworkers == 0) /* no thread could start: do the work here */
+        job_worker(e);
+    return e;
+}
+
+int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, char *err, size_t errsize)
+{
+    for (size_t k = 0; k < e->nworkers; k++)
+        pthread_join(e->workers[k], NULL);
+    pthread_mutex_destroy(&e->lock);
     int status = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (status == 0 && jobs[i].err[0]) {
+    for (size_t i = 0; i < e->n; i++) {
+        subset_job *job = &e->jobs[i];
+        if (status == 0 && job->err[0]) {
             snprintf(err, errsize, "font '%s': %s",
-                     text_font_get_info(jobs[i].pf->font)->postscript_name, jobs[i].err);
+                     text_font_get_info(job->pf->font)->postscript_name, job->err);
             status = -1;
         }
         if (status == 0)
-            build_font_objects(pdf, jobs[i].pf, &jobs[i]);
-        hb_blob_destroy(jobs[i].program);
-        free(jobs[i].packed);
+            build_font_objects(pdf, job->pf, job);
+        hb_blob_destroy(job->program);
+        free(job->packed);
     }
-    free(jobs);
+    free(e->queue);
+    free(e->jobs);
+    free(e);
     return status;
 }

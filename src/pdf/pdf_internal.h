@@ -30,7 +30,7 @@ typedef struct pdf_font {
     char resource_name[16];    /* F1, F2 … in the pages' /Resources /Font */
     VEC(pdf_glyph_use) glyphs; /* in order of first use; indexed by `index` */
     hb_map_t *index;           /* original gid → index into glyphs */
-    HPDF_Dict type0;           /* the font dictionary, once embedded */
+    HPDF_Dict type0;           /* the font dictionary, made when subsetting starts */
 } pdf_font;
 
 typedef VEC(pdf_font *) pdf_fonts;
@@ -40,8 +40,15 @@ pdf_font *pdf_fonts_get(pdf_fonts *fonts, const text_font *f);
 /* Record that gid is drawn and stands for text[0, len) (len 0: part of a
  * cluster that an earlier glyph stands for). */
 void pdf_font_use_glyph(pdf_font *pf, uint32_t gid, const char *text, size_t len);
-/* Subset every font and create its objects in pdf. 0, or -1 with a reason in err. */
-int pdf_fonts_embed(pdf_fonts *fonts, HPDF_Doc pdf, char *err, size_t errsize);
+/* Fonts being subset on worker threads while the pages are drawn. */
+typedef struct pdf_embedding pdf_embedding;
+/* Give every glyph its code and every font its (still empty) dictionary,
+ * then subset: TrueType faces here, CFF faces on worker threads. Pages may be
+ * drawn until pdf_fonts_finish, which must always follow. */
+pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf);
+/* Wait for the subsets and fill in the fonts' objects; frees e. 0, or -1
+ * with a reason in err. */
+int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, char *err, size_t errsize);
 /* The use record of gid (which must have been recorded). */
 const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
 void pdf_fonts_free(pdf_fonts *fonts);

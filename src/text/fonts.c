@@ -26,6 +26,14 @@ typedef struct warned_pair {
     const text_font *font;
 } warned_pair;
 
+/* What Fontconfig answered for a family spec (NULL font: not installed).
+ * Layouts name the same families in several roles; a match costs about as
+ * much as shaping a page. */
+typedef struct family_answer {
+    char *spec;
+    text_font *font;
+} family_answer;
+
 struct text_engine {
     FcConfig *config;
     text_font *fonts;    /* loaded fonts, keyed by (path, index) */
@@ -33,7 +41,8 @@ struct text_engine {
     VEC(char_choice) choices;
     VEC(warned_pair) warned;
     VEC(font_alias) aliases;
-    UBreakIterator *breaker; /* ICU's line breaker, opened on first use */
+    VEC(family_answer) families; /* each family spec looked up once */
+    UBreakIterator *breaker;     /* ICU's line breaker, opened on first use */
 };
 
 UBreakIterator **text_engine_breaker(text_engine *te)
@@ -191,6 +200,9 @@ void text_engine_free(text_engine *te)
         free(te->aliases.items[i].target);
     }
     free(te->aliases.items);
+    for (size_t i = 0; i < te->families.count; i++)
+        free(te->families.items[i].spec);
+    free(te->families.items);
     text_close_breaker(&te->breaker);
     FcConfigDestroy(te->config);
     free(te);
@@ -240,7 +252,7 @@ static bool alias_maps_to(const text_engine *te, const char *family, FcPattern *
 }
 
 /* The installed font for one family spec, NULL when not installed. */
-static text_font *try_family(text_engine *te, const char *spec)
+static text_font *match_family(text_engine *te, const char *spec)
 {
     char *family = NULL;
     FcPattern *pat = pattern_for_family(spec, &family);
@@ -259,6 +271,16 @@ static text_font *try_family(text_engine *te, const char *spec)
     }
     free(family);
     return font;
+}
+
+static text_font *try_family(text_engine *te, const char *spec)
+{
+    for (size_t i = 0; i < te->families.count; i++)
+        if (strcmp(te->families.items[i].spec, spec) == 0)
+            return te->families.items[i].font;
+    family_answer answer = {font_dup_string(spec), match_family(te, spec)};
+    VEC_PUSH(&te->families, answer);
+    return answer.font;
 }
 
 /* "'A'" or "'A', 'B'" into buf. */
