@@ -377,12 +377,6 @@ static int scale_1000(int v, unsigned upem)
     return (int)lround(v * 1000.0 / (upem ? upem : 1000));
 }
 
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
 static HPDF_Dict font_descriptor(HPDF_Doc pdf, const text_font_info *info, const char *base_font,
                                  const subset_job *job)
 {
@@ -406,13 +400,9 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, const text_font_info *info, const
     HPDF_Dict file = HPDF_DictStream_New(m, pdf->xref);
     if (!file)
         return NULL;
-    /* Written as the job left it: libharu copies it, and since it drops a
-     * /Filter key from a stream it does not filter itself, the key of a
-     * deflated program is written by the dictionary's write hook. */
-    file->filter = HPDF_STREAM_FILTER_NONE;
+    file->filter = HPDF_STREAM_FILTER_NONE; /* written as the job left it */
     if (job->packed) {
-        file->write_fn = write_flate_filter;
-        HPDF_Stream_Write(file->stream, job->packed, (HPDF_UINT)job->packed_len);
+        pdf_stream_set_deflated(file, job->packed, job->packed_len);
     } else {
         unsigned len;
         const char *data = hb_blob_get_data(job->program, &len);

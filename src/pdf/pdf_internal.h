@@ -53,6 +53,12 @@ int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, char *err, size_t errsize);
 const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
 void pdf_fonts_free(pdf_fonts *fonts);
 
+/* ---- pdf.c ---- */
+
+/* Make data (already deflated, len bytes) the content of stream dictionary
+ * d, marked /FlateDecode, for libharu to copy as it is. */
+void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len);
+
 /* ---- pdf_cff.c: the charset of a CID-keyed CFF table ---- */
 
 /* Fill cids[0..nglyphs) with the CID of each glyph of the CFF table. Returns
