@@ -117,7 +117,7 @@ static bool cids_from_charset(subset_job *job, hb_blob_t *cff, const hb_map_t *o
             problem = "a glyph is missing from the subset";
         else if (check && g->code != cids[gid])
             problem = "the subset renumbered a CID";
-        else
+        else if (!check) /* a check only reads: the pages are being drawn from the codes */
             g->code = cids[gid];
     }
     free(cids);
