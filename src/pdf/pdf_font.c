@@ -217,11 +217,19 @@ static hb_subset_input_t *subset_input(const subset_job *job)
     return input;
 }
 
+/* One subset at a time: HarfBuzz 6.0's subsetter writes to a static scratch
+ * area shared by all threads (helgrind shows two subsets racing on it). The
+ * output does not depend on it, but a race nobody must reason about is
+ * better. What runs beside a subset is drawing and deflating, not another. */
+static pthread_mutex_t subset_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void run_subset(subset_job *job)
 {
+    pthread_mutex_lock(&subset_lock);
     hb_subset_input_t *input = subset_input(job);
     hb_subset_plan_t *plan = input ? hb_subset_plan_create_or_fail(job->face, input) : NULL;
     hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    pthread_mutex_unlock(&subset_lock);
     if (!sub) {
         snprintf(job->err, sizeof job->err, "hb-subset failed");
     } else {
@@ -462,19 +470,19 @@ static void build_font_objects(HPDF_Doc pdf, pdf_font *pf, const subset_job *job
     free(by_code);
 }
 
-/* Subsetting runs on worker threads while the caller draws the pages: the
+/* Subsetting runs on a worker thread while the caller draws the pages: the
  * codes the pages need are known before any subset is made (a CID-keyed CFF
  * subset keeps the original CIDs, read from the original charset; TrueType
  * faces, small and quick, are subset first on the calling thread). Faces
  * are independent; the results are put together in font order afterwards,
  * so the output does not depend on timing. */
-enum { WORKERS = 2 }; /* the machines we build for have two cores */
+enum { WORKERS = 1 }; /* subsets run one at a time (run_subset); this thread draws */
 
 struct pdf_embedding {
     pdf_fonts *fonts;
     subset_job *jobs;
     size_t n;
-    subset_job **queue; /* CFF jobs, largest first, so that the longest starts at once */
+    subset_job **queue; /* CFF jobs, largest first */
     size_t nqueue, next;
     pthread_mutex_t lock;
     pthread_t workers[WORKERS];
