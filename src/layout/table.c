@@ -40,7 +40,8 @@ typedef struct table {
     const grid *g;
     column *cols;
     cell_set *head, *cells;
-    text_para *caption, *continued;
+    text_para *caption, *continued, *note;
+    double after; /* what must follow the last row on its page: the note, a legend */
     double width, leading, pad_x, pad_y, thick, thin;
     double head_height;
 } table;
@@ -424,9 +425,9 @@ static void draw_rows(table *t)
         cell_set *row = &t->cells[r * ncols];
         memset(from, 0, ncols * sizeof *from);
         double h = rows_height(t, row, from);
-        double after = r + 1 == t->g->nrows ? t->g->keep_after : 0; /* the last row keeps it */
+        double after = r + 1 == t->g->nrows ? t->after : 0; /* the last row keeps it */
         if (r + 2 == t->g->nrows) /* the last row never goes alone to the next page */
-            after += rows_height(t, row + ncols, NULL) + t->g->keep_after;
+            after += rows_height(t, row + ncols, NULL) + t->after;
         if (f->y + h + t->thick + after > f->bottom && h + after <= fresh_room(t))
             table_continue(t);
         /* a row taller than a page goes line by line */
@@ -449,20 +450,31 @@ static void draw_rows(table *t)
     free(from);
 }
 
-static void table_note(table *t)
+/* The note, set now so that its height keeps it with the last row. */
+static void set_note(table *t)
 {
-    flow *f = t->f;
-    layout_ctx *c = f->c;
+    layout_ctx *c = t->f->c;
+    const style_text *ns = &c->s->text[STYLE_NOTE];
+    t->after = t->g->keep_after;
     if (!t->g->note)
         return;
     text_style st = c->text[STYLE_NOTE];
     st.align = TEXT_LEFT;
     st.indent = 0;
-    text_para *note = text_set_paragraph(c->te, c->a, t->g->note, strlen(t->g->note), NULL, 0, &st,
-                                         t->width, &t->g->note_origin, c->diags);
-    flow_space(f, c->s->text[STYLE_NOTE].space_before);
-    flow_lines(f, note, STYLE_NOTE);
-    flow_space(f, c->s->text[STYLE_NOTE].space_after);
+    t->note = text_set_paragraph(c->te, c->a, t->g->note, strlen(t->g->note), NULL, 0, &st,
+                                 t->width, &t->g->note_origin, c->diags);
+    t->after += ns->space_before + (double)t->note->nlines * ns->leading;
+}
+
+static void table_note(table *t)
+{
+    flow *f = t->f;
+    const style_text *ns = &f->c->s->text[STYLE_NOTE];
+    if (!t->note)
+        return;
+    flow_space(f, ns->space_before);
+    flow_lines(f, t->note, STYLE_NOTE);
+    flow_space(f, ns->space_after);
 }
 
 static bool table_prepare(table *t)
@@ -491,6 +503,7 @@ static bool table_prepare(table *t)
     if (g->continued)
         t->continued = set_centred(c, STYLE_CAPTION, g->continued, t->width, &g->caption_origin);
     t->head_height = rows_height(t, t->head, NULL);
+    set_note(t);
     return true;
 }
 
@@ -504,7 +517,7 @@ static bool table_starts_here(const table *t)
     size_t fit = 0;
     for (double used = 0; fit < g->nrows; fit++) {
         used += rows_height(t, &t->cells[fit * g->ncols], NULL);
-        if (used + (fit + 1 == g->nrows ? g->keep_after : 0) > room)
+        if (used + (fit + 1 == g->nrows ? t->after : 0) > room)
             break;
     }
     if (fit < g->nrows && g->nrows - fit < MIN_ROWS_AFTER_BREAK)
