@@ -63,7 +63,8 @@ void flow_lines(flow *f, const text_para *p, style_text_id id)
     double leading = st->leading;
     size_t i = 0;
     while (i < p->nlines) {
-        size_t fit = (size_t)((flow_room(f) + 0.01) / leading);
+        double room = flow_room(f); /* negative when space after a block overran the page */
+        size_t fit = room > 0 ? (size_t)((room + 0.01) / leading) : 0;
         size_t take = lines_for_page(p->nlines - i, fit);
         if (take == 0 && f->at_top)
             take = fit ? (fit < p->nlines - i ? fit : p->nlines - i) : 1; /* a page is too short */
@@ -110,8 +111,18 @@ static style_text_id heading_style(int depth)
 static double keep_height(const layout_ctx *c, const report_section *sec)
 {
     const style_text *body = &c->s->text[STYLE_BODY];
+    double area_head = 0;
+    for (size_t i = 0; i < sec->nblocks; i++)
+        if (sec->blocks[i].kind == BLOCK_TASKS)
+            area_head = 1.5 * c->s->text[STYLE_TABLE].leading; /* see flow_area_head */
+    if (sec->nblocks > 0 && sec->blocks[0].kind != BLOCK_PARAGRAPH) {
+        /* a table starts where its caption, head and three rows fit (table.c) */
+        const style_text *cap = &c->s->text[STYLE_CAPTION];
+        double row = c->s->text[STYLE_TABLE].leading + 2 * c->s->table.pad_y;
+        return area_head + cap->space_before + cap->leading + cap->space_after + 4 * row;
+    }
     if (sec->nblocks > 0)
-        return 2 * body->leading;
+        return area_head + 2 * body->leading;
     if (sec->nsections > 0)
         return c->s->text[STYLE_HEADING2].leading + 2 * body->leading;
     return 0;

@@ -75,15 +75,22 @@ static void contents_entry(contents *t, const heading_mark *h, int number, size_
     text_para *title =
         text_set_paragraph(c->te, c->a, h->title, strlen(h->title), NULL, 0, &unindented,
                            width - indent - number_col - st->size, &none, c->diags);
-    if (!title)
+    if (!title || title->nlines == 0)
         return;
     double height = (double)title->nlines * st->leading;
     t->y += st->space_before;
     if (t->y + height > t->bottom)
         contents_new_page(t);
 
-    double left = contents_left(t), entry_top = t->y, baseline = 0;
+    /* An entry taller than a page goes on line by line, a link on each piece. */
+    double left = contents_left(t), piece_top = t->y, baseline = 0;
     for (size_t i = 0; i < title->nlines; i++) {
+        if (i > 0 && t->y + st->leading > t->bottom + 0.01) {
+            page_add_link(t->page, left, piece_top, width, t->y - piece_top, link_page, h->y);
+            contents_new_page(t);
+            left = contents_left(t);
+            piece_top = t->y;
+        }
         baseline = line_baseline(t->y, st->leading, st->size);
         page_add_line(t->page, &title->lines[i], title->text, left + indent, baseline, st->color);
         t->y += st->leading;
@@ -97,7 +104,7 @@ static void contents_entry(contents *t, const heading_mark *h, int number, size_
         page_add_line(t->page, num, num_text, left + width - num->width, baseline, st->color);
     dot_leader(t->page, left, left + indent + last->width + st->size * 0.25,
                left + width - number_col + st->size * 0.5, baseline, st);
-    page_add_link(t->page, left, entry_top, width, height, link_page, h->y);
+    page_add_link(t->page, left, piece_top, width, t->y - piece_top, link_page, h->y);
     t->y += st->space_after;
 }
 

@@ -206,41 +206,70 @@ void flow_area_head(flow *f, const report_section *sec)
     if (flow_room(f) < 2 * st->leading)
         flow_new_page(f);
     grid_bar bar = area_bar(c, &a);
+    double left = flow_left(f), right = left + page_type_width(c->s);
     double baseline = line_baseline(f->y, st->leading, st->size);
-    double x = draw_bar(c, f->page, &bar, flow_left(f), c->s->bars.width, baseline, STYLE_TABLE);
+    double x = draw_bar(c, f->page, &bar, left, c->s->bars.width, baseline, STYLE_TABLE);
     /* No ASCII spaces: the text stage sets the gaps around the digits, and
      * readers copy "已完成2项", not a space the text does not have. */
     char *counts = arena_printf(c->a, "已完成%zu项·正常推进%zu项·滞后%zu项·未报告%zu项", a.ndone,
                                 a.non_track, a.nbehind, a.nnot_reported);
+    /* beside the bar, wrapped in what is left of the line; under it on a
+     * page too narrow for that */
+    x += st->size;
+    if (right - x < 6 * st->size) {
+        f->y += st->leading;
+        x = left;
+    }
+    text_style counts_style = c->text[STYLE_TABLE];
+    counts_style.align = TEXT_LEFT;
+    counts_style.indent = 0;
     text_origin none = {0};
-    text_line *l = set_line(c, STYLE_TABLE, counts, &none);
-    page_add_line(f->page, l, counts, x + st->size, baseline, st->color);
-    f->y += st->leading * 1.5;
+    text_para *p = text_set_paragraph(c->te, c->a, counts, strlen(counts), NULL, 0, &counts_style,
+                                      right - x, &none, c->diags);
+    f->y = page_add_para(f->page, p, st, x, f->y) + st->leading / 2;
     f->at_top = false;
 }
 
 /* ---- summaries ---- */
 
-static void legend_item(layout_ctx *c, page_build *p, double *x, double baseline,
-                        style_color swatch, bool mark, bool hatched, const char *label)
+typedef struct legend_pen {
+    flow *f;
+    double x, baseline;
+} legend_pen;
+
+/* One swatch (or the time mark) and its label; onto the next line when the
+ * item would run past the type area. */
+static void legend_item(legend_pen *pen, style_color swatch, bool mark, bool hatched,
+                        const char *label)
 {
+    layout_ctx *c = pen->f->c;
     const style_text *st = &c->s->text[STYLE_NOTE];
     const style_bars *b = &c->s->bars;
-    double h = b->height, top = baseline - 0.38 * st->size - h / 2;
+    double h = b->height, gap = 0.3 * st->size;
+    text_origin none = {0};
+    text_line *l = set_line(c, STYLE_NOTE, label, &none);
+    double left = flow_left(pen->f), right = left + page_type_width(c->s);
+    if (pen->x > left && pen->x + h * 1.6 + gap + l->width > right) {
+        pen->f->y += st->leading;
+        if (flow_room(pen->f) < st->leading)
+            flow_new_page(pen->f);
+        pen->x = left;
+        pen->baseline = line_baseline(pen->f->y, st->leading, st->size);
+    }
+    page_build *p = pen->f->page;
+    double top = pen->baseline - 0.38 * st->size - h / 2;
     if (mark) {
-        page_add_rule(p, *x + h / 2, top - h * 0.35, *x + h / 2, top + h * 1.35, b->mark_width,
-                      b->mark);
+        page_add_rule(p, pen->x + h / 2, top - h * 0.35, pen->x + h / 2, top + h * 1.35,
+                      b->mark_width, b->mark);
     } else {
         frame_item it = {.kind = FRAME_RECT};
-        it.u.rect = (frame_rect){*x, top, h * 1.6, h, true, false, swatch, swatch, 0};
+        it.u.rect = (frame_rect){pen->x, top, h * 1.6, h, true, false, swatch, swatch, 0};
         page_add_item(p, it);
         if (hatched)
             bar_hatch(p, &it.u.rect);
     }
-    text_origin none = {0};
-    text_line *l = set_line(c, STYLE_NOTE, label, &none);
-    page_add_line(p, l, label, *x + h * 1.6 + 0.3 * st->size, baseline, st->color);
-    *x += h * 1.6 + 0.3 * st->size + l->width + 1.2 * st->size;
+    page_add_line(p, l, label, pen->x + h * 1.6 + gap, pen->baseline, st->color);
+    pen->x += h * 1.6 + gap + l->width + 1.2 * st->size;
 }
 
 static void legend(flow *f)
@@ -250,15 +279,14 @@ static void legend(flow *f)
     if (flow_room(f) < st->leading)
         flow_new_page(f);
     flow_space(f, st->leading / 4);
-    double baseline = line_baseline(f->y, st->leading, st->size), x = flow_left(f);
+    legend_pen pen = {f, flow_left(f), line_baseline(f->y, st->leading, st->size)};
     const style_bars *b = &c->s->bars;
     for (int s = BAR_DONE; s < BAR_NOT_REPORTED; s++)
-        legend_item(c, f->page, &x, baseline, b->fill[s], false, s == BAR_BEHIND, STATUS_TEXT[s]);
-    legend_item(c, f->page, &x, baseline, b->track, false, false, STATUS_TEXT[TASK_NOT_REPORTED]);
+        legend_item(&pen, b->fill[s], false, s == BAR_BEHIND, STATUS_TEXT[s]);
+    legend_item(&pen, b->track, false, false, STATUS_TEXT[TASK_NOT_REPORTED]);
     char date[64];
     chinese_date(&c->r->meta.date, date, sizeof date);
-    legend_item(c, f->page, &x, baseline, b->mark, true, false,
-                arena_printf(c->a, "时间进度（截至%s）", date));
+    legend_item(&pen, b->mark, true, false, arena_printf(c->a, "时间进度（截至%s）", date));
     f->y += st->leading;
 }
 

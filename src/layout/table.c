@@ -60,6 +60,8 @@ static double bar_centre(const layout_ctx *c, double baseline, style_text_id id)
 void bar_hatch(page_build *p, const frame_rect *r)
 {
     static const style_color paper = {false, {1, 1, 1, 0}};
+    if (r->h < 1) /* too thin to see stripes in; and a step of nothing never ends */
+        return;
     double step = r->h * 0.8;
     for (double t = step / 2 - r->h; t < r->w; t += step) {
         /* the stripe from (t, bottom) to (t + h, top), within [0, w] */
@@ -441,9 +443,9 @@ static void draw_rows(table *t)
                 continue;
             }
             fit = fit ? fit : 1; /* a page too short for one line: overfull, not endless */
-            fresh = false;
             draw_row(t, row, from, fit);
-            if (rows_height(t, row, from) > 2 * t->pad_y)
+            fresh = rows_height(t, row, from) > 2 * t->pad_y;
+            if (fresh)
                 table_continue(t);
         }
     }
@@ -520,6 +522,8 @@ static bool table_starts_here(const table *t)
         if (used + (fit + 1 == g->nrows ? t->after : 0) > room)
             break;
     }
+    if (g->nrows == 0) /* caption, head and note alone */
+        return t->after <= room;
     if (fit < g->nrows && g->nrows - fit < MIN_ROWS_AFTER_BREAK)
         fit = g->nrows - MIN_ROWS_AFTER_BREAK; /* draw_rows keeps the last rows together */
     return fit == g->nrows || (fit >= MIN_ROWS_BEFORE_BREAK && fit < g->nrows);

@@ -206,7 +206,21 @@ static void draw_glyphs(writer *w, HPDF_Page page, const frame_glyphs *g)
     text_writer t = {.s = s, .size = g->size};
     for (size_t i = 0; i < g->nglyphs; i++) {
         const text_glyph *gl = &g->glyphs[i];
-        put_glyph(&t, g->x + gl->x, page_h - (g->y + gl->y), pdf_font_glyph(pf, gl->gid));
+        const pdf_glyph_use *use = pdf_font_glyph(pf, gl->gid);
+        /* A glyph standing for other text than its ToUnicode entry says (・
+         * and · can share one) carries its own text. */
+        const char *text = g->text ? g->text + gl->text_start : "";
+        bool own = !g->actual_text && g->text && gl->text_len > 0 &&
+                   (gl->text_len != use->len || memcmp(text, use->text, use->len) != 0);
+        if (own) {
+            close_array(&t);
+            begin_actual_text(s, text, gl->text_len);
+        }
+        put_glyph(&t, g->x + gl->x, page_h - (g->y + gl->y), use);
+        if (own) {
+            close_array(&t);
+            HPDF_Stream_WriteStr(s, "EMC\n");
+        }
     }
     close_array(&t);
     HPDF_Stream_WriteStr(s, "ET\n");

@@ -166,20 +166,33 @@ static bool read_charset(const cff_reader *r, size_t pos, uint32_t n, uint32_t *
     return true;
 }
 
+/* The first font's Top DICT; false when the table cannot be read. */
+static bool read_first_top(const cff_reader *r, cff_top *top)
+{
+    if (!has(r, 0, 4))
+        return false;
+    cff_index names, tops;
+    size_t top_start, top_end;
+    if (!read_index(r, r->p[2], &names) || !read_index(r, names.end, &tops) ||
+        !index_entry(r, &tops, 0, &top_start, &top_end))
+        return false;
+    *top = (cff_top){false, 0, 0};
+    return read_top_dict(r, top_start, top_end, top);
+}
+
+bool pdf_cff_is_name_keyed(const uint8_t *cff, size_t len)
+{
+    cff_reader r = {cff, len};
+    cff_top top;
+    return read_first_top(&r, &top) && !top.ros;
+}
+
 size_t pdf_cff_cids(const uint8_t *cff, size_t len, uint32_t **cids)
 {
     cff_reader r = {cff, len};
     *cids = NULL;
-    if (!has(&r, 0, 4))
-        return 0;
-    cff_index names, tops;
-    size_t top_start, top_end;
-    if (!read_index(&r, cff[2], &names) || !read_index(&r, names.end, &tops) ||
-        !index_entry(&r, &tops, 0, &top_start, &top_end))
-        return 0;
-    cff_top top = {false, 0, 0};
-    if (!read_top_dict(&r, top_start, top_end, &top) || !top.ros || top.charset <= 2 ||
-        top.charstrings <= 0)
+    cff_top top;
+    if (!read_first_top(&r, &top) || !top.ros || top.charset <= 2 || top.charstrings <= 0)
         return 0;
     cff_index charstrings;
     if (!read_index(&r, (size_t)top.charstrings, &charstrings) || charstrings.count == 0)

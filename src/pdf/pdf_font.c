@@ -68,6 +68,7 @@ typedef struct subset_job {
     pdf_font *pf;
     hb_face_t *face;
     bool cff;
+    bool by_cid;        /* a CID-keyed CFF: codes are CIDs; else they are the subset's glyph ids */
     hb_blob_t *program; /* the 'CFF ' table or the whole TrueType font */
     uint8_t *packed;    /* a TrueType program deflated, for /FlateDecode; NULL for CFF */
     size_t packed_len;
@@ -238,8 +239,8 @@ static void run_subset(subset_job *job)
             job->cff ? hb_face_reference_table(sub, TAG_CFF) : hb_face_reference_blob(sub);
         if (hb_blob_get_length(job->program) == 0)
             snprintf(job->err, sizeof job->err, "the subset font is empty");
-        else if (job->cff ? cids_from_charset(job, job->program, old_to_new, true)
-                          : assign_new_gids(job, old_to_new))
+        else if (job->by_cid ? cids_from_charset(job, job->program, old_to_new, true)
+                             : assign_new_gids(job, old_to_new))
             pack_program(job);
         hb_face_destroy(sub);
     }
@@ -538,7 +539,10 @@ pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf)
         if (!job->cff)
             continue;
         hb_blob_t *cff = hb_face_reference_table(job->face, TAG_CFF);
-        if (cids_from_charset(job, cff, NULL, false))
+        unsigned len;
+        const uint8_t *data = (const uint8_t *)hb_blob_get_data(cff, &len);
+        job->by_cid = !pdf_cff_is_name_keyed(data, len);
+        if (job->by_cid && cids_from_charset(job, cff, NULL, false))
             e->queue[e->nqueue++] = job;
         hb_blob_destroy(cff);
     }
@@ -547,8 +551,9 @@ pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf)
     for (size_t k = 0; k < WORKERS && k < e->nqueue; k++)
         if (pthread_create(&e->workers[e->nworkers], NULL, job_worker, e) == 0)
             e->nworkers++;
+    /* codes from the subset itself: made here, before the pages are drawn */
     for (size_t i = 0; i < e->n; i++)
-        if (!e->jobs[i].cff)
+        if (!e->jobs[i].by_cid && !e->jobs[i].err[0])
             run_subset(&e->jobs[i]);
     if (e->nworkers == 0) /* no thread could start: do the work here */
         job_worker(e);

@@ -65,6 +65,9 @@ void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len);
  * the glyph count, 0 when the table is not a CID-keyed CFF we can read;
  * *cids is heap memory. */
 size_t pdf_cff_cids(const uint8_t *cff, size_t len, uint32_t **cids);
+/* Whether a readable CFF table is name-keyed (an ordinary Latin .otf): a PDF
+ * then selects its glyphs by glyph index, not by CID. */
+bool pdf_cff_is_name_keyed(const uint8_t *cff, size_t len);
 
 /* ---- pdf_meta.c: strings, destinations, info, outline, labels ---- */
 
