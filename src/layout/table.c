@@ -271,13 +271,15 @@ static bool distribute(table *t)
 {
     const grid *g = t->g;
     layout_ctx *c = t->f->c;
-    double sum_min = 0, sum_w = 0, pad = 2 * t->pad_x;
+    double sum_min = 0, sum_w = 0, max_w = 0, pad = 2 * t->pad_x;
+    for (size_t k = 0; g->weights && k < g->ncols; k++)
+        max_w = fmax(max_w, g->weights[k]);
     for (size_t k = 0; k < g->ncols; k++) {
         column *col = &t->cols[k];
         col->min = fmax(col->min, col->int_max + col->frac_max) + pad;
         col->nat = fmax(col->nat, col->int_max + col->frac_max) + pad;
         sum_min += col->min;
-        sum_w += g->weights ? g->weights[k] : 0;
+        sum_w += max_w > 0 ? g->weights[k] / max_w : 0; /* scaled: 1e308 + 1e308 stays finite */
     }
     if (sum_min > t->width + 0.01) {
         diag_add(c->diags, DIAG_ERROR, g->file, g->line, g->col,
@@ -286,16 +288,16 @@ static bool distribute(table *t)
                  g->ncols, sum_min * 25.4 / 72, t->width * 25.4 / 72);
         return false;
     }
-    bool weighted = g->weights && sum_w > 0;
+    bool weighted = g->weights && sum_w > 0 && isfinite(sum_w);
     for (size_t k = 0; weighted && k < g->ncols; k++)
-        weighted = t->width * g->weights[k] / sum_w >= t->cols[k].min;
+        weighted = t->width * (g->weights[k] / max_w) / sum_w >= t->cols[k].min;
     if (g->weights && !weighted)
         diag_add(c->diags, DIAG_WARNING, g->file, g->line, g->col,
                  "the table's widths leave a column too narrow for its content; "
                  "widths taken from the content instead");
     if (weighted)
         for (size_t k = 0; k < g->ncols; k++)
-            t->cols[k].width = t->width * g->weights[k] / sum_w;
+            t->cols[k].width = t->width * (g->weights[k] / max_w) / sum_w;
     else
         distribute_by_content(t);
     double x = 0;
