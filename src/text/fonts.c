@@ -4,6 +4,7 @@
 #include "font_internal.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -229,46 +230,97 @@ static FcPattern *pattern_for_family(const char *spec, char **family)
     return pat;
 }
 
-static bool pattern_has_family(FcPattern *pat, const char *family)
+static double pattern_number(FcPattern *pat, const char *object, double otherwise);
+
+/* Outlines HarfBuzz shapes and hb-subset embeds: TrueType and CFF. */
+static bool usable_format(FcPattern *pat)
 {
-    FcChar8 *s;
-    for (int i = 0; FcPatternGetString(pat, FC_FAMILY, i, &s) == FcResultMatch; i++) {
-        if (FcStrCmpIgnoreCase(s, (const FcChar8 *)family) == 0)
-            return true;
-    }
-    return false;
+    FcChar8 *format = NULL;
+    if (FcPatternGetString(pat, FC_FONTFORMAT, 0, &format) != FcResultMatch)
+        return false;
+    return strcmp((const char *)format, "TrueType") == 0 ||
+           strcmp((const char *)format, "CFF") == 0;
 }
 
-/* Whether fonts.conf maps `family` to one of the match's families. */
-static bool alias_maps_to(const text_engine *te, const char *family, FcPattern *match)
+/* Whether face a sorts before face b by file path, then index. */
+static bool face_before(FcPattern *a, FcPattern *b)
 {
-    for (size_t i = 0; i < te->aliases.count; i++) {
-        const font_alias *al = &te->aliases.items[i];
-        if (FcStrCmpIgnoreCase((const FcChar8 *)al->name, (const FcChar8 *)family) == 0 &&
-            pattern_has_family(match, al->target))
-            return true;
-    }
-    return false;
+    FcChar8 *fa = NULL, *fb = NULL;
+    FcPatternGetString(a, FC_FILE, 0, &fa);
+    FcPatternGetString(b, FC_FILE, 0, &fb);
+    int c = strcmp(fa ? (const char *)fa : "", fb ? (const char *)fb : "");
+    if (c)
+        return c < 0;
+    return pattern_number(a, FC_INDEX, 0) < pattern_number(b, FC_INDEX, 0);
 }
 
-/* The installed font for one family spec, NULL when not installed. */
+static double pattern_number(FcPattern *pat, const char *object, double otherwise)
+{
+    double d;
+    int i;
+    if (FcPatternGetDouble(pat, object, 0, &d) == FcResultMatch)
+        return d;
+    if (FcPatternGetInteger(pat, object, 0, &i) == FcResultMatch)
+        return i;
+    return otherwise;
+}
+
+/* The face of `family` closest to what `wanted` asks (weight, slant, width;
+ * Regular upright normal when it says nothing), or NULL when no installed
+ * font has that family. A listing of the family rather than FcFontMatch: a
+ * match runs every substitution rule of the system configuration and scores
+ * every installed font — several times the cost — to answer the same
+ * question. Ties go to the smaller file path and index, so the answer does
+ * not depend on Fontconfig's cache order. */
+static FcPattern *closest_face(text_engine *te, const char *family, FcPattern *wanted)
+{
+    FcPattern *pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH,
+                                       FC_FONTFORMAT, (char *)NULL);
+    FcFontSet *set = FcFontList(te->config, pat, os);
+    FcObjectSetDestroy(os);
+    FcPatternDestroy(pat);
+    double weight = pattern_number(wanted, FC_WEIGHT, FC_WEIGHT_REGULAR);
+    double slant = pattern_number(wanted, FC_SLANT, FC_SLANT_ROMAN);
+    double width = pattern_number(wanted, FC_WIDTH, FC_WIDTH_NORMAL);
+    FcPattern *best = NULL;
+    double best_score = 0;
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcPattern *f = set->fonts[i];
+        if (!usable_format(f)) /* Type 1 and bitmap twins of an OpenType family */
+            continue;
+        double score = fabs(pattern_number(f, FC_WEIGHT, FC_WEIGHT_REGULAR) - weight) +
+                       1000 * (pattern_number(f, FC_SLANT, FC_SLANT_ROMAN) != slant) +
+                       fabs(pattern_number(f, FC_WIDTH, FC_WIDTH_NORMAL) - width);
+        if (!best || score < best_score || (score == best_score && face_before(f, best))) {
+            best = f;
+            best_score = score;
+        }
+    }
+    FcPattern *answer = best ? FcPatternDuplicate(best) : NULL;
+    if (set)
+        FcFontSetDestroy(set);
+    return answer;
+}
+
+/* The installed font for one family spec, NULL when not installed: the
+ * family itself, or what fonts.conf maps the name to (宋体 → Noto Serif CJK SC). */
 static text_font *match_family(text_engine *te, const char *spec)
 {
     char *family = NULL;
-    FcPattern *pat = pattern_for_family(spec, &family);
-    text_font *font = NULL;
-    if (pat) {
-        FcPatternAddString(pat, FC_LANG, (const FcChar8 *)"zh-cn");
-        FcConfigSubstitute(te->config, pat, FcMatchPattern);
-        FcDefaultSubstitute(pat); /* weight Regular unless the spec says otherwise */
-        FcResult res;
-        FcPattern *match = FcFontMatch(te->config, pat, &res);
-        if (match && (pattern_has_family(match, family) || alias_maps_to(te, family, match)))
-            font = font_from_pattern(&te->fonts, match);
-        if (match)
-            FcPatternDestroy(match);
-        FcPatternDestroy(pat);
+    FcPattern *wanted = pattern_for_family(spec, &family);
+    FcPattern *face = wanted ? closest_face(te, family, wanted) : NULL;
+    for (size_t i = 0; wanted && !face && i < te->aliases.count; i++) {
+        const font_alias *al = &te->aliases.items[i];
+        if (FcStrCmpIgnoreCase((const FcChar8 *)al->name, (const FcChar8 *)family) == 0)
+            face = closest_face(te, al->target, wanted);
     }
+    text_font *font = face ? font_from_pattern(&te->fonts, face) : NULL;
+    if (face)
+        FcPatternDestroy(face);
+    if (wanted)
+        FcPatternDestroy(wanted);
     free(family);
     return font;
 }
