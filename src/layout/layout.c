@@ -24,59 +24,64 @@ void layout_ctx_close(layout_ctx *c)
     c->headings.count = c->headings.cap = 0;
 }
 
+/* Each role's font, asked of the text stage once (it warns when a role
+ * falls back, and an error for a role with no installed family). */
+typedef struct role_fonts {
+    text_font **font;
+    bool *tried;
+    bool ok;
+} role_fonts;
+
+/* The font of the role called name; NULL when there is no such role or it
+ * has no installed family. */
+static text_font *role_font(layout_ctx *c, role_fonts *rf, const char *name)
+{
+    const style_font_role *role = style_role(c->s, name);
+    if (!role)
+        return NULL;
+    size_t r = (size_t)(role - c->s->roles);
+    if (!rf->tried[r]) {
+        rf->tried[r] = true;
+        rf->font[r] = text_font_for_role(c->te, role->name, role->families, role->nfamilies,
+                                         role->file, role->line, role->col, c->diags);
+        rf->ok = rf->ok && rf->font[r];
+    }
+    return rf->font[r];
+}
+
+static text_align text_align_of(style_align a)
+{
+    return a == ALIGN_LEFT     ? TEXT_LEFT
+           : a == ALIGN_CENTER ? TEXT_CENTER
+           : a == ALIGN_RIGHT  ? TEXT_RIGHT
+                               : TEXT_JUSTIFY;
+}
+
 static bool resolve_fonts(layout_ctx *c)
 {
     const style *s = c->s;
-    text_font **by_role = arena_alloc(c->a, (s->nroles + 1) * sizeof *by_role);
-    bool *tried = arena_alloc(c->a, s->nroles + 1);
-    bool ok = true;
+    role_fonts rf = {arena_alloc(c->a, (s->nroles + 1) * sizeof *rf.font),
+                     arena_alloc(c->a, s->nroles + 1), true};
     for (int id = 0; id < STYLE_COUNT; id++) {
         const style_text *st = &s->text[id];
-        const char *names[2] = {st->font, st->strong_font ? st->strong_font : "heading"};
-        text_font *found[2] = {NULL, NULL};
-        for (int k = 0; k < 2; k++) {
-            const style_font_role *role = style_role(s, names[k]);
-            if (!role) {
-                found[k] = found[0];
-                continue;
-            }
-            size_t r = (size_t)(role - s->roles);
-            if (!tried[r]) {
-                tried[r] = true;
-                by_role[r] = text_font_for_role(c->te, role->name, role->families, role->nfamilies,
-                                                role->file, role->line, role->col, c->diags);
-                ok = ok && by_role[r];
-            }
-            found[k] = by_role[r];
-        }
+        text_font *font = role_font(c, &rf, st->font);
+        text_font *strong = role_font(c, &rf, st->strong_font ? st->strong_font : "heading");
         c->text[id] = (text_style){
-            .font = found[0],
-            .strong_font = found[1],
+            .font = font,
+            .strong_font = strong ? strong : font,
             .size = st->size,
             .indent = st->indent * st->size,
-            .align = st->align == ALIGN_LEFT     ? TEXT_LEFT
-                     : st->align == ALIGN_CENTER ? TEXT_CENTER
-                     : st->align == ALIGN_RIGHT  ? TEXT_RIGHT
-                                                 : TEXT_JUSTIFY,
+            .align = text_align_of(st->align),
         };
     }
     /* figures in tables: the table style's size in the layout's number font */
     c->number = c->text[STYLE_TABLE];
     c->number.indent = 0;
     c->number.align = TEXT_LEFT;
-    const style_font_role *number = style_role(s, s->table.number_font);
-    if (number) {
-        size_t r = (size_t)(number - s->roles);
-        if (!tried[r]) {
-            tried[r] = true;
-            by_role[r] =
-                text_font_for_role(c->te, number->name, number->families, number->nfamilies,
-                                   number->file, number->line, number->col, c->diags);
-            ok = ok && by_role[r];
-        }
-        c->number.font = by_role[r] ? by_role[r] : c->number.font;
-    }
-    return ok;
+    text_font *number = role_font(c, &rf, s->table.number_font);
+    if (number)
+        c->number.font = number;
+    return rf.ok;
 }
 
 /* Move finished pages into the document, which takes over their item arrays. */
