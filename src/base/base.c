@@ -346,7 +346,7 @@ static size_t edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
-const char *closest_word(const char *word, const char *const *candidates, size_t n)
+const char *base_closest_word(const char *word, const char *const *candidates, size_t n)
 {
     const char *best = NULL;
     size_t best_d = (size_t)-1;
@@ -362,7 +362,7 @@ const char *closest_word(const char *word, const char *const *candidates, size_t
     return best && best_d <= limit ? best : NULL;
 }
 
-int hex_digit_value(char c)
+int base_hex_digit(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -375,7 +375,7 @@ int hex_digit_value(char c)
 
 /* ---- files ---- */
 
-char *file_read_all(const char *path, size_t *len)
+char *base_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)

@@ -86,13 +86,13 @@ size_t utf8_length(const char *s, size_t len);
 /* The candidate closest to word (Levenshtein distance on bytes) when it is
  * close enough to be a likely typo ("colums" → "columns"), else NULL: the
  * "did you mean" of every diagnostic about an unknown name. */
-const char *closest_word(const char *word, const char *const *candidates, size_t n);
+const char *base_closest_word(const char *word, const char *const *candidates, size_t n);
 /* Value of a hexadecimal digit, -1 when c is none. */
-int hex_digit_value(char c);
+int base_hex_digit(char c);
 
 /* ---- files ---- */
 
 /* Read a whole file into a NUL-terminated heap buffer; NULL and errno on failure. */
-char *file_read_all(const char *path, size_t *len);
+char *base_read_file(const char *path, size_t *len);
 
 #endif

@@ -113,9 +113,9 @@ static double keep_height(const layout_ctx *c, const report_section *sec)
     const style_text *body = &c->s->text[STYLE_BODY];
     double area_head = 0;
     for (size_t i = 0; i < sec->nblocks; i++)
-        if (sec->blocks[i].kind == BLOCK_TASKS)
+        if (sec->blocks[i].kind == REPORT_BLOCK_TASKS)
             area_head = 1.5 * c->s->text[STYLE_TABLE].leading; /* see flow_area_head */
-    if (sec->nblocks > 0 && sec->blocks[0].kind != BLOCK_PARAGRAPH) {
+    if (sec->nblocks > 0 && sec->blocks[0].kind != REPORT_BLOCK_PARAGRAPH) {
         /* a table starts where its caption, head and three rows fit (table.c) */
         const style_text *cap = &c->s->text[STYLE_CAPTION];
         double row = c->s->text[STYLE_TABLE].leading + 2 * c->s->table.pad_y;
@@ -159,16 +159,16 @@ static void flow_blocks(flow *f, const report_section *sec, int depth)
     for (size_t i = 0; i < sec->nblocks; i++) {
         const report_block *b = &sec->blocks[i];
         switch (b->kind) {
-        case BLOCK_PARAGRAPH:
+        case REPORT_BLOCK_PARAGRAPH:
             flow_paragraph(f, STYLE_BODY, &b->para);
             break;
-        case BLOCK_TABLE:
+        case REPORT_BLOCK_TABLE:
             flow_table(f, b);
             break;
-        case BLOCK_TASKS:
+        case REPORT_BLOCK_TASKS:
             flow_tasks(f, b);
             break;
-        case BLOCK_SUMMARY:
+        case REPORT_BLOCK_SUMMARY:
             flow_summary(f, sec, depth, b);
             break;
         }

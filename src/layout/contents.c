@@ -54,8 +54,9 @@ static void dot_leader(page_build *p, double left, double x0, double x1, double 
     double step = st->size * 0.5;
     double x = left + step * (double)(long)((x0 - left) / step + 1);
     for (; x + step <= x1; x += step) {
-        frame_item it = {.kind = FRAME_DOT};
-        it.u.dot = (frame_dot){x + step / 2, baseline - st->size * 0.1, st->size * 0.06, st->color};
+        layout_item it = {.kind = LAYOUT_ITEM_DOT};
+        it.u.dot =
+            (layout_dot){x + step / 2, baseline - st->size * 0.1, st->size * 0.06, st->color};
         page_add_item(p, it);
     }
 }

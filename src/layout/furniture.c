@@ -47,7 +47,7 @@ static void footer(layout_ctx *c, page_build *p, size_t physical, int number)
     if (!l)
         return;
     double x = left + (width - l->width) / 2;
-    if (st->align == ALIGN_RIGHT || st->align == ALIGN_LEFT) {
+    if (st->align == STYLE_ALIGN_RIGHT || st->align == STYLE_ALIGN_LEFT) {
         /* GB/T 9704 §7.5: outer side, one character in from the edge of the type area */
         bool outer_right = physical % 2 == 0;
         x = outer_right ? left + width - st->size - l->width : left + st->size;

@@ -49,14 +49,6 @@ static text_font *role_font(layout_ctx *c, role_fonts *rf, const char *name)
     return rf->font[r];
 }
 
-static text_align text_align_of(style_align a)
-{
-    return a == ALIGN_LEFT     ? TEXT_LEFT
-           : a == ALIGN_CENTER ? TEXT_CENTER
-           : a == ALIGN_RIGHT  ? TEXT_RIGHT
-                               : TEXT_JUSTIFY;
-}
-
 static bool resolve_fonts(layout_ctx *c)
 {
     const style *s = c->s;
@@ -71,13 +63,13 @@ static bool resolve_fonts(layout_ctx *c)
             .strong_font = strong ? strong : font,
             .size = st->size,
             .indent = st->indent * st->size,
-            .align = text_align_of(st->align),
+            .align = st->align,
         };
     }
     /* figures in tables: the table style's size in the layout's number font */
     c->number = c->text[STYLE_TABLE];
     c->number.indent = 0;
-    c->number.align = TEXT_LEFT;
+    c->number.align = STYLE_ALIGN_LEFT;
     text_font *number = role_font(c, &rf, s->table.number_font);
     if (number)
         c->number.font = number;
@@ -163,9 +155,9 @@ static void fill_outline(layout_ctx *c, layout_document *doc, size_t contents_pa
 static void fill_labels(layout_ctx *c, layout_document *doc, size_t body_offset)
 {
     doc->labels = arena_alloc(c->a, 3 * sizeof *doc->labels);
-    doc->labels[0] = (layout_page_label){0, LABEL_NONE, "封面", 1};
-    doc->labels[1] = (layout_page_label){1, LABEL_ROMAN_LOWER, NULL, 1};
-    doc->labels[2] = (layout_page_label){body_offset, LABEL_DECIMAL, NULL, 1};
+    doc->labels[0] = (layout_page_label){0, LAYOUT_LABEL_NONE, "封面", 1};
+    doc->labels[1] = (layout_page_label){1, LAYOUT_LABEL_ROMAN_LOWER, NULL, 1};
+    doc->labels[2] = (layout_page_label){body_offset, LAYOUT_LABEL_DECIMAL, NULL, 1};
     doc->nlabels = 3;
 }
 

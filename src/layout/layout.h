@@ -14,14 +14,14 @@
 /* ================================ frames ================================ */
 
 typedef enum {
-    FRAME_GLYPHS, /* a run of glyphs of one font, size and colour */
-    FRAME_RECT,   /* a rectangle, filled and/or stroked */
-    FRAME_LINE,   /* a straight line */
-    FRAME_DOT,    /* a filled circle (dot leaders, bullets) */
-    FRAME_LINK,   /* a clickable area leading to a place in the document */
-} frame_item_kind;
+    LAYOUT_ITEM_GLYPHS, /* a run of glyphs of one font, size and colour */
+    LAYOUT_ITEM_RECT,   /* a rectangle, filled and/or stroked */
+    LAYOUT_ITEM_LINE,   /* a straight line */
+    LAYOUT_ITEM_DOT,    /* a filled circle (dot leaders, bullets) */
+    LAYOUT_ITEM_LINK,   /* a clickable area leading to a place in the document */
+} layout_item_kind;
 
-typedef struct frame_glyphs {
+typedef struct layout_glyphs {
     const text_font *font;
     double size;
     style_color color;
@@ -32,46 +32,46 @@ typedef struct frame_glyphs {
     /* Non-NULL: mark the run with /ActualText (UTF-8, actual_len bytes). */
     const char *actual_text;
     size_t actual_len;
-} frame_glyphs;
+} layout_glyphs;
 
-typedef struct frame_rect {
+typedef struct layout_rect {
     double x, y, w, h;
     bool fill, stroke;
     style_color fill_color, stroke_color;
     double line_width;
-} frame_rect;
+} layout_rect;
 
-typedef struct frame_line {
+typedef struct layout_line {
     double x1, y1, x2, y2;
     double width;
     style_color color;
-} frame_line;
+} layout_line;
 
-typedef struct frame_dot {
+typedef struct layout_dot {
     double x, y, r;
     style_color color;
-} frame_dot;
+} layout_dot;
 
-typedef struct frame_link {
+typedef struct layout_link {
     double x, y, w, h;  /* the clickable area */
     size_t target_page; /* index into layout_document.pages */
     double target_y;    /* where on that page the view goes */
-} frame_link;
+} layout_link;
 
-typedef struct frame_item {
-    frame_item_kind kind;
+typedef struct layout_item {
+    layout_item_kind kind;
     union {
-        frame_glyphs glyphs;
-        frame_rect rect;
-        frame_line line;
-        frame_dot dot;
-        frame_link link;
+        layout_glyphs glyphs;
+        layout_rect rect;
+        layout_line line;
+        layout_dot dot;
+        layout_link link;
     } u;
-} frame_item;
+} layout_item;
 
 typedef struct layout_page {
     double width, height;
-    frame_item *items;
+    layout_item *items;
     size_t nitems;
 } layout_page;
 
@@ -84,7 +84,12 @@ typedef struct layout_outline_entry {
     double y;
 } layout_outline_entry;
 
-typedef enum { LABEL_DECIMAL, LABEL_ROMAN_LOWER, LABEL_ROMAN_UPPER, LABEL_NONE } layout_label_style;
+typedef enum {
+    LAYOUT_LABEL_DECIMAL,
+    LAYOUT_LABEL_ROMAN_LOWER,
+    LAYOUT_LABEL_ROMAN_UPPER,
+    LAYOUT_LABEL_NONE
+} layout_label_style;
 
 /* From first_page on, pages are labelled prefix + number (counting from first_number). */
 typedef struct layout_page_label {

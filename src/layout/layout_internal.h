@@ -7,7 +7,7 @@
 /* A page while it is being filled. */
 typedef struct page_build {
     double width, height;
-    VEC(frame_item) items;
+    VEC(layout_item) items;
 } page_build;
 
 typedef VEC(page_build) page_list;
@@ -41,7 +41,7 @@ void layout_ctx_close(layout_ctx *c);
 /* ---- pages and items (page.c) ---- */
 
 page_build *page_list_add(page_list *pages, const style *s);
-void page_add_item(page_build *p, frame_item item);
+void page_add_item(page_build *p, layout_item item);
 /* Left edge of the type area on physical page `physical` (mirrored margins). */
 double page_type_left(const style *s, size_t physical);
 double page_type_width(const style *s);
@@ -161,7 +161,7 @@ double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, dou
 
 /* White diagonal stripes over a filled rectangle: how a lagging bar (and
  * its legend swatch) reads in black-and-white print. */
-void bar_hatch(page_build *p, const frame_rect *r);
+void bar_hatch(page_build *p, const layout_rect *r);
 
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 

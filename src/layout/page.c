@@ -14,7 +14,7 @@ page_build *page_list_add(page_list *pages, const style *s)
     return &pages->items[pages->count - 1];
 }
 
-void page_add_item(page_build *p, frame_item item)
+void page_add_item(page_build *p, layout_item item)
 {
     VEC_PUSH(&p->items, item);
 }
@@ -38,8 +38,8 @@ void page_add_line(page_build *p, const text_line *line, const char *text, doubl
         const text_run *run = &line->runs[i];
         if (run->nglyphs == 0)
             continue;
-        frame_item it = {.kind = FRAME_GLYPHS};
-        frame_glyphs *g = &it.u.glyphs;
+        layout_item it = {.kind = LAYOUT_ITEM_GLYPHS};
+        layout_glyphs *g = &it.u.glyphs;
         g->font = run->font;
         g->size = run->size;
         g->color = color;
@@ -62,7 +62,7 @@ void page_add_spaced_line(page_build *p, const text_line *line, const char *text
     size_t before = p->items.count, k = 0;
     page_add_line(p, line, text, x, baseline, color);
     for (size_t i = before; i < p->items.count; i++) {
-        frame_glyphs *g = &p->items.items[i].u.glyphs;
+        layout_glyphs *g = &p->items.items[i].u.glyphs;
         text_glyph *spaced = arena_alloc(a, g->nglyphs * sizeof *spaced);
         for (size_t j = 0; j < g->nglyphs; j++, k++) {
             spaced[j] = g->glyphs[j];
@@ -84,16 +84,16 @@ void page_add_spaced_line(page_build *p, const text_line *line, const char *text
 void page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
                    style_color color)
 {
-    frame_item it = {.kind = FRAME_LINE};
-    it.u.line = (frame_line){x1, y1, x2, y2, width, color};
+    layout_item it = {.kind = LAYOUT_ITEM_LINE};
+    it.u.line = (layout_line){x1, y1, x2, y2, width, color};
     page_add_item(p, it);
 }
 
 void page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,
                    double target_y)
 {
-    frame_item it = {.kind = FRAME_LINK};
-    it.u.link = (frame_link){x, y, w, h, target_page, target_y};
+    layout_item it = {.kind = LAYOUT_ITEM_LINK};
+    it.u.link = (layout_link){x, y, w, h, target_page, target_y};
     page_add_item(p, it);
 }
 
@@ -145,7 +145,7 @@ text_para *set_centred(layout_ctx *c, style_text_id id, const char *text, double
                        const text_origin *o)
 {
     text_style centred = c->text[id];
-    centred.align = TEXT_CENTER;
+    centred.align = STYLE_ALIGN_CENTER;
     centred.indent = 0;
     return text_set_paragraph(c->te, c->a, text, strlen(text), NULL, 0, &centred, width, o,
                               c->diags);

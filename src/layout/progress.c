@@ -80,7 +80,7 @@ void flow_table(flow *f, const report_block *b)
             if (rc->is_progress) {
                 double v = rc->progress.value / 100;
                 *cell = (grid_cell){.kind = CELL_BAR};
-                cell->bar = (grid_bar){v, -1, BAR_NEUTRAL, percent(c, v)};
+                cell->bar = (grid_bar){v, -1, STYLE_BAR_NEUTRAL, percent(c, v)};
             } else {
                 *cell = text_cell(c, &rc->text);
                 if (figures && cell->text[0])
@@ -127,8 +127,8 @@ static grid_bar task_bar(layout_ctx *c, const report_task *task)
     report_date d = c->r->meta.date;
     report_status status = report_task_status(task, d);
     grid_bar bar = {0, report_time_progress(task->start, task->due, d), (style_bar_fill)status,
-                    STATUS_TEXT[TASK_NOT_REPORTED]};
-    if (status != TASK_NOT_REPORTED) {
+                    STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
+    if (status != REPORT_TASK_NOT_REPORTED) {
         bar.fill = report_task_completion(task);
         bar.label = percent(c, bar.fill);
     }
@@ -180,15 +180,16 @@ void flow_tasks(flow *f, const report_block *b)
 static style_bar_fill area_fill(const report_area *a)
 {
     if (a->nreported == 0)
-        return BAR_NOT_REPORTED;
+        return STYLE_BAR_NOT_REPORTED;
     if (a->progress >= 1)
-        return BAR_DONE;
-    return a->progress >= a->time_progress ? BAR_ON_TRACK : BAR_BEHIND;
+        return STYLE_BAR_DONE;
+    return a->progress >= a->time_progress ? STYLE_BAR_ON_TRACK : STYLE_BAR_BEHIND;
 }
 
 static grid_bar area_bar(layout_ctx *c, const report_area *a)
 {
-    grid_bar bar = {a->progress, a->time_progress, area_fill(a), STATUS_TEXT[TASK_NOT_REPORTED]};
+    grid_bar bar = {a->progress, a->time_progress, area_fill(a),
+                    STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
     if (a->nreported > 0)
         bar.label = percent(c, a->progress);
     else
@@ -221,7 +222,7 @@ void flow_area_head(flow *f, const report_section *sec)
         x = left;
     }
     text_style counts_style = c->text[STYLE_TABLE];
-    counts_style.align = TEXT_LEFT;
+    counts_style.align = STYLE_ALIGN_LEFT;
     counts_style.indent = 0;
     text_origin none = {0};
     text_para *p = text_set_paragraph(c->te, c->a, counts, strlen(counts), NULL, 0, &counts_style,
@@ -262,8 +263,8 @@ static void legend_item(legend_pen *pen, style_color swatch, bool mark, bool hat
         page_add_rule(p, pen->x + h / 2, top - h * 0.35, pen->x + h / 2, top + h * 1.35,
                       b->mark_width, b->mark);
     } else {
-        frame_item it = {.kind = FRAME_RECT};
-        it.u.rect = (frame_rect){pen->x, top, h * 1.6, h, true, false, swatch, swatch, 0};
+        layout_item it = {.kind = LAYOUT_ITEM_RECT};
+        it.u.rect = (layout_rect){pen->x, top, h * 1.6, h, true, false, swatch, swatch, 0};
         page_add_item(p, it);
         if (hatched)
             bar_hatch(p, &it.u.rect);
@@ -281,9 +282,9 @@ static void legend(flow *f)
     flow_space(f, st->leading / 4);
     legend_pen pen = {f, flow_left(f), line_baseline(f->y, st->leading, st->size)};
     const style_bars *b = &c->s->bars;
-    for (int s = BAR_DONE; s < BAR_NOT_REPORTED; s++)
-        legend_item(&pen, b->fill[s], false, s == BAR_BEHIND, STATUS_TEXT[s]);
-    legend_item(&pen, b->track, false, false, STATUS_TEXT[TASK_NOT_REPORTED]);
+    for (int s = STYLE_BAR_DONE; s < STYLE_BAR_NOT_REPORTED; s++)
+        legend_item(&pen, b->fill[s], false, s == STYLE_BAR_BEHIND, STATUS_TEXT[s]);
+    legend_item(&pen, b->track, false, false, STATUS_TEXT[REPORT_TASK_NOT_REPORTED]);
     char date[64];
     chinese_date(&c->r->meta.date, date, sizeof date);
     legend_item(&pen, b->mark, true, false, arena_printf(c->a, "时间进度（截至%s）", date));

@@ -57,7 +57,7 @@ static double bar_centre(const layout_ctx *c, double baseline, style_text_id id)
 /* White diagonal stripes across a filled rectangle: a lagging bar reads as
  * lagging in black-and-white print too, where its colour may look like
  * another's. Each stripe is clipped to the rectangle by hand. */
-void bar_hatch(page_build *p, const frame_rect *r)
+void bar_hatch(page_build *p, const layout_rect *r)
 {
     static const style_color paper = {false, {1, 1, 1, 0}};
     if (r->h < 1) /* too thin to see stripes in; and a step of nothing never ends */
@@ -84,15 +84,15 @@ double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, dou
 {
     const style_bars *b = &c->s->bars;
     double top = bar_centre(c, baseline, id) - b->height / 2;
-    frame_item it = {.kind = FRAME_RECT};
-    it.u.rect = (frame_rect){x, top, length, b->height, true, false, b->track, b->track, 0};
+    layout_item it = {.kind = LAYOUT_ITEM_RECT};
+    it.u.rect = (layout_rect){x, top, length, b->height, true, false, b->track, b->track, 0};
     page_add_item(p, it);
-    if (bar->color != BAR_NOT_REPORTED && bar->fill > 0) {
+    if (bar->color != STYLE_BAR_NOT_REPORTED && bar->fill > 0) {
         double fill = bar->fill > 1 ? 1 : bar->fill;
         style_color color = b->fill[bar->color];
-        it.u.rect = (frame_rect){x, top, length * fill, b->height, true, false, color, color, 0};
+        it.u.rect = (layout_rect){x, top, length * fill, b->height, true, false, color, color, 0};
         page_add_item(p, it);
-        if (bar->color == BAR_BEHIND)
+        if (bar->color == STYLE_BAR_BEHIND)
             bar_hatch(p, &it.u.rect);
     }
     if (bar->mark >= 0) {
@@ -106,8 +106,8 @@ double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, dou
     text_origin none = {0};
     text_line *l =
         text_set_line(c->te, c->a, bar->label, strlen(bar->label), &label, &none, c->diags);
-    style_color color =
-        bar->color == BAR_NOT_REPORTED ? b->fill[BAR_NOT_REPORTED] : c->s->text[id].color;
+    style_color color = bar->color == STYLE_BAR_NOT_REPORTED ? b->fill[STYLE_BAR_NOT_REPORTED]
+                                                             : c->s->text[id].color;
     page_add_line(p, l, bar->label, lx, baseline, color);
     return lx + l->width;
 }
@@ -144,10 +144,10 @@ static text_style cell_style(const table *t, const grid_cell *cell, bool head)
         return c->number;
     text_style st = c->text[STYLE_TABLE];
     st.indent = 0;
-    st.align = TEXT_LEFT;
+    st.align = STYLE_ALIGN_LEFT;
     if (head) {
         st.font = st.strong_font ? st.strong_font : st.font;
-        st.align = TEXT_CENTER;
+        st.align = STYLE_ALIGN_CENTER;
     }
     return st;
 }
@@ -463,7 +463,7 @@ static void set_note(table *t)
     if (!t->g->note)
         return;
     text_style st = c->text[STYLE_NOTE];
-    st.align = TEXT_LEFT;
+    st.align = STYLE_ALIGN_LEFT;
     st.indent = 0;
     t->note = text_set_paragraph(c->te, c->a, t->g->note, strlen(t->g->note), NULL, 0, &st,
                                  t->width, &t->g->note_origin, c->diags);

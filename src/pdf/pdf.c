@@ -187,7 +187,7 @@ static void begin_actual_text(HPDF_Stream s, const char *text, size_t len)
     free(utf16);
 }
 
-static void draw_glyphs(writer *w, HPDF_Page page, const frame_glyphs *g)
+static void draw_glyphs(writer *w, HPDF_Page page, const layout_glyphs *g)
 {
     if (g->nglyphs == 0)
         return;
@@ -230,7 +230,7 @@ static void draw_glyphs(writer *w, HPDF_Page page, const frame_glyphs *g)
 
 /* ---- graphics and links ---- */
 
-static void draw_rect(HPDF_Page page, const frame_rect *r)
+static void draw_rect(HPDF_Page page, const layout_rect *r)
 {
     if (!r->fill && !r->stroke)
         return;
@@ -251,7 +251,7 @@ static void draw_rect(HPDF_Page page, const frame_rect *r)
         HPDF_Page_Stroke(page);
 }
 
-static void draw_line(HPDF_Page page, const frame_line *l)
+static void draw_line(HPDF_Page page, const layout_line *l)
 {
     double page_h = HPDF_Page_GetHeight(page);
     set_stroke(page, l->color);
@@ -261,7 +261,7 @@ static void draw_line(HPDF_Page page, const frame_line *l)
     HPDF_Page_Stroke(page);
 }
 
-static void draw_dot(HPDF_Page page, const frame_dot *d)
+static void draw_dot(HPDF_Page page, const layout_dot *d)
 {
     set_fill(page, d->color);
     HPDF_Page_Circle(page, (HPDF_REAL)d->x, (HPDF_REAL)(HPDF_Page_GetHeight(page) - d->y),
@@ -269,7 +269,7 @@ static void draw_dot(HPDF_Page page, const frame_dot *d)
     HPDF_Page_Fill(page);
 }
 
-static void draw_link(writer *w, HPDF_Page page, const frame_link *l)
+static void draw_link(writer *w, HPDF_Page page, const layout_link *l)
 {
     if (l->target_page >= w->doc->npages) {
         snprintf(w->reason, sizeof w->reason, "a link leads to page %zu of %zu", l->target_page + 1,
@@ -291,21 +291,21 @@ static void draw_page(writer *w, size_t index)
     const layout_page *lp = &w->doc->pages[index];
     HPDF_Page page = w->pages[index];
     for (size_t i = 0; i < lp->nitems && !failed(w); i++) {
-        const frame_item *it = &lp->items[i];
+        const layout_item *it = &lp->items[i];
         switch (it->kind) {
-        case FRAME_GLYPHS:
+        case LAYOUT_ITEM_GLYPHS:
             draw_glyphs(w, page, &it->u.glyphs);
             break;
-        case FRAME_RECT:
+        case LAYOUT_ITEM_RECT:
             draw_rect(page, &it->u.rect);
             break;
-        case FRAME_LINE:
+        case LAYOUT_ITEM_LINE:
             draw_line(page, &it->u.line);
             break;
-        case FRAME_DOT:
+        case LAYOUT_ITEM_DOT:
             draw_dot(page, &it->u.dot);
             break;
-        case FRAME_LINK:
+        case LAYOUT_ITEM_LINK:
             draw_link(w, page, &it->u.link);
             break;
         }
@@ -365,8 +365,8 @@ static bool collect_glyphs(writer *w)
     for (size_t p = 0; p < w->doc->npages; p++) {
         const layout_page *lp = &w->doc->pages[p];
         for (size_t i = 0; i < lp->nitems; i++) {
-            const frame_glyphs *g = &lp->items[i].u.glyphs;
-            if (lp->items[i].kind != FRAME_GLYPHS || g->nglyphs == 0)
+            const layout_glyphs *g = &lp->items[i].u.glyphs;
+            if (lp->items[i].kind != LAYOUT_ITEM_GLYPHS || g->nglyphs == 0)
                 continue;
             if (!g->font || g->size <= 0) {
                 snprintf(w->reason, sizeof w->reason, "a run of glyphs on page %zu has no font",

@@ -155,7 +155,7 @@ int pdf_meta_labels(HPDF_Doc pdf, const layout_document *doc)
         const layout_page_label *l = &doc->labels[i];
         HPDF_Dict label = HPDF_Dict_New(pdf->mmgr);
         static const char *const styles[] = {"D", "r", "R"};
-        if (l->style != LABEL_NONE)
+        if (l->style != LAYOUT_LABEL_NONE)
             HPDF_Dict_AddName(label, "S", styles[l->style]);
         if (l->prefix && l->prefix[0])
             HPDF_Dict_Add(label, "P", pdf_text_string(pdf, l->prefix, strlen(l->prefix)));

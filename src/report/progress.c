@@ -50,14 +50,15 @@ double report_time_progress(report_date start, report_date due, report_date d)
 report_status report_task_status(const report_task *t, report_date d)
 {
     if (!task_reported(t))
-        return TASK_NOT_REPORTED;
+        return REPORT_TASK_NOT_REPORTED;
     double done = t->done.value, target = t->target.value;
     if (done >= target)
-        return TASK_DONE;
+        return REPORT_TASK_DONE;
     long elapsed, total;
     elapsed_days(t->start, t->due, d, &elapsed, &total);
     /* done/target >= elapsed/total, cross-multiplied so no quotient is rounded */
-    return done * (double)total >= (double)elapsed * target ? TASK_ON_TRACK : TASK_BEHIND;
+    return done * (double)total >= (double)elapsed * target ? REPORT_TASK_ON_TRACK
+                                                            : REPORT_TASK_BEHIND;
 }
 
 /* ------------------------------ labels ------------------------------- */
@@ -126,16 +127,16 @@ static void count_task(const report_task *t, report_date d, report_area *a, doub
     a->ntasks++;
     a->time_progress += report_time_progress(t->start, t->due, d);
     switch (report_task_status(t, d)) {
-    case TASK_DONE:
+    case REPORT_TASK_DONE:
         a->ndone++;
         break;
-    case TASK_ON_TRACK:
+    case REPORT_TASK_ON_TRACK:
         a->non_track++;
         break;
-    case TASK_BEHIND:
+    case REPORT_TASK_BEHIND:
         a->nbehind++;
         break;
-    case TASK_NOT_REPORTED:
+    case REPORT_TASK_NOT_REPORTED:
         a->nnot_reported++;
         return;
     }
@@ -151,7 +152,7 @@ bool report_section_area(const report_section *s, report_date d, report_area *ou
     double capped_sum = 0;
     for (size_t i = 0; i < s->nblocks; i++) {
         const report_block *b = &s->blocks[i];
-        if (b->kind != BLOCK_TASKS)
+        if (b->kind != REPORT_BLOCK_TASKS)
             continue;
         any_block = true;
         for (size_t k = 0; k < b->ntasks; k++)

@@ -9,7 +9,7 @@ report *report_load(const char *path, diag_list *diags)
 {
     arena *a = arena_new();
     size_t errors_before = diags->errors;
-    tree_node *root = tree_load_file(path, a, diags);
+    report_node *root = report_tree_load_file(path, a, diags);
     if (!root) {
         if (diags->errors == errors_before) /* the loader says nothing about empty files */
             diag_add(diags, DIAG_ERROR, path, 1, 1,
@@ -40,7 +40,7 @@ void report_text_position(const report_text *t, size_t at, int *line, int *col)
 }
 
 /* Where byte `at` of a scalar's text stands in the source. */
-static void node_position(const tree_node *n, size_t at, int *line, int *col)
+static void node_position(const report_node *n, size_t at, int *line, int *col)
 {
     *line = n->line;
     *col = n->text_col ? n->text_col + (int)utf8_length(n->text, at) : n->col;
@@ -61,9 +61,9 @@ static void find_markers(const char *s, size_t len, offset_vec *out)
     }
 }
 
-bool report_read_para(vctx *c, const tree_node *n, report_para *out)
+bool report_read_para(vctx *c, const report_node *n, report_para *out)
 {
-    if (n->kind != TREE_SCALAR || v_is_null(n)) {
+    if (n->kind != REPORT_NODE_SCALAR || v_is_null(n)) {
         v_error(c, n, "expected a paragraph (text), got %s", v_describe(c, n));
         return false;
     }
@@ -152,9 +152,9 @@ static uint32_t neighbour(const cp_at *cps, size_t n, size_t k, int step)
     return 0;
 }
 
-void report_check_punctuation(vctx *c, const tree_node *n)
+void report_check_punctuation(vctx *c, const report_node *n)
 {
-    if (n->kind != TREE_SCALAR || n->len == 0)
+    if (n->kind != REPORT_NODE_SCALAR || n->len == 0)
         return;
     cp_at *cps = xmalloc(n->len * sizeof *cps);
     size_t count = 0;

@@ -13,18 +13,18 @@
 
 /* ================= the generic tree (YAML and JSON alike) ================= */
 
-typedef enum { TREE_SCALAR, TREE_SEQUENCE, TREE_MAPPING } tree_kind;
+typedef enum { REPORT_NODE_SCALAR, REPORT_NODE_SEQUENCE, REPORT_NODE_MAPPING } report_node_kind;
 
-typedef struct tree_node tree_node;
-typedef struct tree_pair {
-    tree_node *key; /* always a scalar */
-    tree_node *value;
-} tree_pair;
+typedef struct report_node report_node;
+typedef struct report_pair {
+    report_node *key; /* always a scalar */
+    report_node *value;
+} report_pair;
 
-struct tree_node {
-    tree_kind kind;
+struct report_node {
+    report_node_kind kind;
     int line, col; /* 1-based, counted in characters */
-    /* TREE_SCALAR: the text as written (escapes resolved), NUL-terminated. */
+    /* REPORT_NODE_SCALAR: the text as written (escapes resolved), NUL-terminated. */
     const char *text;
     size_t len;
     bool quoted; /* YAML quoted/block scalar or JSON string: never a number, bool or null */
@@ -32,11 +32,11 @@ struct tree_node {
      * escapes, no folding): text[k] sits at (line, text_col + characters
      * before k). 0 when that does not hold. */
     int text_col;
-    /* TREE_SEQUENCE */
-    tree_node **items;
+    /* REPORT_NODE_SEQUENCE */
+    report_node **items;
     size_t count;
-    /* TREE_MAPPING: pairs in source order; duplicate keys are reported by the loader */
-    tree_pair *pairs;
+    /* REPORT_NODE_MAPPING: pairs in source order; duplicate keys are reported by the loader */
+    report_pair *pairs;
     size_t npairs;
 };
 
@@ -47,12 +47,12 @@ struct tree_node {
  * with no diagnostic: the caller says what it expected. Duplicate keys are
  * errors but the root is still returned (the first value comes first in
  * pairs). Aliases share nodes: the tree may be a DAG, never a cycle. */
-tree_node *tree_load_file(const char *path, arena *a, diag_list *diags);
+report_node *report_tree_load_file(const char *path, arena *a, diag_list *diags);
 /* The same from a buffer; name is used in diagnostics and to pick JSON. */
-tree_node *tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,
-                            diag_list *diags);
+report_node *report_tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,
+                                     diag_list *diags);
 /* Value of key in a mapping, or NULL. */
-tree_node *tree_get(const tree_node *map, const char *key);
+report_node *report_node_get(const report_node *map, const char *key);
 
 /* =========================== the document model =========================== */
 
@@ -117,16 +117,21 @@ typedef struct report_task {
     int line, col;
 } report_task;
 
-typedef enum { BLOCK_PARAGRAPH, BLOCK_TABLE, BLOCK_TASKS, BLOCK_SUMMARY } report_block_kind;
+typedef enum {
+    REPORT_BLOCK_PARAGRAPH,
+    REPORT_BLOCK_TABLE,
+    REPORT_BLOCK_TASKS,
+    REPORT_BLOCK_SUMMARY
+} report_block_kind;
 
 typedef struct report_block {
     report_block_kind kind;
     int line, col;
-    report_para para;   /* BLOCK_PARAGRAPH */
-    report_table table; /* BLOCK_TABLE */
-    report_task *tasks; /* BLOCK_TASKS */
+    report_para para;   /* REPORT_BLOCK_PARAGRAPH */
+    report_table table; /* REPORT_BLOCK_TABLE */
+    report_task *tasks; /* REPORT_BLOCK_TASKS */
     size_t ntasks;
-    report_text summary; /* BLOCK_SUMMARY: its caption */
+    report_text summary; /* REPORT_BLOCK_SUMMARY: its caption */
 } report_block;
 
 typedef struct report_section report_section;
@@ -173,7 +178,12 @@ void report_text_position(const report_text *t, size_t at, int *line, int *col);
 /* The numbers behind progress bars (docs/format.md, "Numbers shown in the
  * booklet"), computed from exact values; only labels are rounded. */
 
-typedef enum { TASK_DONE, TASK_ON_TRACK, TASK_BEHIND, TASK_NOT_REPORTED } report_status;
+typedef enum {
+    REPORT_TASK_DONE,
+    REPORT_TASK_ON_TRACK,
+    REPORT_TASK_BEHIND,
+    REPORT_TASK_NOT_REPORTED
+} report_status;
 
 /* done / target, exact (may exceed 1). -1 when the task is not reported
  * (done absent): callers show 未报告, never 0%. */

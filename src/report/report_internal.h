@@ -14,7 +14,7 @@ typedef struct vctx {
     int year; /* meta.date's year; 0 when meta.date is missing or invalid */
 } vctx;
 
-void v_error(vctx *c, const tree_node *at, const char *fmt, ...)
+void v_error(vctx *c, const report_node *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void v_warning_at(vctx *c, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -22,40 +22,40 @@ void v_warning_at(vctx *c, int line, int col, const char *fmt, ...)
 /* Split a mapping into the values of the known keys (vals[i] for keys[i],
  * NULL when absent) and report unknown keys, suggesting a near spelling.
  * `where` names the mapping in messages ("in meta"). */
-void v_fields(vctx *c, const tree_node *map, const char *where, const char *const keys[],
-              size_t nkeys, const tree_node *vals[]);
+void v_fields(vctx *c, const report_node *map, const char *where, const char *const keys[],
+              size_t nkeys, const report_node *vals[]);
 /* Report `missing required key 'key' <where>` at anchor when val is NULL. */
-bool v_require(vctx *c, const tree_node *val, const char *key, const char *where,
-               const tree_node *anchor);
+bool v_require(vctx *c, const report_node *val, const char *key, const char *where,
+               const report_node *anchor);
 /* Complain unless n is a mapping; `what` is what was expected there. */
-bool v_expect_mapping(vctx *c, const tree_node *n, const char *what);
-bool v_expect_sequence(vctx *c, const tree_node *n, const char *what);
+bool v_expect_mapping(vctx *c, const report_node *n, const char *what);
+bool v_expect_sequence(vctx *c, const report_node *n, const char *what);
 
 /* Value readers: each reports its own errors and returns false on one.
  * An absent node (NULL) leaves out untouched and returns true. */
-bool v_text(vctx *c, const tree_node *n, bool required, report_text *out);
-bool v_number(vctx *c, const tree_node *n, report_number *out);
-bool v_date(vctx *c, const tree_node *n, report_date *out);
-bool v_bool(vctx *c, const tree_node *n, bool *out);
+bool v_text(vctx *c, const report_node *n, bool required, report_text *out);
+bool v_number(vctx *c, const report_node *n, report_number *out);
+bool v_date(vctx *c, const report_node *n, report_date *out);
+bool v_bool(vctx *c, const report_node *n, bool *out);
 /* A plain `~`, `null` or nothing: YAML's and JSON's way of saying "no value". */
-bool v_is_null(const tree_node *n);
+bool v_is_null(const report_node *n);
 /* "a list", "a mapping", "a string" or the plain scalar's text, quoted. */
-const char *v_describe(vctx *c, const tree_node *n);
+const char *v_describe(vctx *c, const report_node *n);
 
 /* Days since 0000-03-01 (for comparing and ordering dates). */
 long v_day_number(int year, int month, int day);
 
 /* report.c: paragraph from a scalar: strong (**) ranges with markers removed,
  * unbalanced markers warned about and kept; punctuation checked. */
-bool report_read_para(vctx *c, const tree_node *n, report_para *out);
+bool report_read_para(vctx *c, const report_node *n, report_para *out);
 /* Warn where ASCII punctuation touches Chinese text. */
-void report_check_punctuation(vctx *c, const tree_node *n);
+void report_check_punctuation(vctx *c, const report_node *n);
 
 /* validate_body.c: the sections list and the closing paragraphs. */
-void v_sections(vctx *c, const tree_node *list, report_section **out, size_t *count);
-void v_closing(vctx *c, const tree_node *list, report_para **out, size_t *count);
+void v_sections(vctx *c, const report_node *list, report_section **out, size_t *count);
+void v_closing(vctx *c, const report_node *list, report_para **out, size_t *count);
 
 /* validate.c: validate root and build the report in a; NULL on any error. */
-report *report_build(const char *path, const tree_node *root, arena *a, diag_list *diags);
+report *report_build(const char *path, const report_node *root, arena *a, diag_list *diags);
 
 #endif

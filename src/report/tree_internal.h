@@ -10,11 +10,11 @@
 
 /* Strict RFC 8259 reader. Returns NULL on a syntax error (reported) or when
  * the text holds nothing but whitespace (not reported). */
-tree_node *tree_json_parse(const char *name, const char *buf, size_t len, arena *a,
-                           diag_list *diags);
+report_node *tree_json_parse(const char *name, const char *buf, size_t len, arena *a,
+                             diag_list *diags);
 
 /* Report every key of map given a second time. Returns false when any. */
-bool tree_check_duplicate_keys(const char *name, const tree_node *map, diag_list *diags);
+bool tree_check_duplicate_keys(const char *name, const report_node *map, diag_list *diags);
 
 /* 1-based line and column (in characters) of byte offset `at` of buf. */
 void tree_offset_position(const char *buf, size_t len, size_t at, int *line, int *col);

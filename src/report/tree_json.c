@@ -20,7 +20,7 @@ typedef struct jparser {
 } jparser;
 
 typedef VEC(char) char_vec;
-typedef VEC(tree_pair) pair_vec;
+typedef VEC(report_pair) pair_vec;
 
 static int column_of(const jparser *p, size_t at)
 {
@@ -73,16 +73,16 @@ static void skip_space(jparser *p)
     }
 }
 
-static tree_node *new_node(jparser *p, tree_kind kind, size_t at)
+static report_node *new_node(jparser *p, report_node_kind kind, size_t at)
 {
-    tree_node *t = arena_alloc(p->a, sizeof *t);
+    report_node *t = arena_alloc(p->a, sizeof *t);
     t->kind = kind;
     t->line = p->line;
     t->col = column_of(p, at);
     return t;
 }
 
-static tree_node *parse_value(jparser *p, int depth);
+static report_node *parse_value(jparser *p, int depth);
 
 /* ------------------------------- scalars ------------------------------- */
 
@@ -98,7 +98,7 @@ static size_t skip_digits(jparser *p, size_t i)
     return i;
 }
 
-static tree_node *parse_number(jparser *p)
+static report_node *parse_number(jparser *p)
 {
     size_t start = p->pos, i = p->pos;
     if (p->s[i] == '-')
@@ -129,7 +129,7 @@ static tree_node *parse_number(jparser *p)
         }
         i = skip_digits(p, i);
     }
-    tree_node *t = new_node(p, TREE_SCALAR, start);
+    report_node *t = new_node(p, REPORT_NODE_SCALAR, start);
     t->len = i - start;
     t->text = arena_strndup(p->a, p->s + start, t->len);
     t->text_col = t->col;
@@ -137,13 +137,13 @@ static tree_node *parse_number(jparser *p)
     return t;
 }
 
-static tree_node *parse_literal(jparser *p)
+static report_node *parse_literal(jparser *p)
 {
     static const char *const words[] = {"true", "false", "null"};
     for (size_t k = 0; k < 3; k++) {
         size_t n = strlen(words[k]);
         if (p->len - p->pos >= n && memcmp(p->s + p->pos, words[k], n) == 0) {
-            tree_node *t = new_node(p, TREE_SCALAR, p->pos);
+            report_node *t = new_node(p, REPORT_NODE_SCALAR, p->pos);
             t->text = words[k];
             t->len = n;
             t->text_col = t->col;
@@ -165,7 +165,7 @@ static long read_hex4(const jparser *p, size_t i)
         return -1;
     long v = 0;
     for (size_t k = 0; k < 4; k++) {
-        int h = hex_digit_value(p->s[i + k]);
+        int h = base_hex_digit(p->s[i + k]);
         if (h < 0)
             return -1;
         v = v * 16 + h;
@@ -235,9 +235,9 @@ static bool read_escape(jparser *p, char_vec *out)
     return true;
 }
 
-static tree_node *parse_string(jparser *p)
+static report_node *parse_string(jparser *p)
 {
-    tree_node *t = new_node(p, TREE_SCALAR, p->pos);
+    report_node *t = new_node(p, REPORT_NODE_SCALAR, p->pos);
     t->quoted = true;
     size_t open = p->pos++;
     char_vec out = {0};
@@ -276,17 +276,17 @@ static tree_node *parse_string(jparser *p)
 
 /* ----------------------------- containers ----------------------------- */
 
-static tree_node *parse_array(jparser *p, int depth)
+static report_node *parse_array(jparser *p, int depth)
 {
-    tree_node *t = new_node(p, TREE_SEQUENCE, p->pos);
-    VEC(tree_node *) items = {0};
+    report_node *t = new_node(p, REPORT_NODE_SEQUENCE, p->pos);
+    VEC(report_node *) items = {0};
     p->pos++;
     skip_space(p);
     if (p->pos < p->len && p->s[p->pos] == ']') {
         p->pos++;
     } else {
         for (;;) {
-            tree_node *v = parse_value(p, depth + 1);
+            report_node *v = parse_value(p, depth + 1);
             if (!v)
                 break;
             VEC_PUSH(&items, v);
@@ -323,7 +323,7 @@ static bool parse_member(jparser *p, int depth, pair_vec *pairs)
         fail_at(p, p->pos, "expected a string key in double quotes, got %s", describe_here(p));
         return false;
     }
-    tree_node *key = parse_string(p);
+    report_node *key = parse_string(p);
     if (!key)
         return false;
     skip_space(p);
@@ -332,16 +332,16 @@ static bool parse_member(jparser *p, int depth, pair_vec *pairs)
         return false;
     }
     p->pos++;
-    tree_node *value = parse_value(p, depth + 1);
+    report_node *value = parse_value(p, depth + 1);
     if (!value)
         return false;
-    VEC_PUSH(pairs, ((tree_pair){key, value}));
+    VEC_PUSH(pairs, ((report_pair){key, value}));
     return true;
 }
 
-static tree_node *parse_object(jparser *p, int depth)
+static report_node *parse_object(jparser *p, int depth)
 {
-    tree_node *t = new_node(p, TREE_MAPPING, p->pos);
+    report_node *t = new_node(p, REPORT_NODE_MAPPING, p->pos);
     pair_vec pairs = {0};
     p->pos++;
     skip_space(p);
@@ -378,7 +378,7 @@ static tree_node *parse_object(jparser *p, int depth)
     return t;
 }
 
-static tree_node *parse_value(jparser *p, int depth)
+static report_node *parse_value(jparser *p, int depth)
 {
     skip_space(p);
     if (p->pos >= p->len) {
@@ -401,8 +401,8 @@ static tree_node *parse_value(jparser *p, int depth)
     return parse_literal(p);
 }
 
-tree_node *tree_json_parse(const char *name, const char *buf, size_t len, arena *a,
-                           diag_list *diags)
+report_node *tree_json_parse(const char *name, const char *buf, size_t len, arena *a,
+                             diag_list *diags)
 {
     jparser p = {.name = name, .s = buf, .len = len, .line = 1, .a = a, .diags = diags};
     /* RFC 8259 §8.1 lets a parser ignore a byte order mark. */
@@ -411,7 +411,7 @@ tree_node *tree_json_parse(const char *name, const char *buf, size_t len, arena 
     skip_space(&p);
     if (p.pos >= p.len)
         return NULL; /* empty: the caller says what it expected */
-    tree_node *root = parse_value(&p, 0);
+    report_node *root = parse_value(&p, 0);
     if (!root)
         return NULL;
     skip_space(&p);

@@ -47,7 +47,7 @@ bool tree_check_utf8(const char *name, const char *buf, size_t len, diag_list *d
 }
 
 typedef struct key_ref {
-    const tree_node *key;
+    const report_node *key;
     size_t index;
 } key_ref;
 
@@ -63,7 +63,7 @@ static int key_ref_compare(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-bool tree_check_duplicate_keys(const char *name, const tree_node *map, diag_list *diags)
+bool tree_check_duplicate_keys(const char *name, const report_node *map, diag_list *diags)
 {
     if (map->npairs < 2)
         return true;
@@ -75,7 +75,7 @@ bool tree_check_duplicate_keys(const char *name, const tree_node *map, diag_list
     bool ok = true;
     size_t first = 0;
     for (size_t i = 1; i < map->npairs; i++) {
-        const tree_node *a = refs[first].key, *b = refs[i].key;
+        const report_node *a = refs[first].key, *b = refs[i].key;
         if (a->len == b->len && memcmp(a->text, b->text, a->len) == 0) {
             diag_add(diags, DIAG_ERROR, name, b->line, b->col,
                      "duplicate key '%s' (first at line %d)", b->text, a->line);
@@ -94,7 +94,7 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* ------------------------- libyaml → tree_node ------------------------- */
+/* ------------------------- libyaml → report_node ------------------------- */
 
 typedef struct yconv {
     const char *name;
@@ -106,7 +106,7 @@ typedef struct yconv {
     size_t nnodes;
     size_t *line_start; /* byte offset of each line (0-based), for exact columns */
     size_t nlines;
-    tree_node **made;     /* per document node: its tree node once built */
+    report_node **made;   /* per document node: its tree node once built */
     size_t *expanded;     /* per document node: subtree size with aliases expanded */
     unsigned char *state; /* 0 unseen, 1 being sized (a cycle if met again), 2 sized */
     bool over_reported;
@@ -189,7 +189,7 @@ static size_t mark_offset(const yconv *c, yaml_mark_t m)
 }
 
 /* text_col when the scalar's source is exactly its text on one line. */
-static int exact_text_col(const yconv *c, const yaml_node_t *n, const tree_node *t)
+static int exact_text_col(const yconv *c, const yaml_node_t *n, const report_node *t)
 {
     yaml_scalar_style_t style = n->data.scalar.style;
     int quote = 0;
@@ -209,47 +209,47 @@ static int exact_text_col(const yconv *c, const yaml_node_t *n, const tree_node 
     return t->col + quote;
 }
 
-static tree_node *build(yconv *c, int id);
+static report_node *build(yconv *c, int id);
 
-static bool build_mapping(yconv *c, yaml_node_t *n, tree_node *t)
+static bool build_mapping(yconv *c, yaml_node_t *n, report_node *t)
 {
     size_t count = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
     t->pairs = arena_alloc(c->a, (count ? count : 1) * sizeof *t->pairs);
     for (size_t i = 0; i < count; i++) {
         yaml_node_pair_t *p = n->data.mapping.pairs.start + i;
-        tree_node *key = build(c, p->key);
-        tree_node *value = key ? build(c, p->value) : NULL;
+        report_node *key = build(c, p->key);
+        report_node *value = key ? build(c, p->value) : NULL;
         if (!value)
             return false;
-        if (key->kind != TREE_SCALAR) {
+        if (key->kind != REPORT_NODE_SCALAR) {
             diag_add(c->diags, DIAG_ERROR, c->name, key->line, key->col,
                      "a mapping key must be a plain name, not a list or mapping");
             return false;
         }
-        t->pairs[t->npairs++] = (tree_pair){key, value};
+        t->pairs[t->npairs++] = (report_pair){key, value};
     }
     tree_check_duplicate_keys(c->name, t, c->diags);
     return true;
 }
 
-static tree_node *build(yconv *c, int id)
+static report_node *build(yconv *c, int id)
 {
     size_t k = (size_t)(id - 1);
     if (c->made[k])
         return c->made[k];
     yaml_node_t *n = doc_node(c, id);
-    tree_node *t = arena_alloc(c->a, sizeof *t);
+    report_node *t = arena_alloc(c->a, sizeof *t);
     c->made[k] = t; /* before the children: shared by every alias */
     t->line = (int)n->start_mark.line + 1;
     t->col = (int)n->start_mark.column + 1;
     if (n->type == YAML_SCALAR_NODE) {
-        t->kind = TREE_SCALAR;
+        t->kind = REPORT_NODE_SCALAR;
         t->len = n->data.scalar.length;
         t->text = arena_strndup(c->a, (const char *)n->data.scalar.value, t->len);
         t->quoted = n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
         t->text_col = exact_text_col(c, n, t);
     } else if (n->type == YAML_SEQUENCE_NODE) {
-        t->kind = TREE_SEQUENCE;
+        t->kind = REPORT_NODE_SEQUENCE;
         size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
         t->items = arena_alloc(c->a, (count ? count : 1) * sizeof *t->items);
         for (size_t i = 0; i < count; i++) {
@@ -258,7 +258,7 @@ static tree_node *build(yconv *c, int id)
         }
         t->count = count;
     } else {
-        t->kind = TREE_MAPPING;
+        t->kind = REPORT_NODE_MAPPING;
         if (!build_mapping(c, n, t))
             return NULL;
     }
@@ -321,8 +321,8 @@ static size_t *line_starts(const char *buf, size_t len, size_t *nlines)
     return starts;
 }
 
-static tree_node *convert_document(const char *name, const char *buf, size_t len,
-                                   yaml_document_t *doc, arena *a, diag_list *diags)
+static report_node *convert_document(const char *name, const char *buf, size_t len,
+                                     yaml_document_t *doc, arena *a, diag_list *diags)
 {
     yconv c = {.name = name, .buf = buf, .len = len, .a = a, .diags = diags, .doc = doc};
     c.nnodes = (size_t)(doc->nodes.top - doc->nodes.start);
@@ -330,7 +330,7 @@ static tree_node *convert_document(const char *name, const char *buf, size_t len
     c.made = xcalloc(c.nnodes, sizeof *c.made);
     c.expanded = xcalloc(c.nnodes, sizeof *c.expanded);
     c.state = xcalloc(c.nnodes, 1);
-    tree_node *root = NULL;
+    report_node *root = NULL;
     size_t size = expanded_size(&c, 1, 0);
     if (size != 0 && !c.over_reported)
         root = build(&c, 1);
@@ -359,8 +359,8 @@ static bool check_single_document(const char *name, const char *buf, size_t len,
     return root == NULL;
 }
 
-static tree_node *tree_yaml_parse(const char *name, const char *buf, size_t len, arena *a,
-                                  diag_list *diags)
+static report_node *tree_yaml_parse(const char *name, const char *buf, size_t len, arena *a,
+                                    diag_list *diags)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
@@ -370,7 +370,7 @@ static tree_node *tree_yaml_parse(const char *name, const char *buf, size_t len,
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-    tree_node *root = NULL;
+    report_node *root = NULL;
     if (!yaml_parser_load(&parser, &doc)) {
         report_yaml_error(name, buf, len, &parser, diags);
         yaml_parser_delete(&parser);
@@ -387,8 +387,8 @@ static tree_node *tree_yaml_parse(const char *name, const char *buf, size_t len,
     return root;
 }
 
-tree_node *tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,
-                            diag_list *diags)
+report_node *report_tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,
+                                     diag_list *diags)
 {
     if (!tree_check_utf8(name, buf, len, diags))
         return NULL;
@@ -397,26 +397,26 @@ tree_node *tree_load_buffer(const char *name, const char *buf, size_t len, arena
     return tree_yaml_parse(name, buf, len, a, diags);
 }
 
-tree_node *tree_load_file(const char *path, arena *a, diag_list *diags)
+report_node *report_tree_load_file(const char *path, arena *a, diag_list *diags)
 {
     size_t len;
-    char *buf = file_read_all(path, &len);
+    char *buf = base_read_file(path, &len);
     if (!buf) {
         diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
         return NULL;
     }
-    tree_node *root = tree_load_buffer(path, buf, len, a, diags);
+    report_node *root = report_tree_load_buffer(path, buf, len, a, diags);
     free(buf);
     return root;
 }
 
-tree_node *tree_get(const tree_node *map, const char *key)
+report_node *report_node_get(const report_node *map, const char *key)
 {
-    if (!map || map->kind != TREE_MAPPING)
+    if (!map || map->kind != REPORT_NODE_MAPPING)
         return NULL;
     size_t n = strlen(key);
     for (size_t i = 0; i < map->npairs; i++) {
-        const tree_node *k = map->pairs[i].key;
+        const report_node *k = map->pairs[i].key;
         if (k->len == n && memcmp(k->text, key, n) == 0)
             return map->pairs[i].value;
     }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void v_error(vctx *c, const tree_node *at, const char *fmt, ...)
+void v_error(vctx *c, const report_node *at, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -24,19 +24,19 @@ void v_warning_at(vctx *c, int line, int col, const char *fmt, ...)
     va_end(ap);
 }
 
-bool v_is_null(const tree_node *n)
+bool v_is_null(const report_node *n)
 {
-    if (n->kind != TREE_SCALAR || n->quoted)
+    if (n->kind != REPORT_NODE_SCALAR || n->quoted)
         return false;
     return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
            strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
 }
 
-const char *v_describe(vctx *c, const tree_node *n)
+const char *v_describe(vctx *c, const report_node *n)
 {
-    if (n->kind == TREE_SEQUENCE)
+    if (n->kind == REPORT_NODE_SEQUENCE)
         return "a list";
-    if (n->kind == TREE_MAPPING)
+    if (n->kind == REPORT_NODE_MAPPING)
         return "a mapping";
     if (n->quoted)
         return "a string";
@@ -53,10 +53,10 @@ const char *v_describe(vctx *c, const tree_node *n)
 
 /* ------------------------------- keys -------------------------------- */
 
-static void unknown_key(vctx *c, const tree_node *key, const char *where, const char *const keys[],
-                        size_t nkeys)
+static void unknown_key(vctx *c, const report_node *key, const char *where,
+                        const char *const keys[], size_t nkeys)
 {
-    const char *best = closest_word(key->text, keys, nkeys);
+    const char *best = base_closest_word(key->text, keys, nkeys);
     if (best) {
         v_error(c, key, "unknown key '%s' %s (did you mean '%s'?)", key->text, where, best);
         return;
@@ -69,13 +69,13 @@ static void unknown_key(vctx *c, const tree_node *key, const char *where, const 
     v_error(c, key, "unknown key '%s' %s (expected one of: %s)", key->text, where, list);
 }
 
-void v_fields(vctx *c, const tree_node *map, const char *where, const char *const keys[],
-              size_t nkeys, const tree_node *vals[])
+void v_fields(vctx *c, const report_node *map, const char *where, const char *const keys[],
+              size_t nkeys, const report_node *vals[])
 {
     for (size_t k = 0; k < nkeys; k++)
         vals[k] = NULL;
     for (size_t i = 0; i < map->npairs; i++) {
-        const tree_node *key = map->pairs[i].key;
+        const report_node *key = map->pairs[i].key;
         size_t k = 0;
         while (k < nkeys && strcmp(key->text, keys[k]) != 0)
             k++;
@@ -86,8 +86,8 @@ void v_fields(vctx *c, const tree_node *map, const char *where, const char *cons
     }
 }
 
-bool v_require(vctx *c, const tree_node *val, const char *key, const char *where,
-               const tree_node *anchor)
+bool v_require(vctx *c, const report_node *val, const char *key, const char *where,
+               const report_node *anchor)
 {
     if (val)
         return true;
@@ -95,17 +95,17 @@ bool v_require(vctx *c, const tree_node *val, const char *key, const char *where
     return false;
 }
 
-bool v_expect_mapping(vctx *c, const tree_node *n, const char *what)
+bool v_expect_mapping(vctx *c, const report_node *n, const char *what)
 {
-    if (n->kind == TREE_MAPPING)
+    if (n->kind == REPORT_NODE_MAPPING)
         return true;
     v_error(c, n, "expected %s, got %s", what, v_describe(c, n));
     return false;
 }
 
-bool v_expect_sequence(vctx *c, const tree_node *n, const char *what)
+bool v_expect_sequence(vctx *c, const report_node *n, const char *what)
 {
-    if (n->kind == TREE_SEQUENCE)
+    if (n->kind == REPORT_NODE_SEQUENCE)
         return true;
     v_error(c, n, "expected %s, got %s", what, v_describe(c, n));
     return false;
@@ -113,11 +113,11 @@ bool v_expect_sequence(vctx *c, const tree_node *n, const char *what)
 
 /* ------------------------------ values ------------------------------- */
 
-bool v_text(vctx *c, const tree_node *n, bool required, report_text *out)
+bool v_text(vctx *c, const report_node *n, bool required, report_text *out)
 {
     if (!n)
         return true;
-    if (n->kind != TREE_SCALAR || (required && v_is_null(n))) {
+    if (n->kind != REPORT_NODE_SCALAR || (required && v_is_null(n))) {
         v_error(c, n, "expected text, got %s", v_describe(c, n));
         return false;
     }
@@ -162,11 +162,11 @@ static bool is_number_text(const char *s)
     return s[i] == '\0';
 }
 
-bool v_number(vctx *c, const tree_node *n, report_number *out)
+bool v_number(vctx *c, const report_node *n, report_number *out)
 {
     if (!n)
         return true;
-    if (n->kind != TREE_SCALAR || n->quoted || !is_number_text(n->text)) {
+    if (n->kind != REPORT_NODE_SCALAR || n->quoted || !is_number_text(n->text)) {
         v_error(c, n, "expected a number, got %s", v_describe(c, n));
         return false;
     }
@@ -209,12 +209,12 @@ static bool digits_at(const char *s, size_t from, size_t n, int *v)
     return true;
 }
 
-bool v_date(vctx *c, const tree_node *n, report_date *out)
+bool v_date(vctx *c, const report_node *n, report_date *out)
 {
     if (!n)
         return true;
     int y, m, d;
-    if (n->kind != TREE_SCALAR || n->len != 10 || n->text[4] != '-' || n->text[7] != '-' ||
+    if (n->kind != REPORT_NODE_SCALAR || n->len != 10 || n->text[4] != '-' || n->text[7] != '-' ||
         !digits_at(n->text, 0, 4, &y) || !digits_at(n->text, 5, 2, &m) ||
         !digits_at(n->text, 8, 2, &d)) {
         v_error(c, n, "expected a date YYYY-MM-DD, got %s", v_describe(c, n));
@@ -228,13 +228,13 @@ bool v_date(vctx *c, const tree_node *n, report_date *out)
     return true;
 }
 
-bool v_bool(vctx *c, const tree_node *n, bool *out)
+bool v_bool(vctx *c, const report_node *n, bool *out)
 {
     if (!n)
         return true;
-    if (n->kind == TREE_SCALAR && !n->quoted && strcmp(n->text, "true") == 0)
+    if (n->kind == REPORT_NODE_SCALAR && !n->quoted && strcmp(n->text, "true") == 0)
         *out = true;
-    else if (n->kind == TREE_SCALAR && !n->quoted && strcmp(n->text, "false") == 0)
+    else if (n->kind == REPORT_NODE_SCALAR && !n->quoted && strcmp(n->text, "false") == 0)
         *out = false;
     else {
         v_error(c, n, "expected true or false, got %s", v_describe(c, n));
@@ -266,13 +266,13 @@ static const char *const meta_keys[M_COUNT] = {
     "classification", "copy",        "editor",   "subject",      "keywords", "layout"};
 
 /* A typeset text field: read it and check its punctuation. */
-static void typeset_text(vctx *c, const tree_node *n, bool required, report_text *out)
+static void typeset_text(vctx *c, const report_node *n, bool required, report_text *out)
 {
     if (v_text(c, n, required, out) && out->s)
         report_check_punctuation(c, n);
 }
 
-static void read_version(vctx *c, const tree_node *n, report_number *out)
+static void read_version(vctx *c, const report_node *n, report_number *out)
 {
     *out = (report_number){.text = "1", .value = 1};
     if (!n)
@@ -287,7 +287,7 @@ static void read_version(vctx *c, const tree_node *n, report_number *out)
     *out = v;
 }
 
-static void read_keywords(vctx *c, const tree_node *n, report_meta *m)
+static void read_keywords(vctx *c, const report_node *n, report_meta *m)
 {
     if (!n || !v_expect_sequence(c, n, "a list of keywords"))
         return;
@@ -299,11 +299,11 @@ static void read_keywords(vctx *c, const tree_node *n, report_meta *m)
     }
 }
 
-static void read_meta(vctx *c, const tree_node *key, const tree_node *n, report_meta *m)
+static void read_meta(vctx *c, const report_node *key, const report_node *n, report_meta *m)
 {
     if (!v_expect_mapping(c, n, "a mapping of document details (title, date, …)"))
         return;
-    const tree_node *v[M_COUNT];
+    const report_node *v[M_COUNT];
     v_fields(c, n, "in meta", meta_keys, M_COUNT, v);
     v_require(c, v[M_TITLE], "title", "in meta", key);
     v_require(c, v[M_DATE], "date", "in meta", key);
@@ -332,7 +332,7 @@ static void read_meta(vctx *c, const tree_node *key, const tree_node *n, report_
 
 static const char *const top_keys[] = {"briefc", "meta", "sections", "closing"};
 
-static void read_format_version(vctx *c, const tree_node *n)
+static void read_format_version(vctx *c, const report_node *n)
 {
     report_number v = {0};
     if (!v_number(c, n, &v))
@@ -342,7 +342,7 @@ static void read_format_version(vctx *c, const tree_node *n)
 }
 
 /* The key node of `name` in map, to point at for errors about its mapping. */
-static const tree_node *key_node(const tree_node *map, const char *name)
+static const report_node *key_node(const report_node *map, const char *name)
 {
     for (size_t i = 0; i < map->npairs; i++)
         if (strcmp(map->pairs[i].key->text, name) == 0)
@@ -350,7 +350,7 @@ static const tree_node *key_node(const tree_node *map, const char *name)
     return map;
 }
 
-report *report_build(const char *path, const tree_node *root, arena *a, diag_list *diags)
+report *report_build(const char *path, const report_node *root, arena *a, diag_list *diags)
 {
     vctx c = {.file = path, .a = a, .diags = diags};
     size_t errors_before = diags->errors;
@@ -359,7 +359,7 @@ report *report_build(const char *path, const tree_node *root, arena *a, diag_lis
     r->arena = a;
     if (!v_expect_mapping(&c, root, "a mapping with 'briefc: 1' at the top level"))
         return NULL;
-    const tree_node *v[4];
+    const report_node *v[4];
     v_fields(&c, root, "at the top level", top_keys, 4, v);
     if (v_require(&c, v[0], "briefc", "at the top level", root))
         read_format_version(&c, v[0]);

@@ -13,7 +13,7 @@ static const char *const cell_keys[] = {"progress"};
 static const char *const task_keys[] = {"name",  "target", "done",      "unit",
                                         "start", "due",    "estimated", "note"};
 
-static void typeset_text(vctx *c, const tree_node *n, bool required, report_text *out)
+static void typeset_text(vctx *c, const report_node *n, bool required, report_text *out)
 {
     if (v_text(c, n, required, out) && out->s)
         report_check_punctuation(c, n);
@@ -26,20 +26,20 @@ static void *alloc_items(vctx *c, size_t count, size_t size)
 
 /* ------------------------------ tables ------------------------------- */
 
-static void read_cell(vctx *c, const tree_node *n, report_cell *cell)
+static void read_cell(vctx *c, const report_node *n, report_cell *cell)
 {
-    if (n->kind == TREE_SCALAR) {
+    if (n->kind == REPORT_NODE_SCALAR) {
         if (v_is_null(n)) /* an empty cell */
             cell->text = (report_text){"", 0, n->line, n->col, false};
         else
             typeset_text(c, n, true, &cell->text);
         return;
     }
-    if (n->kind == TREE_SEQUENCE) {
+    if (n->kind == REPORT_NODE_SEQUENCE) {
         v_error(c, n, "expected text or {progress: N} in a table cell, got a list");
         return;
     }
-    const tree_node *v[COUNT(cell_keys)];
+    const report_node *v[COUNT(cell_keys)];
     v_fields(c, n, "in a table cell", cell_keys, COUNT(cell_keys), v);
     cell->is_progress = true;
     if (v_require(c, v[0], "progress", "in a table cell", n) &&
@@ -47,7 +47,7 @@ static void read_cell(vctx *c, const tree_node *n, report_cell *cell)
         v_error(c, v[0], "progress must be >= 0, got %s", cell->progress.text);
 }
 
-static void read_row(vctx *c, const tree_node *n, size_t index, report_table *t)
+static void read_row(vctx *c, const report_node *n, size_t index, report_table *t)
 {
     report_cell *row = alloc_items(c, t->ncolumns, sizeof *row);
     t->rows[t->nrows++] = row;
@@ -60,7 +60,7 @@ static void read_row(vctx *c, const tree_node *n, size_t index, report_table *t)
         read_cell(c, n->items[i], &row[i]);
 }
 
-static void read_columns(vctx *c, const tree_node *n, report_table *t)
+static void read_columns(vctx *c, const report_node *n, report_table *t)
 {
     if (!v_expect_sequence(c, n, "a list of column headings"))
         return;
@@ -74,7 +74,7 @@ static void read_columns(vctx *c, const tree_node *n, report_table *t)
         typeset_text(c, n->items[i], false, &t->columns[i]);
 }
 
-static void read_widths(vctx *c, const tree_node *n, report_table *t)
+static void read_widths(vctx *c, const report_node *n, report_table *t)
 {
     if (!n || !v_expect_sequence(c, n, "a list of relative column widths"))
         return;
@@ -89,11 +89,11 @@ static void read_widths(vctx *c, const tree_node *n, report_table *t)
             v_error(c, n->items[i], "a width must be > 0, got %s", t->widths[i].text);
 }
 
-static void read_table(vctx *c, const tree_node *key, const tree_node *n, report_table *t)
+static void read_table(vctx *c, const report_node *key, const report_node *n, report_table *t)
 {
     if (!v_expect_mapping(c, n, "a table (a mapping with columns and rows)"))
         return;
-    const tree_node *v[COUNT(table_keys)];
+    const report_node *v[COUNT(table_keys)];
     v_fields(c, n, "in table", table_keys, COUNT(table_keys), v);
     v_require(c, v[1], "columns", "in table", key);
     v_require(c, v[3], "rows", "in table", key);
@@ -116,7 +116,8 @@ static long day_of(const report_date *d)
     return v_day_number(d->year, d->month, d->day);
 }
 
-static void check_task_dates(vctx *c, const tree_node *start, const tree_node *due, report_task *t)
+static void check_task_dates(vctx *c, const report_node *start, const report_node *due,
+                             report_task *t)
 {
     if (c->year) { /* defaults: the whole year of the report */
         if (!start)
@@ -134,13 +135,13 @@ static void check_task_dates(vctx *c, const tree_node *start, const tree_node *d
                 t->start.year, t->start.month, t->start.day, t->due.year, t->due.month, t->due.day);
 }
 
-static void read_task(vctx *c, const tree_node *n, report_task *t)
+static void read_task(vctx *c, const report_node *n, report_task *t)
 {
     t->line = n->line;
     t->col = n->col;
     if (!v_expect_mapping(c, n, "a task (a mapping with name and target)"))
         return;
-    const tree_node *v[COUNT(task_keys)];
+    const report_node *v[COUNT(task_keys)];
     v_fields(c, n, "in task", task_keys, COUNT(task_keys), v);
     v_require(c, v[0], "name", "in task", n);
     v_require(c, v[1], "target", "in task", n);
@@ -158,7 +159,7 @@ static void read_task(vctx *c, const tree_node *n, report_task *t)
     typeset_text(c, v[7], false, &t->note);
 }
 
-static void read_tasks(vctx *c, const tree_node *n, report_block *b)
+static void read_tasks(vctx *c, const report_node *n, report_block *b)
 {
     if (!v_expect_sequence(c, n, "a list of tasks"))
         return;
@@ -174,35 +175,35 @@ static void read_tasks(vctx *c, const tree_node *n, report_block *b)
 
 /* ------------------------------ blocks ------------------------------- */
 
-static void read_block(vctx *c, const tree_node *n, report_block *b)
+static void read_block(vctx *c, const report_node *n, report_block *b)
 {
     b->line = n->line;
     b->col = n->col;
-    if (n->kind == TREE_SCALAR) {
-        b->kind = BLOCK_PARAGRAPH;
+    if (n->kind == REPORT_NODE_SCALAR) {
+        b->kind = REPORT_BLOCK_PARAGRAPH;
         report_read_para(c, n, &b->para);
         return;
     }
-    if (n->kind == TREE_SEQUENCE || n->npairs == 0) {
+    if (n->kind == REPORT_NODE_SEQUENCE || n->npairs == 0) {
         v_error(c, n, "expected a paragraph (text) or a block (table, tasks or summary), got %s",
-                n->kind == TREE_SEQUENCE ? "a list" : "an empty mapping");
+                n->kind == REPORT_NODE_SEQUENCE ? "a list" : "an empty mapping");
         return;
     }
-    const tree_node *v[COUNT(block_keys)];
+    const report_node *v[COUNT(block_keys)];
     v_fields(c, n, "in content (a block is table, tasks or summary)", block_keys, COUNT(block_keys),
              v);
     for (size_t i = 1; i < n->npairs; i++)
         v_error(c, n->pairs[i].key, "a block has one key; start a new list item ('- ') for '%s'",
                 n->pairs[i].key->text);
-    const tree_node *key = n->pairs[0].key;
+    const report_node *key = n->pairs[0].key;
     if (v[0]) {
-        b->kind = BLOCK_TABLE;
+        b->kind = REPORT_BLOCK_TABLE;
         read_table(c, key, v[0], &b->table);
     } else if (v[1]) {
-        b->kind = BLOCK_TASKS;
+        b->kind = REPORT_BLOCK_TASKS;
         read_tasks(c, v[1], b);
     } else if (v[2]) {
-        b->kind = BLOCK_SUMMARY;
+        b->kind = REPORT_BLOCK_SUMMARY;
         typeset_text(c, v[2], false, &b->summary);
     }
 }
@@ -212,7 +213,7 @@ static void read_block(vctx *c, const tree_node *n, report_block *b)
 static bool has_tasks(const report_section *s)
 {
     for (size_t i = 0; i < s->nblocks; i++)
-        if (s->blocks[i].kind == BLOCK_TASKS)
+        if (s->blocks[i].kind == REPORT_BLOCK_TASKS)
             return true;
     return false;
 }
@@ -227,7 +228,7 @@ static void drop_empty_summaries(vctx *c, report_section *s)
     size_t kept = 0;
     for (size_t i = 0; i < s->nblocks; i++) {
         report_block *b = &s->blocks[i];
-        if (b->kind == BLOCK_SUMMARY && !any_area) {
+        if (b->kind == REPORT_BLOCK_SUMMARY && !any_area) {
             v_warning_at(c, b->line, b->col,
                          "summary has nothing to summarise: no subsection of this section has "
                          "tasks (left out)");
@@ -238,16 +239,16 @@ static void drop_empty_summaries(vctx *c, report_section *s)
     s->nblocks = kept;
 }
 
-static void read_section_list(vctx *c, const tree_node *list, bool need_one, report_section **out,
+static void read_section_list(vctx *c, const report_node *list, bool need_one, report_section **out,
                               size_t *count);
 
-static void read_section(vctx *c, const tree_node *n, report_section *s)
+static void read_section(vctx *c, const report_node *n, report_section *s)
 {
     s->line = n->line;
     s->col = n->col;
     if (!v_expect_mapping(c, n, "a section (a mapping with a title)"))
         return;
-    const tree_node *v[COUNT(section_keys)];
+    const report_node *v[COUNT(section_keys)];
     v_fields(c, n, "in section", section_keys, COUNT(section_keys), v);
     v_require(c, v[0], "title", "in section", n);
     typeset_text(c, v[0], true, &s->title);
@@ -262,7 +263,7 @@ static void read_section(vctx *c, const tree_node *n, report_section *s)
     drop_empty_summaries(c, s);
 }
 
-static void read_section_list(vctx *c, const tree_node *list, bool need_one, report_section **out,
+static void read_section_list(vctx *c, const report_node *list, bool need_one, report_section **out,
                               size_t *count)
 {
     if (!v_expect_sequence(c, list, "a list of sections"))
@@ -277,12 +278,12 @@ static void read_section_list(vctx *c, const tree_node *list, bool need_one, rep
         read_section(c, list->items[i], &(*out)[i]);
 }
 
-void v_sections(vctx *c, const tree_node *list, report_section **out, size_t *count)
+void v_sections(vctx *c, const report_node *list, report_section **out, size_t *count)
 {
     read_section_list(c, list, true, out, count);
 }
 
-void v_closing(vctx *c, const tree_node *list, report_para **out, size_t *count)
+void v_closing(vctx *c, const report_node *list, report_para **out, size_t *count)
 {
     if (!v_expect_sequence(c, list, "a list of closing paragraphs"))
         return;

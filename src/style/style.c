@@ -39,7 +39,7 @@ typedef struct layer {
     const char *path; /* as found, in the style's arena */
     dev_t dev;        /* identify the file, whatever path led to it */
     ino_t ino;
-    const tree_node *root; /* the top mapping */
+    const report_node *root; /* the top mapping */
 } layer;
 
 typedef struct chain {
@@ -102,7 +102,7 @@ static const char *find_layout(arena *a, const char *name, const char *from_file
 }
 
 static void report_not_found(diag_list *diags, const char *name, const char *from_file,
-                             const tree_node *from, const char *const *dirs, size_t ndirs)
+                             const report_node *from, const char *const *dirs, size_t ndirs)
 {
     int line = from ? from->line : 0, col = from ? from->col : 0;
     if (names_a_path(name)) {
@@ -121,23 +121,23 @@ static void report_not_found(diag_list *diags, const char *name, const char *fro
 /* ---- the chain ---- */
 
 /* Check `briefc-layout: 1`; errors point into the file. */
-static void check_version(style_reader *rd, const tree_node *root)
+static void check_version(style_reader *rd, const report_node *root)
 {
-    const tree_node *v = tree_get(root, "briefc-layout");
+    const report_node *v = report_node_get(root, "briefc-layout");
     if (!v)
         style_error(rd, root, "missing 'briefc-layout: 1' (the layout format version) at the top");
-    else if (v->kind != TREE_SCALAR || strcmp(v->text, "1") != 0)
+    else if (v->kind != REPORT_NODE_SCALAR || strcmp(v->text, "1") != 0)
         style_error(rd, v, "unsupported layout version '%s' (this briefc reads version 1)",
-                    v->kind == TREE_SCALAR ? v->text : "…");
+                    v->kind == REPORT_NODE_SCALAR ? v->text : "…");
 }
 
 /* The name in `extends:`, or NULL (an error is reported when malformed). */
-static const tree_node *extends_of(style_reader *rd, const tree_node *root)
+static const report_node *extends_of(style_reader *rd, const report_node *root)
 {
-    const tree_node *e = tree_get(root, "extends");
+    const report_node *e = report_node_get(root, "extends");
     if (!e)
         return NULL;
-    if (e->kind != TREE_SCALAR || e->len == 0) {
+    if (e->kind != REPORT_NODE_SCALAR || e->len == 0) {
         style_error(rd, e, "expected the name or path of a layout for extends");
         return NULL;
     }
@@ -149,13 +149,13 @@ static bool read_layer(arena *out, arena *trees, const char *path, layer *l, dia
 {
     style_reader rd = {out, diags, path};
     size_t before = diags->errors;
-    tree_node *root = tree_load_file(path, trees, diags);
+    report_node *root = report_tree_load_file(path, trees, diags);
     if (!root) {
         if (diags->errors == before)
             diag_add(diags, DIAG_ERROR, path, 0, 0, "the layout file is empty or unreadable");
         return false;
     }
-    if (root->kind != TREE_MAPPING) {
+    if (root->kind != REPORT_NODE_MAPPING) {
         style_error(&rd, root,
                     "a layout file is a mapping of page, fonts, colors, styles, table and bars");
         return false;
@@ -168,7 +168,7 @@ static bool read_layer(arena *out, arena *trees, const char *path, layer *l, dia
 
 /* Report a cycle at the extends that closes it, naming the files in order. */
 static bool closes_cycle(const chain *c, const struct stat *st, const char *from_file,
-                         const tree_node *from, diag_list *diags)
+                         const report_node *from, diag_list *diags)
 {
     for (size_t i = 0; i < c->count; i++) {
         if (c->items[i].dev != st->st_dev || c->items[i].ino != st->st_ino)
@@ -188,7 +188,7 @@ static void load_chain(arena *out, arena *trees, const char *name, const char *c
                        size_t ndirs, chain *c, diag_list *diags)
 {
     const char *from_file = NULL;
-    const tree_node *from = NULL;
+    const report_node *from = NULL;
     for (;;) {
         const char *path = find_layout(out, name, from_file, dirs, ndirs);
         if (!path) {
@@ -217,7 +217,7 @@ static void load_chain(arena *out, arena *trees, const char *name, const char *c
         style_reader rd = {out, diags, path};
         from = extends_of(&rd, l->root);
         if (!from) {
-            c->complete = !tree_get(l->root, "extends");
+            c->complete = !report_node_get(l->root, "extends");
             return;
         }
         from_file = path;
@@ -296,7 +296,7 @@ static void check_role(const style_spec *spec, const style_str_field *f, diag_li
     size_t n = 0;
     for (size_t i = 0; i < spec->roles.count && n < 64; i++)
         names[n++] = spec->roles.items[i].name;
-    const char *guess = closest_word(f->v, names, n);
+    const char *guess = base_closest_word(f->v, names, n);
     error_at(diags, f->at, "unknown font role '%s'%s%s%s (roles are the keys of fonts)", f->v,
              guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
 }
@@ -320,7 +320,7 @@ static bool resolve_color(const style_spec *spec, const style_color_field *f, st
     size_t n = 0;
     for (size_t i = 0; i < spec->colors.count && n < 64; i++)
         names[n++] = spec->colors.items[i].name;
-    const char *guess = closest_word(f->ref, names, n);
+    const char *guess = base_closest_word(f->ref, names, n);
     error_at(diags, f->at, "unknown colour '%s'%s%s%s", f->ref, guess ? " (did you mean '" : "",
              guess ? guess : "", guess ? "'?)" : "");
     return false;
@@ -352,7 +352,7 @@ static void resolve_text(const style_spec *spec, const style_text_spec *t, style
     out->space_before =
         t->space_before.relative ? t->space_before.v * out->leading : t->space_before.v;
     out->space_after = t->space_after.relative ? t->space_after.v * out->leading : t->space_after.v;
-    out->align = t->align_set ? t->align : ALIGN_JUSTIFY;
+    out->align = t->align_set ? t->align : STYLE_ALIGN_JUSTIFY;
     out->color = (style_color){0}; /* black */
     resolve_color(spec, &t->color, &out->color, diags);
 }
@@ -431,8 +431,9 @@ static void resolve_table(const style_spec *spec, style *s, diag_list *diags)
 
 /* The default bar colours, indexed like style_bar_color_names. */
 static const char *const default_bar_colors[STYLE_BAR_COLOR_COUNT] = {
-    [BAR_DONE] = "#2E7D32",         [BAR_ON_TRACK] = "#1F5FA8", [BAR_BEHIND] = "#C0392B",
-    [BAR_NOT_REPORTED] = "#8A8A8A", [BAR_NEUTRAL] = "#5B6B7A",  [STYLE_BAR_TRACK] = "#E4E4E4",
+    [STYLE_BAR_DONE] = "#2E7D32",    [STYLE_BAR_ON_TRACK] = "#1F5FA8",
+    [STYLE_BAR_BEHIND] = "#C0392B",  [STYLE_BAR_NOT_REPORTED] = "#8A8A8A",
+    [STYLE_BAR_NEUTRAL] = "#5B6B7A", [STYLE_BAR_TRACK] = "#E4E4E4",
     [STYLE_BAR_MARK] = "#1A1A1A",
 };
 
@@ -448,7 +449,7 @@ static void resolve_bars(const style_spec *spec, style *s, diag_list *diags)
         style_parse_hex_color(default_bar_colors[k], &colors[k]);
         resolve_color(spec, &b->color[k], &colors[k], diags);
     }
-    for (int k = 0; k < BAR_FILL_COUNT; k++)
+    for (int k = 0; k < STYLE_BAR_FILL_COUNT; k++)
         out->fill[k] = colors[k];
     out->track = colors[STYLE_BAR_TRACK];
     out->mark = colors[STYLE_BAR_MARK];

@@ -22,7 +22,12 @@ typedef struct style_font_role {
     const char *file;
 } style_font_role;
 
-typedef enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } style_align;
+typedef enum {
+    STYLE_ALIGN_JUSTIFY,
+    STYLE_ALIGN_LEFT,
+    STYLE_ALIGN_CENTER,
+    STYLE_ALIGN_RIGHT
+} style_align;
 
 /* One text style. */
 typedef struct style_text {
@@ -75,12 +80,12 @@ typedef struct style_table {
 
 /* Which fill a progress bar takes. */
 typedef enum {
-    BAR_DONE,         /* 已完成 */
-    BAR_ON_TRACK,     /* 正常推进 */
-    BAR_BEHIND,       /* 滞后 */
-    BAR_NOT_REPORTED, /* 未报告 (no fill is drawn; the colour is for legends and labels) */
-    BAR_NEUTRAL,      /* {progress: N} cells, which have no status */
-    BAR_FILL_COUNT
+    STYLE_BAR_DONE,         /* 已完成 */
+    STYLE_BAR_ON_TRACK,     /* 正常推进 */
+    STYLE_BAR_BEHIND,       /* 滞后 */
+    STYLE_BAR_NOT_REPORTED, /* 未报告 (no fill is drawn; the colour is for legends and labels) */
+    STYLE_BAR_NEUTRAL,      /* {progress: N} cells, which have no status */
+    STYLE_BAR_FILL_COUNT
 } style_bar_fill;
 
 /* Progress bars in task tables, work-area heads and summaries. */
@@ -90,7 +95,7 @@ typedef struct style_bars {
     double mark_width; /* the time-progress mark, pt */
     style_color track; /* the empty part */
     style_color mark;  /* the time-progress mark */
-    style_color fill[BAR_FILL_COUNT];
+    style_color fill[STYLE_BAR_FILL_COUNT];
 } style_bars;
 
 typedef struct style {

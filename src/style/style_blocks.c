@@ -9,23 +9,23 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *const style_bar_color_names[STYLE_BAR_COLOR_COUNT] = {
-    [BAR_DONE] = "done",       [BAR_ON_TRACK] = "on_track",
-    [BAR_BEHIND] = "behind",   [BAR_NOT_REPORTED] = "not_reported",
-    [BAR_NEUTRAL] = "neutral", [STYLE_BAR_TRACK] = "track",
+    [STYLE_BAR_DONE] = "done",       [STYLE_BAR_ON_TRACK] = "on_track",
+    [STYLE_BAR_BEHIND] = "behind",   [STYLE_BAR_NOT_REPORTED] = "not_reported",
+    [STYLE_BAR_NEUTRAL] = "neutral", [STYLE_BAR_TRACK] = "track",
     [STYLE_BAR_MARK] = "mark",
 };
 
 /* A mapping of lengths whose keys are names[i] → fields[i]; what names the
  * mapping in messages ("table.rules"). */
-static void read_lengths(style_reader *rd, const tree_node *n, const char *what,
+static void read_lengths(style_reader *rd, const report_node *n, const char *what,
                          const char *const *names, style_num_field *const *fields, size_t count)
 {
-    if (!style_expect_kind(rd, n, TREE_MAPPING, what))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, what))
         return;
     char where[64];
     snprintf(where, sizeof(where), " in %s", what);
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key;
+        const report_node *key = n->pairs[i].key;
         int k = style_key_index(key->text, names, count);
         if (k < 0)
             style_unknown_key(rd, key, where, names, count);
@@ -35,10 +35,10 @@ static void read_lengths(style_reader *rd, const tree_node *n, const char *what,
 }
 
 /* padding: {x: 4pt, y: 2.5pt}, or one length for both. */
-static void read_padding(style_reader *rd, const tree_node *n, style_table_spec *t)
+static void read_padding(style_reader *rd, const report_node *n, style_table_spec *t)
 {
     static const char *const axes[] = {"x", "y"};
-    if (n->kind == TREE_SCALAR) {
+    if (n->kind == REPORT_NODE_SCALAR) {
         style_num_field both = {0};
         style_read_length(rd, n, &both);
         if (both.set)
@@ -49,14 +49,14 @@ static void read_padding(style_reader *rd, const tree_node *n, style_table_spec 
     read_lengths(rd, n, "table.padding", axes, fields, COUNT(axes));
 }
 
-void style_read_table(style_reader *rd, const tree_node *n, style_table_spec *t)
+void style_read_table(style_reader *rd, const report_node *n, style_table_spec *t)
 {
     static const char *const keys[] = {"rules", "padding", "number_font", "rule_color"};
     static const char *const rules[] = {"thick", "thin"};
-    if (!style_expect_kind(rd, n, TREE_MAPPING, "table"))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, "table"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
+        const report_node *key = n->pairs[i].key, *val = n->pairs[i].value;
         switch (style_key_index(key->text, keys, COUNT(keys))) {
         case 0: {
             style_num_field *const fields[] = {&t->rule_thick, &t->rule_thin};
@@ -78,12 +78,12 @@ void style_read_table(style_reader *rd, const tree_node *n, style_table_spec *t)
     }
 }
 
-static void read_bar_colors(style_reader *rd, const tree_node *n, style_bars_spec *b)
+static void read_bar_colors(style_reader *rd, const report_node *n, style_bars_spec *b)
 {
-    if (!style_expect_kind(rd, n, TREE_MAPPING, "bars.colors"))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, "bars.colors"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key;
+        const report_node *key = n->pairs[i].key;
         int k = style_key_index(key->text, style_bar_color_names, STYLE_BAR_COLOR_COUNT);
         if (k < 0)
             style_unknown_key(rd, key, " in bars.colors", style_bar_color_names,
@@ -95,7 +95,7 @@ static void read_bar_colors(style_reader *rd, const tree_node *n, style_bars_spe
 
 /* A bar's height or width: a length, and more than zero (a bar of no size
  * would silently vanish from every table). */
-static void read_bar_size(style_reader *rd, const tree_node *n, style_num_field *f)
+static void read_bar_size(style_reader *rd, const report_node *n, style_num_field *f)
 {
     style_num_field v = {0};
     style_read_length(rd, n, &v);
@@ -108,13 +108,13 @@ static void read_bar_size(style_reader *rd, const tree_node *n, style_num_field 
     *f = v;
 }
 
-void style_read_bars(style_reader *rd, const tree_node *n, style_bars_spec *b)
+void style_read_bars(style_reader *rd, const report_node *n, style_bars_spec *b)
 {
     static const char *const keys[] = {"height", "width", "mark_width", "colors"};
-    if (!style_expect_kind(rd, n, TREE_MAPPING, "bars"))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, "bars"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
+        const report_node *key = n->pairs[i].key, *val = n->pairs[i].value;
         switch (style_key_index(key->text, keys, COUNT(keys))) {
         case 0:
             read_bar_size(rd, val, &b->height);

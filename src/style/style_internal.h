@@ -87,7 +87,7 @@ typedef struct style_table_spec {
 } style_table_spec;
 
 /* Colours of `bars.colors`: the fills of style_bar_fill, then these two. */
-enum { STYLE_BAR_TRACK = BAR_FILL_COUNT, STYLE_BAR_MARK, STYLE_BAR_COLOR_COUNT };
+enum { STYLE_BAR_TRACK = STYLE_BAR_FILL_COUNT, STYLE_BAR_MARK, STYLE_BAR_COLOR_COUNT };
 
 /* The names of the bar colours in layout files, indexed as above. */
 extern const char *const style_bar_color_names[STYLE_BAR_COLOR_COUNT];
@@ -119,16 +119,17 @@ typedef struct style_reader {
 
 /* Apply the sections of one layout file (root: its top mapping, already
  * known to be one) over spec; every error goes to the reader's diags. */
-void style_spec_apply(style_reader *rd, const tree_node *root, style_spec *spec);
+void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spec);
 void style_spec_free(style_spec *spec);
 
 /* ---- readers shared by the files that apply sections (style_spec.c) ---- */
 
 /* true when n is of kind (and not null); else reports what it expected for what. */
-bool style_expect_kind(style_reader *rd, const tree_node *n, tree_kind kind, const char *what);
+bool style_expect_kind(style_reader *rd, const report_node *n, report_node_kind kind,
+                       const char *what);
 
 /* Report an unknown key of a mapping ("… in table.rules"), suggesting the closest known one. */
-void style_unknown_key(style_reader *rd, const tree_node *key, const char *where,
+void style_unknown_key(style_reader *rd, const report_node *key, const char *where,
                        const char *const *known, size_t nknown);
 
 /* Index of key in known, or -1. */
@@ -136,21 +137,21 @@ int style_key_index(const char *key, const char *const *known, size_t nknown);
 
 /* A non-negative length in points into f; a bare number is in millimetres,
  * as everywhere in `page`. */
-void style_read_length(style_reader *rd, const tree_node *n, style_num_field *f);
+void style_read_length(style_reader *rd, const report_node *n, style_num_field *f);
 
 /* A colour (hex, {cmyk: …}, {rgb: …}); with allow_ref also the name of an
  * entry of `colors`, resolved once the chain is merged. */
-void style_read_color(style_reader *rd, const tree_node *n, bool allow_ref, style_color_field *f);
+void style_read_color(style_reader *rd, const report_node *n, bool allow_ref, style_color_field *f);
 
 /* The name of a font role; checked against `fonts` once the chain is merged. */
-void style_read_role_name(style_reader *rd, const tree_node *n, style_str_field *f);
+void style_read_role_name(style_reader *rd, const report_node *n, style_str_field *f);
 
 /* The `table:` and `bars:` sections (style_blocks.c). */
-void style_read_table(style_reader *rd, const tree_node *n, style_table_spec *t);
-void style_read_bars(style_reader *rd, const tree_node *n, style_bars_spec *b);
+void style_read_table(style_reader *rd, const report_node *n, style_table_spec *t);
+void style_read_bars(style_reader *rd, const report_node *n, style_bars_spec *b);
 
 /* Report an error at node in the reader's file. */
-void style_error(style_reader *rd, const tree_node *node, const char *fmt, ...)
+void style_error(style_reader *rd, const report_node *node, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 #endif

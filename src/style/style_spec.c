@@ -8,7 +8,7 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-void style_error(style_reader *rd, const tree_node *node, const char *fmt, ...)
+void style_error(style_reader *rd, const report_node *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -17,28 +17,31 @@ void style_error(style_reader *rd, const tree_node *node, const char *fmt, ...)
     va_end(ap);
 }
 
-static style_where where_of(style_reader *rd, const tree_node *node)
+static style_where where_of(style_reader *rd, const report_node *node)
 {
     return (style_where){rd->file, node->line, node->col};
 }
 
 /* ---- node shapes ---- */
 
-static bool is_null(const tree_node *n)
+static bool is_null(const report_node *n)
 {
-    if (n->kind != TREE_SCALAR || n->quoted)
+    if (n->kind != REPORT_NODE_SCALAR || n->quoted)
         return false;
     return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0;
 }
 
-static const char *kind_name(const tree_node *n)
+static const char *kind_name(const report_node *n)
 {
     if (is_null(n))
         return "nothing";
-    return n->kind == TREE_MAPPING ? "a mapping" : n->kind == TREE_SEQUENCE ? "a list" : "a value";
+    return n->kind == REPORT_NODE_MAPPING    ? "a mapping"
+           : n->kind == REPORT_NODE_SEQUENCE ? "a list"
+                                             : "a value";
 }
 
-bool style_expect_kind(style_reader *rd, const tree_node *n, tree_kind kind, const char *what)
+bool style_expect_kind(style_reader *rd, const report_node *n, report_node_kind kind,
+                       const char *what)
 {
     if (n->kind == kind && !is_null(n))
         return true;
@@ -48,10 +51,10 @@ bool style_expect_kind(style_reader *rd, const tree_node *n, tree_kind kind, con
 }
 
 /* Report an unknown key of a mapping, suggesting the closest known one. */
-void style_unknown_key(style_reader *rd, const tree_node *key, const char *where,
+void style_unknown_key(style_reader *rd, const report_node *key, const char *where,
                        const char *const *known, size_t nknown)
 {
-    const char *guess = closest_word(key->text, known, nknown);
+    const char *guess = base_closest_word(key->text, known, nknown);
     if (guess)
         style_error(rd, key, "unknown key '%s'%s (did you mean '%s'?)", key->text, where, guess);
     else
@@ -69,11 +72,11 @@ int style_key_index(const char *key, const char *const *known, size_t nknown)
 /* ---- values ---- */
 
 /* A page length: a bare number is in millimetres. */
-void style_read_length(style_reader *rd, const tree_node *n, style_num_field *f)
+void style_read_length(style_reader *rd, const report_node *n, style_num_field *f)
 {
     double v, pt;
     const char *unit;
-    if (n->kind != TREE_SCALAR || is_null(n) || !style_parse_quantity(n->text, &v, &unit) ||
+    if (n->kind != REPORT_NODE_SCALAR || is_null(n) || !style_parse_quantity(n->text, &v, &unit) ||
         (unit[0] && !style_unit_to_pt(unit, v, &pt))) {
         style_error(rd, n, "expected a length such as 20, 20mm or 56pt (bare numbers are mm)");
         return;
@@ -85,9 +88,9 @@ void style_read_length(style_reader *rd, const tree_node *n, style_num_field *f)
     *f = (style_num_field){true, false, unit[0] ? pt : v * STYLE_PT_PER_MM, where_of(rd, n)};
 }
 
-static void read_bool(style_reader *rd, const tree_node *n, bool *set, bool *value)
+static void read_bool(style_reader *rd, const report_node *n, bool *set, bool *value)
 {
-    if (n->kind == TREE_SCALAR && !n->quoted &&
+    if (n->kind == REPORT_NODE_SCALAR && !n->quoted &&
         (strcmp(n->text, "true") == 0 || strcmp(n->text, "false") == 0)) {
         *set = true;
         *value = n->text[0] == 't';
@@ -97,17 +100,17 @@ static void read_bool(style_reader *rd, const tree_node *n, bool *set, bool *val
 }
 
 /* A component list such as [0, 0.8, 0.8, 0]; false (reported) when malformed. */
-static bool read_components(style_reader *rd, const tree_node *n, size_t want, double *v)
+static bool read_components(style_reader *rd, const report_node *n, size_t want, double *v)
 {
-    if (n->kind != TREE_SEQUENCE || n->count != want) {
+    if (n->kind != REPORT_NODE_SEQUENCE || n->count != want) {
         style_error(rd, n, "expected a list of %zu numbers", want);
         return false;
     }
     for (size_t i = 0; i < want; i++) {
-        const tree_node *c = n->items[i];
+        const report_node *c = n->items[i];
         const char *unit;
-        if (c->kind != TREE_SCALAR || !style_parse_quantity(c->text, &v[i], &unit) || unit[0] ||
-            v[i] < 0) {
+        if (c->kind != REPORT_NODE_SCALAR || !style_parse_quantity(c->text, &v[i], &unit) ||
+            unit[0] || v[i] < 0) {
             style_error(rd, c, "expected a number of 0 or more");
             return false;
         }
@@ -116,13 +119,13 @@ static bool read_components(style_reader *rd, const tree_node *n, size_t want, d
 }
 
 /* {cmyk: [c, m, y, k]} with 0..1, or {rgb: [r, g, b]} with 0..1 or 0..255. */
-static bool read_color_mapping(style_reader *rd, const tree_node *n, style_color *c)
+static bool read_color_mapping(style_reader *rd, const report_node *n, style_color *c)
 {
     if (n->npairs != 1) {
         style_error(rd, n, "expected one of {cmyk: [c, m, y, k]} or {rgb: [r, g, b]}");
         return false;
     }
-    const tree_node *key = n->pairs[0].key, *val = n->pairs[0].value;
+    const report_node *key = n->pairs[0].key, *val = n->pairs[0].value;
     bool cmyk = strcmp(key->text, "cmyk") == 0;
     if (!cmyk && strcmp(key->text, "rgb") != 0) {
         static const char *const kinds[] = {"cmyk", "rgb"};
@@ -161,19 +164,19 @@ static bool is_name(const char *s)
 }
 
 /* A colour; with allow_ref, a plain name refers to an entry of `colors`. */
-void style_read_color(style_reader *rd, const tree_node *n, bool allow_ref, style_color_field *f)
+void style_read_color(style_reader *rd, const report_node *n, bool allow_ref, style_color_field *f)
 {
     style_color c;
-    if (n->kind == TREE_MAPPING) {
+    if (n->kind == REPORT_NODE_MAPPING) {
         if (read_color_mapping(rd, n, &c))
             *f = (style_color_field){true, NULL, c, where_of(rd, n)};
         return;
     }
-    if (n->kind == TREE_SCALAR && style_parse_hex_color(n->text, &c)) {
+    if (n->kind == REPORT_NODE_SCALAR && style_parse_hex_color(n->text, &c)) {
         *f = (style_color_field){true, NULL, c, where_of(rd, n)};
         return;
     }
-    if (allow_ref && n->kind == TREE_SCALAR && is_name(n->text)) {
+    if (allow_ref && n->kind == REPORT_NODE_SCALAR && is_name(n->text)) {
         f->set = true;
         f->ref = arena_strdup(rd->out, n->text);
         f->at = where_of(rd, n);
@@ -194,9 +197,9 @@ static const struct {
     {"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 210}, {"A6", 105, 148}, {"B5", 176, 250},
 };
 
-static void read_page_size(style_reader *rd, const tree_node *n, style_spec *spec)
+static void read_page_size(style_reader *rd, const report_node *n, style_spec *spec)
 {
-    if (n->kind == TREE_SCALAR && !is_null(n)) {
+    if (n->kind == REPORT_NODE_SCALAR && !is_null(n)) {
         for (size_t i = 0; i < COUNT(paper_sizes); i++) {
             if (strcmp(n->text, paper_sizes[i].name) == 0) {
                 style_where at = where_of(rd, n);
@@ -207,7 +210,7 @@ static void read_page_size(style_reader *rd, const tree_node *n, style_spec *spe
                 return;
             }
         }
-    } else if (n->kind == TREE_SEQUENCE && n->count == 2) {
+    } else if (n->kind == REPORT_NODE_SEQUENCE && n->count == 2) {
         style_num_field w = {0}, h = {0};
         style_read_length(rd, n->items[0], &w);
         style_read_length(rd, n->items[1], &h);
@@ -222,20 +225,20 @@ static void read_page_size(style_reader *rd, const tree_node *n, style_spec *spe
     style_error(rd, n, "expected a paper size (A3, A4, A5, A6, B5) or [width, height]");
 }
 
-static void read_margins(style_reader *rd, const tree_node *n, style_spec *spec)
+static void read_margins(style_reader *rd, const report_node *n, style_spec *spec)
 {
     static const char *const sides[] = {"top", "bottom", "inner", "outer"};
-    if (n->kind == TREE_SCALAR && !is_null(n)) { /* one length for all four */
+    if (n->kind == REPORT_NODE_SCALAR && !is_null(n)) { /* one length for all four */
         style_num_field all = {0};
         style_read_length(rd, n, &all);
         for (int i = 0; all.set && i < 4; i++)
             spec->margin[i] = all;
         return;
     }
-    if (!style_expect_kind(rd, n, TREE_MAPPING, "margins"))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, "margins"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key;
+        const report_node *key = n->pairs[i].key;
         int k = style_key_index(key->text, sides, COUNT(sides));
         if (k < 0)
             style_unknown_key(rd, key, " in margins", sides, COUNT(sides));
@@ -244,14 +247,14 @@ static void read_margins(style_reader *rd, const tree_node *n, style_spec *spec)
     }
 }
 
-static void read_page(style_reader *rd, const tree_node *n, style_spec *spec)
+static void read_page(style_reader *rd, const report_node *n, style_spec *spec)
 {
     static const char *const keys[] = {"size",          "margins",       "mirror",
                                        "header_offset", "footer_offset", "header_rule"};
-    if (!style_expect_kind(rd, n, TREE_MAPPING, "page"))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, "page"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
+        const report_node *key = n->pairs[i].key, *val = n->pairs[i].value;
         switch (style_key_index(key->text, keys, COUNT(keys))) {
         case 0:
             read_page_size(rd, val, spec);
@@ -290,23 +293,23 @@ static void set_role(style_spec *spec, style_role_spec role)
     VEC_PUSH(&spec->roles, role);
 }
 
-static void read_role(style_reader *rd, const tree_node *key, const tree_node *val,
+static void read_role(style_reader *rd, const report_node *key, const report_node *val,
                       style_spec *spec)
 {
-    const tree_node *const *items = (const tree_node *const *)&val;
+    const report_node *const *items = (const report_node *const *)&val;
     size_t n = 1;
-    if (val->kind == TREE_SEQUENCE) {
-        items = (const tree_node *const *)val->items;
+    if (val->kind == REPORT_NODE_SEQUENCE) {
+        items = (const report_node *const *)val->items;
         n = val->count;
     }
-    if (n == 0 || val->kind == TREE_MAPPING) {
+    if (n == 0 || val->kind == REPORT_NODE_MAPPING) {
         style_error(rd, val, "expected a list of font families for role '%s'", key->text);
         return;
     }
     style_role_spec role = {arena_strdup(rd->out, key->text),
                             arena_alloc(rd->out, n * sizeof(char *)), n, where_of(rd, key)};
     for (size_t i = 0; i < n; i++) {
-        if (items[i]->kind != TREE_SCALAR || is_null(items[i])) {
+        if (items[i]->kind != REPORT_NODE_SCALAR || is_null(items[i])) {
             style_error(rd, items[i], "expected a font family name, got %s", kind_name(items[i]));
             return;
         }
@@ -315,12 +318,12 @@ static void read_role(style_reader *rd, const tree_node *key, const tree_node *v
     set_role(spec, role);
 }
 
-static void read_fonts(style_reader *rd, const tree_node *n, style_spec *spec)
+static void read_fonts(style_reader *rd, const report_node *n, style_spec *spec)
 {
-    if (!style_expect_kind(rd, n, TREE_MAPPING, "fonts"))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, "fonts"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key;
+        const report_node *key = n->pairs[i].key;
         if (!is_name(key->text))
             style_error(rd, key, "a font role name is made of letters, digits, _ and -");
         else
@@ -328,12 +331,12 @@ static void read_fonts(style_reader *rd, const tree_node *n, style_spec *spec)
     }
 }
 
-static void read_colors(style_reader *rd, const tree_node *n, style_spec *spec)
+static void read_colors(style_reader *rd, const report_node *n, style_spec *spec)
 {
-    if (!style_expect_kind(rd, n, TREE_MAPPING, "colors"))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, "colors"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key;
+        const report_node *key = n->pairs[i].key;
         if (!is_name(key->text)) {
             style_error(rd, key, "a colour name is made of letters, digits, _ and -");
             continue;
@@ -355,19 +358,19 @@ static void read_colors(style_reader *rd, const tree_node *n, style_spec *spec)
 
 /* ---- text styles ---- */
 
-void style_read_role_name(style_reader *rd, const tree_node *n, style_str_field *f)
+void style_read_role_name(style_reader *rd, const report_node *n, style_str_field *f)
 {
-    if (n->kind != TREE_SCALAR || is_null(n) || !is_name(n->text)) {
+    if (n->kind != REPORT_NODE_SCALAR || is_null(n) || !is_name(n->text)) {
         style_error(rd, n, "expected the name of a font role (a key of fonts)");
         return;
     }
     *f = (style_str_field){true, arena_strdup(rd->out, n->text), where_of(rd, n)};
 }
 
-static void read_text_size(style_reader *rd, const tree_node *n, style_num_field *f)
+static void read_text_size(style_reader *rd, const report_node *n, style_num_field *f)
 {
     double pt;
-    if (n->kind != TREE_SCALAR || !style_parse_size(n->text, &pt)) {
+    if (n->kind != REPORT_NODE_SCALAR || !style_parse_size(n->text, &pt)) {
         style_error(rd, n, "expected a size such as 12pt, 4mm or 小四");
         return;
     }
@@ -376,12 +379,12 @@ static void read_text_size(style_reader *rd, const tree_node *n, style_num_field
 
 /* A length whose bare number means a multiple (of the size, of the leading,
  * of an em); bare_abs_from > 0: bare numbers from there on are points. */
-static void read_relative(style_reader *rd, const tree_node *n, style_num_field *f,
+static void read_relative(style_reader *rd, const report_node *n, style_num_field *f,
                           double bare_abs_from, bool em_unit, const char *expected)
 {
     double v, pt = 0;
     const char *unit;
-    bool ok = n->kind == TREE_SCALAR && style_parse_quantity(n->text, &v, &unit);
+    bool ok = n->kind == REPORT_NODE_SCALAR && style_parse_quantity(n->text, &v, &unit);
     bool is_em = ok && strcmp(unit, "em") == 0;
     if (ok && unit[0] && !is_em)
         ok = style_unit_to_pt(unit, v, &pt);
@@ -401,10 +404,10 @@ static void read_relative(style_reader *rd, const tree_node *n, style_num_field 
     *f = (style_num_field){true, relative, relative ? v : pt, where_of(rd, n)};
 }
 
-static void read_align(style_reader *rd, const tree_node *n, style_text_spec *t)
+static void read_align(style_reader *rd, const report_node *n, style_text_spec *t)
 {
     static const char *const names[] = {"justify", "left", "center", "right"};
-    int k = n->kind == TREE_SCALAR ? style_key_index(n->text, names, COUNT(names)) : -1;
+    int k = n->kind == REPORT_NODE_SCALAR ? style_key_index(n->text, names, COUNT(names)) : -1;
     if (k < 0) {
         style_error(rd, n, "expected justify, left, center or right");
         return;
@@ -413,17 +416,17 @@ static void read_align(style_reader *rd, const tree_node *n, style_text_spec *t)
     t->align = (style_align)k;
 }
 
-static void read_text_style(style_reader *rd, const tree_node *n, const char *name,
+static void read_text_style(style_reader *rd, const report_node *n, const char *name,
                             style_text_spec *t)
 {
     static const char *const keys[] = {"font",         "strong_font", "size",  "leading", "indent",
                                        "space_before", "space_after", "align", "color"};
     char what[64];
     snprintf(what, sizeof(what), "style '%s'", name);
-    if (!style_expect_kind(rd, n, TREE_MAPPING, what))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, what))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key, *val = n->pairs[i].value;
+        const report_node *key = n->pairs[i].key, *val = n->pairs[i].value;
         switch (style_key_index(key->text, keys, COUNT(keys))) {
         case 0:
             style_read_role_name(rd, val, &t->font);
@@ -462,15 +465,15 @@ static void read_text_style(style_reader *rd, const tree_node *n, const char *na
     }
 }
 
-static void read_styles(style_reader *rd, const tree_node *n, style_spec *spec)
+static void read_styles(style_reader *rd, const report_node *n, style_spec *spec)
 {
-    if (!style_expect_kind(rd, n, TREE_MAPPING, "styles"))
+    if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, "styles"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
-        const tree_node *key = n->pairs[i].key;
+        const report_node *key = n->pairs[i].key;
         int k = style_key_index(key->text, style_text_names, STYLE_COUNT);
         if (k < 0) {
-            const char *guess = closest_word(key->text, style_text_names, STYLE_COUNT);
+            const char *guess = base_closest_word(key->text, style_text_names, STYLE_COUNT);
             style_error(rd, key, "unknown style '%s'%s%s%s", key->text,
                         guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
             continue;
@@ -486,18 +489,18 @@ static void read_styles(style_reader *rd, const tree_node *n, style_spec *spec)
 
 /* ---- one file ---- */
 
-void style_spec_apply(style_reader *rd, const tree_node *root, style_spec *spec)
+void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spec)
 {
     static const char *const keys[] = {"briefc-layout", "extends", "description", "page", "fonts",
                                        "colors",        "styles",  "table",       "bars"};
     for (size_t i = 0; i < root->npairs; i++) {
-        const tree_node *key = root->pairs[i].key, *val = root->pairs[i].value;
+        const report_node *key = root->pairs[i].key, *val = root->pairs[i].value;
         switch (style_key_index(key->text, keys, COUNT(keys))) {
         case 0: /* version and extends: read while loading the chain */
         case 1:
             break;
         case 2:
-            if (val->kind != TREE_SCALAR)
+            if (val->kind != REPORT_NODE_SCALAR)
                 style_error(rd, val, "expected a text for description, got %s", kind_name(val));
             break;
         case 3:

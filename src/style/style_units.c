@@ -121,7 +121,7 @@ bool style_parse_hex_color(const char *text, style_color *c)
         return false;
     int digits[6];
     for (size_t i = 0; i < n; i++)
-        if ((digits[i] = hex_digit_value(text[1 + i])) < 0)
+        if ((digits[i] = base_hex_digit(text[1 + i])) < 0)
             return false;
     memset(c, 0, sizeof(*c));
     for (int k = 0; k < 3; k++) {

@@ -106,7 +106,7 @@ static char *trimmed_copy(const char *s, const char *end)
 static void read_aliases(text_engine *te, const char *conf)
 {
     size_t len;
-    char *xml = file_read_all(conf, &len);
+    char *xml = base_read_file(conf, &len);
     if (!xml)
         return;
     blank_comments(xml);

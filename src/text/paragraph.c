@@ -318,9 +318,9 @@ static void set_line(line_setter *ls, const line_spec *spec, text_line *line)
     double r = line_ratio(p, spec->s, spec->e, spec->target, spec->justify);
     double extent = place_items(ls, spec->s, spec->e, r);
     double x0 = spec->indent;
-    if (!spec->justify && p->st->align == TEXT_CENTER)
+    if (!spec->justify && p->st->align == STYLE_ALIGN_CENTER)
         x0 += (spec->target - extent) / 2;
-    else if (!spec->justify && p->st->align == TEXT_RIGHT)
+    else if (!spec->justify && p->st->align == STYLE_ALIGN_RIGHT)
         x0 += spec->target - extent;
 
     /* The line's clusters, the junction before each, and its links. */
@@ -414,7 +414,7 @@ text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_
             spec.target -= st->indent;
             spec.indent = st->indent;
         }
-        spec.justify = st->align == TEXT_JUSTIFY && k + 1 < nlines;
+        spec.justify = st->align == STYLE_ALIGN_JUSTIFY && k + 1 < nlines;
         set_line(&ls, &spec, &out->lines[k]);
     }
     setter_free(&ls);
@@ -429,7 +429,7 @@ text_line *text_set_line(text_engine *te, arena *a, const char *text, size_t len
     text_line *line = arena_alloc(a, sizeof *line);
     para p;
     text_style left = *st;
-    left.align = TEXT_LEFT;
+    left.align = STYLE_ALIGN_LEFT;
     if (para_open(&p, te, text, len, NULL, 0, &left, origin, diags)) {
         line_setter ls;
         setter_init(&ls, &p, a);

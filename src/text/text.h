@@ -9,8 +9,11 @@
 #define BRIEFC_TEXT_H
 
 #include "../base/base.h"
+#include "../style/style.h" /* style_align */
 
-#include <hb.h>
+/* HarfBuzz's face type, named without its headers: only the text stage and
+ * the PDF writer (which subsets the font) look inside it. */
+typedef struct hb_face_t hb_face_t;
 
 typedef struct text_engine text_engine;
 typedef struct text_font text_font; /* owned by the engine; lives until text_engine_free */
@@ -62,14 +65,12 @@ int text_font_glyph_advance(const text_font *f, uint32_t gid);
 
 /* ---- setting text ---- */
 
-typedef enum { TEXT_JUSTIFY, TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT } text_align;
-
 typedef struct text_style {
     text_font *font;        /* regular text */
     text_font *strong_font; /* **strong** spans; NULL: same as font */
     double size;            /* pt */
     double indent;          /* first-line indent, pt */
-    text_align align;       /* last line of a justified paragraph is flush left */
+    style_align align;      /* last line of a justified paragraph is flush left */
 } text_style;
 
 /* A byte range of the text set in the strong font. */

@@ -5,6 +5,7 @@
 
 #include "text.h"
 
+#include <hb.h>
 #include <unicode/ubrk.h>
 
 /* ---- fonts.c, font.c, halt.c ---- */

@@ -94,7 +94,7 @@ static int pipeline_teardown(void **state)
 }
 
 /* The text of a glyph run, from its glyphs' clusters. */
-static void run_text(const frame_glyphs *g, char *buf, size_t size)
+static void run_text(const layout_glyphs *g, char *buf, size_t size)
 {
     size_t n = 0;
     for (size_t i = 0; i < g->nglyphs && n + 8 < size; i++) {
@@ -107,7 +107,7 @@ static void run_text(const frame_glyphs *g, char *buf, size_t size)
 static size_t body_offset(const layout_document *doc)
 {
     for (size_t i = 0; i < doc->nlabels; i++)
-        if (doc->labels[i].style == LABEL_DECIMAL)
+        if (doc->labels[i].style == LAYOUT_LABEL_DECIMAL)
             return doc->labels[i].first_page;
     fail_msg("no decimal page label");
     return 0;
@@ -120,14 +120,14 @@ static void test_contents_numbers_match_pages(void **state)
     for (size_t pg = 1; pg < offset; pg++) {
         const layout_page *page = &doc->pages[pg];
         for (size_t i = 0; i < page->nitems; i++) {
-            if (page->items[i].kind != FRAME_LINK)
+            if (page->items[i].kind != LAYOUT_ITEM_LINK)
                 continue;
-            const frame_link *l = &page->items[i].u.link;
+            const layout_link *l = &page->items[i].u.link;
             /* the number is the last run whose baseline lies inside the link area */
             char number[64] = "";
             for (size_t k = 0; k < page->nitems; k++) {
-                const frame_item *it = &page->items[k];
-                if (it->kind == FRAME_GLYPHS && it->u.glyphs.y > l->y &&
+                const layout_item *it = &page->items[k];
+                if (it->kind == LAYOUT_ITEM_GLYPHS && it->u.glyphs.y > l->y &&
                     it->u.glyphs.y < l->y + l->h)
                     run_text(&it->u.glyphs, number, sizeof number);
             }
@@ -145,10 +145,10 @@ static void test_items_stay_on_their_page(void **state)
     for (size_t pg = 0; pg < doc->npages; pg++) {
         const layout_page *page = &doc->pages[pg];
         for (size_t i = 0; i < page->nitems; i++) {
-            const frame_item *it = &page->items[i];
-            if (it->kind != FRAME_GLYPHS)
+            const layout_item *it = &page->items[i];
+            if (it->kind != LAYOUT_ITEM_GLYPHS)
                 continue;
-            const frame_glyphs *g = &it->u.glyphs;
+            const layout_glyphs *g = &it->u.glyphs;
             const text_glyph *last = &g->glyphs[g->nglyphs - 1];
             assert_true(g->x >= 0 && g->y > 0 && g->y < page->height);
             assert_true(g->x + last->x + last->advance <= page->width);

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "pdf/pdf.h"
+#include "pdf/pdf_internal.h" /* HarfBuzz, to find glyphs the way the writer does */
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +63,8 @@ static char *run_on(fixture *fx, const char *fmt, int *status)
 
 /* One glyph per character at the font's own advance, plus gap_em between
  * glyphs; each glyph stands for its own character. */
-static frame_item glyph_run(fixture *fx, text_font *font, double size, const char *text, double x,
-                            double y, double gap_em)
+static layout_item glyph_run(fixture *fx, text_font *font, double size, const char *text, double x,
+                             double y, double gap_em)
 {
     hb_font_t *hb = hb_font_create(text_font_get_face(font));
     unsigned upem = text_font_get_info(font)->units_per_em;
@@ -82,14 +82,14 @@ static frame_item glyph_run(fixture *fx, text_font *font, double size, const cha
         pen += advance + gap_em * size;
     }
     hb_font_destroy(hb);
-    frame_item it = {.kind = FRAME_GLYPHS};
-    it.u.glyphs = (frame_glyphs){.font = font,
-                                 .size = size,
-                                 .x = x,
-                                 .y = y,
-                                 .glyphs = glyphs,
-                                 .nglyphs = n,
-                                 .text = arena_strdup(fx->arena, text)};
+    layout_item it = {.kind = LAYOUT_ITEM_GLYPHS};
+    it.u.glyphs = (layout_glyphs){.font = font,
+                                  .size = size,
+                                  .x = x,
+                                  .y = y,
+                                  .glyphs = glyphs,
+                                  .nglyphs = n,
+                                  .text = arena_strdup(fx->arena, text)};
     return it;
 }
 
@@ -104,26 +104,27 @@ static void build_document(fixture *fx)
     d->npages = 3;
     d->pages = arena_alloc(a, 3 * sizeof *d->pages);
     for (size_t p = 0; p < 3; p++)
-        d->pages[p] = (layout_page){420, 595, arena_alloc(a, 8 * sizeof(frame_item)), 0};
+        d->pages[p] = (layout_page){420, 595, arena_alloc(a, 8 * sizeof(layout_item)), 0};
 
     layout_page *p1 = &d->pages[0];
     p1->items[p1->nitems++] = glyph_run(fx, fx->serif, 14, "中文12345𠮷", 60, 100, 0);
     p1->items[p1->nitems++] = glyph_run(fx, fx->kai, 14, "楷体文字", 60, 140, 0);
-    p1->items[p1->nitems].kind = FRAME_RECT;
-    p1->items[p1->nitems++].u.rect = (frame_rect){60, 200, 200, 20, true, true, RED_CMYK, BLACK, 1};
-    p1->items[p1->nitems].kind = FRAME_LINE;
-    p1->items[p1->nitems++].u.line = (frame_line){60, 240, 360, 240, 0.5, BLACK};
-    p1->items[p1->nitems].kind = FRAME_DOT;
-    p1->items[p1->nitems++].u.dot = (frame_dot){70, 260, 3, BLACK};
-    p1->items[p1->nitems].kind = FRAME_LINK;
-    p1->items[p1->nitems++].u.link = (frame_link){60, 86, 120, 18, 2, 80};
+    p1->items[p1->nitems].kind = LAYOUT_ITEM_RECT;
+    p1->items[p1->nitems++].u.rect =
+        (layout_rect){60, 200, 200, 20, true, true, RED_CMYK, BLACK, 1};
+    p1->items[p1->nitems].kind = LAYOUT_ITEM_LINE;
+    p1->items[p1->nitems++].u.line = (layout_line){60, 240, 360, 240, 0.5, BLACK};
+    p1->items[p1->nitems].kind = LAYOUT_ITEM_DOT;
+    p1->items[p1->nitems++].u.dot = (layout_dot){70, 260, 3, BLACK};
+    p1->items[p1->nitems].kind = LAYOUT_ITEM_LINK;
+    p1->items[p1->nitems++].u.link = (layout_link){60, 86, 120, 18, 2, 80};
 
     /* Gaps inside "成9" marked with the run's actual text: a quarter em,
      * half an em; and half an em unmarked, which poppler reads as a space. */
     layout_page *p2 = &d->pages[1];
     const double gaps[] = {0.25, 0.5, 0.5};
     for (int k = 0; k < 3; k++) {
-        frame_item span = glyph_run(fx, fx->serif, 12, "成9", 60, 100 + 30 * k, gaps[k]);
+        layout_item span = glyph_run(fx, fx->serif, 12, "成9", 60, 100 + 30 * k, gaps[k]);
         if (k < 2) {
             span.u.glyphs.actual_text = span.u.glyphs.text;
             span.u.glyphs.actual_len = strlen(span.u.glyphs.text);
@@ -132,7 +133,7 @@ static void build_document(fixture *fx)
     }
     /* One cluster of two glyphs (as a ligature or a decomposed mark would
      * be): the first stands for the whole cluster, the second for nothing. */
-    frame_item cluster = glyph_run(fx, fx->kai, 12, "一二", 60, 200, 0);
+    layout_item cluster = glyph_run(fx, fx->kai, 12, "一二", 60, 200, 0);
     text_glyph *cg = (text_glyph *)cluster.u.glyphs.glyphs;
     cg[0].text_len = (uint32_t)strlen("一二");
     cg[1].text_start = 0;
@@ -152,8 +153,8 @@ static void build_document(fixture *fx)
 
     d->nlabels = 2;
     d->labels = arena_alloc(a, 2 * sizeof *d->labels);
-    d->labels[0] = (layout_page_label){0, LABEL_ROMAN_LOWER, NULL, 1};
-    d->labels[1] = (layout_page_label){2, LABEL_DECIMAL, NULL, 1};
+    d->labels[0] = (layout_page_label){0, LAYOUT_LABEL_ROMAN_LOWER, NULL, 1};
+    d->labels[1] = (layout_page_label){2, LAYOUT_LABEL_DECIMAL, NULL, 1};
 
     d->info = (layout_info){.title = "政府工作报告𠮷",
                             .author = "国务院",
@@ -357,7 +358,7 @@ static void test_glyphs_are_visible(void **state)
     assert_int_equal(system(cmd), 0);
     snprintf(cmd, sizeof cmd, "%s/p3.pgm", fx->dir);
     size_t len;
-    char *pgm = file_read_all(cmd, &len);
+    char *pgm = base_read_file(cmd, &len);
     assert_non_null(pgm);
     int w, h, max, off = 0;
     assert_int_equal(sscanf(pgm, "P5 %d %d %d%n", &w, &h, &max, &off), 3);
@@ -452,23 +453,23 @@ static void test_line_set_by_text_engine(void **state)
 {
     fixture *fx = *state;
     const char *text = "2024年政府工作报告（GDP增长5.2%）𠮷";
-    text_style st = {.font = fx->serif, .size = 12, .align = TEXT_LEFT};
+    text_style st = {.font = fx->serif, .size = 12, .align = STYLE_ALIGN_LEFT};
     text_line *line = text_set_line(fx->te, fx->arena, text, strlen(text), &st, NULL, &fx->diags);
     assert_non_null(line);
     assert_true(line->nruns > 0);
     layout_document d = {.npages = 1, .arena = fx->arena};
-    layout_page page = {420, 595, arena_alloc(fx->arena, line->nruns * sizeof(frame_item)), 0};
+    layout_page page = {420, 595, arena_alloc(fx->arena, line->nruns * sizeof(layout_item)), 0};
     d.pages = &page;
     for (size_t i = 0; i < line->nruns; i++) {
         const text_run *r = &line->runs[i];
-        frame_item it = {.kind = FRAME_GLYPHS};
-        it.u.glyphs = (frame_glyphs){.font = r->font,
-                                     .size = r->size,
-                                     .x = 40,
-                                     .y = 100,
-                                     .glyphs = r->glyphs,
-                                     .nglyphs = r->nglyphs,
-                                     .text = text};
+        layout_item it = {.kind = LAYOUT_ITEM_GLYPHS};
+        it.u.glyphs = (layout_glyphs){.font = r->font,
+                                      .size = r->size,
+                                      .x = 40,
+                                      .y = 100,
+                                      .glyphs = r->glyphs,
+                                      .nglyphs = r->nglyphs,
+                                      .text = text};
         if (r->actual_text) {
             it.u.glyphs.actual_text = text + r->text_start;
             it.u.glyphs.actual_len = r->text_end - r->text_start;

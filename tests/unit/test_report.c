@@ -131,7 +131,7 @@ static void test_full_report_model(void **state)
     assert_string_equal(s->title.s, "会议概况");
     assert_int_equal(s->line, 18);
     assert_int_equal(s->nblocks, 4);
-    assert_int_equal(s->blocks[0].kind, BLOCK_PARAGRAPH);
+    assert_int_equal(s->blocks[0].kind, REPORT_BLOCK_PARAGRAPH);
     const report_para *p = &s->blocks[1].para;
     assert_string_equal(p->text.s, "在保持大局稳定方面，着力抓好安全生产。");
     assert_int_equal(p->nstrong, 1);
@@ -140,7 +140,7 @@ static void test_full_report_model(void **state)
     assert_false(p->text.exact_cols);
 
     const report_table *t = &s->blocks[2].table;
-    assert_int_equal(s->blocks[2].kind, BLOCK_TABLE);
+    assert_int_equal(s->blocks[2].kind, REPORT_BLOCK_TABLE);
     assert_string_equal(t->caption.s, "主要指标");
     assert_int_equal(t->ncolumns, 5);
     assert_string_equal(t->columns[3].s, "同比/占比");
@@ -156,7 +156,7 @@ static void test_full_report_model(void **state)
     assert_string_equal(t->note.s, "数据截至8月29日。");
 
     const report_block *b = &s->blocks[3];
-    assert_int_equal(b->kind, BLOCK_TASKS);
+    assert_int_equal(b->kind, REPORT_BLOCK_TASKS);
     assert_int_equal(b->ntasks, 2);
     const report_task *k = &b->tasks[0];
     assert_string_equal(k->name.s, "老旧住宅区消防管网排查治理");
@@ -176,7 +176,7 @@ static void test_full_report_model(void **state)
 
     const report_section *s2 = &r->sections[1];
     assert_int_equal(s2->nblocks, 1);
-    assert_int_equal(s2->blocks[0].kind, BLOCK_SUMMARY);
+    assert_int_equal(s2->blocks[0].kind, REPORT_BLOCK_SUMMARY);
     assert_string_equal(s2->blocks[0].summary.s, "各工作领域总体进度");
     assert_int_equal(s2->nsections, 2);
     assert_int_equal(s2->sections[0].blocks[0].tasks[0].due.month, 9);
@@ -274,14 +274,14 @@ static void test_alias_bomb_rejected_fast(void **state)
     /* A few aliases are fine: the tree shares the node. */
     arena *a = arena_new();
     diag_list d = {0};
-    tree_node *root = tree_load_buffer("x.yaml", "a: &x {k: v}\nb: *x\n", 19, a, &d);
+    report_node *root = report_tree_load_buffer("x.yaml", "a: &x {k: v}\nb: *x\n", 19, a, &d);
     assert_non_null(root);
     assert_int_equal(d.count, 0);
-    assert_ptr_equal(tree_get(root, "a"), tree_get(root, "b"));
-    assert_string_equal(tree_get(tree_get(root, "b"), "k")->text, "v");
-    assert_null(tree_get(root, "c"));
+    assert_ptr_equal(report_node_get(root, "a"), report_node_get(root, "b"));
+    assert_string_equal(report_node_get(report_node_get(root, "b"), "k")->text, "v");
+    assert_null(report_node_get(root, "c"));
     /* An alias inside its own anchor would loop forever. */
-    assert_null(tree_load_buffer("x.yaml", "a: &x [1, *x]\n", 14, a, &d));
+    assert_null(report_tree_load_buffer("x.yaml", "a: &x [1, *x]\n", 14, a, &d));
     assert_int_equal(d.errors, 1);
     assert_string_equal(d.items[0].message, "alias refers to a node that contains it");
     diag_list_free(&d);
@@ -294,9 +294,10 @@ static void test_tree_positions_and_quoting(void **state)
     arena *a = arena_new();
     diag_list d = {0};
     const char *src = "k: 罗湖 x\nq: '罗''湖'\nd: \"a\\tb\"\nn: 73.30\nb: |\n  x\n";
-    tree_node *root = tree_load_buffer("t.yaml", src, strlen(src), a, &d);
+    report_node *root = report_tree_load_buffer("t.yaml", src, strlen(src), a, &d);
     assert_non_null(root);
-    tree_node *k = tree_get(root, "k"), *q = tree_get(root, "q"), *dq = tree_get(root, "d");
+    report_node *k = report_node_get(root, "k"), *q = report_node_get(root, "q"),
+                *dq = report_node_get(root, "d");
     assert_int_equal(k->line, 1);
     assert_int_equal(k->col, 4);
     assert_int_equal(k->text_col, 4);
@@ -306,10 +307,10 @@ static void test_tree_positions_and_quoting(void **state)
     assert_int_equal(q->text_col, 0); /* '' is an escape */
     assert_string_equal(dq->text, "a\tb");
     assert_int_equal(dq->text_col, 0);
-    assert_string_equal(tree_get(root, "n")->text, "73.30");
-    assert_false(tree_get(root, "n")->quoted);
-    assert_true(tree_get(root, "b")->quoted);
-    assert_int_equal(tree_get(root, "b")->text_col, 0);
+    assert_string_equal(report_node_get(root, "n")->text, "73.30");
+    assert_false(report_node_get(root, "n")->quoted);
+    assert_true(report_node_get(root, "b")->quoted);
+    assert_int_equal(report_node_get(root, "b")->text_col, 0);
     diag_list_free(&d);
     arena_free(a);
 }
@@ -470,7 +471,7 @@ static void test_summary_without_areas_is_dropped(void **state)
                    "summary has nothing to summarise: no subsection of this section has "
                    "tasks (left out)");
     assert_int_equal(r->sections[0].nblocks, 1);
-    assert_int_equal(r->sections[0].blocks[0].kind, BLOCK_PARAGRAPH);
+    assert_int_equal(r->sections[0].blocks[0].kind, REPORT_BLOCK_PARAGRAPH);
     report_free(r);
 }
 

@@ -124,7 +124,7 @@ static void test_a4_report(void **state)
     assert_near(body->size, 12);
     assert_near(body->leading, 21.6);
     assert_near(body->indent, 2);
-    assert_int_equal(body->align, ALIGN_JUSTIFY);
+    assert_int_equal(body->align, STYLE_ALIGN_JUSTIFY);
     assert_string_equal(s->text[STYLE_HEADING1].font, "heading");
     assert_near(s->text[STYLE_HEADING1].size, 16);
     assert_near(s->text[STYLE_HEADING1].space_before, 24); /* one line of 1.5 × 16 */
@@ -134,7 +134,7 @@ static void test_a4_report(void **state)
     assert_near(s->text[STYLE_FOOTER].size, 14);
     assert_near(s->text[STYLE_HEADER].size, 9);
     assert_string_equal(s->text[STYLE_COVER_TITLE].font, "title");
-    assert_int_equal(s->text[STYLE_COVER_TITLE].align, ALIGN_CENTER);
+    assert_int_equal(s->text[STYLE_COVER_TITLE].align, STYLE_ALIGN_CENTER);
 
     const char *needed[] = {"body", "heading", "kai", "title", "number"};
     for (size_t i = 0; i < 5; i++)
@@ -176,7 +176,7 @@ static void test_a5_booklet(void **state)
     /* inherited from a4-report */
     assert_string_equal(s->text[STYLE_HEADING2].font, "kai");
     assert_near(s->text[STYLE_HEADING1].leading, 15 * 1.5);
-    assert_int_equal(s->text[STYLE_BODY].align, ALIGN_JUSTIFY);
+    assert_int_equal(s->text[STYLE_BODY].align, STYLE_ALIGN_JUSTIFY);
     assert_near(s->text[STYLE_BODY].indent, 2);
     assert_string_equal(style_role(s, "body")->file, "layouts/a4-report.yaml");
     style_free(s);
@@ -196,7 +196,7 @@ static void test_child_changes_one_key(void **state)
     assert_near(body->leading, 10.5 * 1.8); /* the parent's multiple, the child's size */
     assert_string_equal(body->font, "body");
     assert_near(body->indent, 2);
-    assert_int_equal(body->align, ALIGN_JUSTIFY);
+    assert_int_equal(body->align, STYLE_ALIGN_JUSTIFY);
     assert_near(s->text[STYLE_HEADING1].size, 16); /* untouched */
     assert_near(s->page_width, 595.28);
     style_free(s);
@@ -394,11 +394,11 @@ static void test_table_bars_defaults(void **state)
     assert_near(s->bars.mark_width, 1.2);
     assert_rgb(s->bars.track, "#E4E4E4");
     assert_rgb(s->bars.mark, "#1A1A1A");
-    assert_rgb(s->bars.fill[BAR_DONE], "#2E7D32");
-    assert_rgb(s->bars.fill[BAR_ON_TRACK], "#1F5FA8");
-    assert_rgb(s->bars.fill[BAR_BEHIND], "#C0392B");
-    assert_rgb(s->bars.fill[BAR_NOT_REPORTED], "#8A8A8A");
-    assert_rgb(s->bars.fill[BAR_NEUTRAL], "#5B6B7A");
+    assert_rgb(s->bars.fill[STYLE_BAR_DONE], "#2E7D32");
+    assert_rgb(s->bars.fill[STYLE_BAR_ON_TRACK], "#1F5FA8");
+    assert_rgb(s->bars.fill[STYLE_BAR_BEHIND], "#C0392B");
+    assert_rgb(s->bars.fill[STYLE_BAR_NOT_REPORTED], "#8A8A8A");
+    assert_rgb(s->bars.fill[STYLE_BAR_NEUTRAL], "#5B6B7A");
     style_free(s);
     diag_list_free(&d);
 }
@@ -427,13 +427,13 @@ static void test_table_bars_shipped(void **state)
     assert_near(a4->bars.height, 6);
     assert_near(a4->bars.width, MM(32));
     assert_near(a4->bars.mark_width, 1.2);
-    assert_rgb(a4->bars.fill[BAR_DONE], "#1B5E20");
-    assert_rgb(a4->bars.fill[BAR_BEHIND], "#D9534F");
-    assert_rgb(a4->bars.fill[BAR_ON_TRACK], "#7FB0E0");
+    assert_rgb(a4->bars.fill[STYLE_BAR_DONE], "#1B5E20");
+    assert_rgb(a4->bars.fill[STYLE_BAR_BEHIND], "#D9534F");
+    assert_rgb(a4->bars.fill[STYLE_BAR_ON_TRACK], "#7FB0E0");
     /* in black and white: track lightest, then on track, behind, done, mark */
-    double track = luminance(a4->bars.track), on = luminance(a4->bars.fill[BAR_ON_TRACK]),
-           behind = luminance(a4->bars.fill[BAR_BEHIND]), done = luminance(a4->bars.fill[BAR_DONE]),
-           mark = luminance(a4->bars.mark);
+    double track = luminance(a4->bars.track), on = luminance(a4->bars.fill[STYLE_BAR_ON_TRACK]),
+           behind = luminance(a4->bars.fill[STYLE_BAR_BEHIND]),
+           done = luminance(a4->bars.fill[STYLE_BAR_DONE]), mark = luminance(a4->bars.mark);
     assert_true(track > on + 0.2 && on > behind + 0.1 && behind > done + 0.1 && done > mark);
 
     /* a5-booklet: smaller bars and padding, the rest from a4-report */
@@ -443,7 +443,7 @@ static void test_table_bars_shipped(void **state)
     assert_near(a5->table.pad_y, 2);
     assert_near(a5->bars.mark_width, 1.2);
     assert_near(a5->table.rule_thick, 1);
-    assert_rgb(a5->bars.fill[BAR_DONE], "#1B5E20");
+    assert_rgb(a5->bars.fill[STYLE_BAR_DONE], "#1B5E20");
     style_free(a4);
     style_free(a5);
     diag_list_free(&d);
@@ -455,11 +455,11 @@ static void test_child_overrides_one_bar_colour(void **state)
     diag_list d = {0};
     style *s = load(FIX "bars-child.yaml", &d);
     assert_non_null(s);
-    const style_color *behind = &s->bars.fill[BAR_BEHIND];
+    const style_color *behind = &s->bars.fill[STYLE_BAR_BEHIND];
     assert_true(behind->cmyk); /* colors.alarm */
     assert_near(behind->v[1], 0.8);
-    assert_rgb(s->bars.fill[BAR_DONE], "#1B5E20"); /* the rest from a4-report */
-    assert_rgb(s->bars.fill[BAR_ON_TRACK], "#7FB0E0");
+    assert_rgb(s->bars.fill[STYLE_BAR_DONE], "#1B5E20"); /* the rest from a4-report */
+    assert_rgb(s->bars.fill[STYLE_BAR_ON_TRACK], "#7FB0E0");
     assert_rgb(s->bars.track, "#E4E4E4");
     assert_near(s->bars.width, MM(32));
     assert_near(s->table.rule_thin, MM(0.35));  /* changed */

@@ -57,7 +57,7 @@ static int clear_diags(void **state)
     return 0;
 }
 
-static text_para *set(const char *text, double measure_em, double indent_em, text_align align)
+static text_para *set(const char *text, double measure_em, double indent_em, style_align align)
 {
     text_style st = {fx->serif, NULL, SIZE, indent_em * SIZE, align};
     text_origin o = {"t.yaml", 4, 9, true};
@@ -220,8 +220,8 @@ static void actual_spans(const text_line *l, const char *text, char *out, size_t
 static void test_example1_push_in(void **state)
 {
     (void)state;
-    text_para *p =
-        set("报告指出，今年是非常不平凡的一年，党的十九大即将胜利召开。", 16, 0, TEXT_JUSTIFY);
+    text_para *p = set("报告指出，今年是非常不平凡的一年，党的十九大即将胜利召开。", 16, 0,
+                       STYLE_ALIGN_JUSTIFY);
     check_invariants(p, 16, true);
     assert_int_equal(p->nlines, 2);
     assert_true(line_is(p, 0, "报告指出，今年是非常不平凡的一年，"));
@@ -237,7 +237,7 @@ static const char SEED_REFORM[] =
 static void test_example2_push_in_on_grid(void **state)
 {
     (void)state;
-    text_para *p = set(SEED_REFORM, 28, 2, TEXT_JUSTIFY);
+    text_para *p = set(SEED_REFORM, 28, 2, STYLE_ALIGN_JUSTIFY);
     check_invariants(p, 28, true);
     assert_true(line_is(p, 0, "今年，罗湖强力推动强区放权体制机制、人力资源统筹配置、"));
     const text_line *l = &p->lines[0];
@@ -249,7 +249,8 @@ static void test_example2_push_in_on_grid(void **state)
 static void test_example3_push_out_no_orphan(void **state)
 {
     (void)state;
-    text_para *p = set("罗湖区委书记贺海涛代表区委常委会向全会作工作报告。", 26, 2, TEXT_JUSTIFY);
+    text_para *p =
+        set("罗湖区委书记贺海涛代表区委常委会向全会作工作报告。", 26, 2, STYLE_ALIGN_JUSTIFY);
     check_invariants(p, 26, true);
     assert_int_equal(p->nlines, 2);
     assert_true(line_is(p, 1, "报告。"));
@@ -261,8 +262,8 @@ static void test_example3_push_out_no_orphan(void **state)
 static void test_example5_quote_pairs(void **state)
 {
     (void)state;
-    text_para *p =
-        set("稳步构建“大代购”“大代建”“大平台”，落实“硬要求”，拿出“硬举措”。", 40, 0, TEXT_JUSTIFY);
+    text_para *p = set("稳步构建“大代购”“大代建”“大平台”，落实“硬要求”，拿出“硬举措”。", 40, 0,
+                       STYLE_ALIGN_JUSTIFY);
     check_invariants(p, 40, true);
     const text_line *l = &p->lines[0];
     assert_float_equal(em_between(l, p->text, "”", 0, "大", 1), 1.5, 1e-3);
@@ -279,7 +280,7 @@ static void test_example5_seed_paragraph(void **state)
 {
     (void)state;
     for (int m = 12; m <= 30; m++) {
-        text_para *p = set(SEED_NEXT, m, 2, TEXT_JUSTIFY);
+        text_para *p = set(SEED_NEXT, m, 2, STYLE_ALIGN_JUSTIFY);
         check_invariants(p, m, true);
     }
 }
@@ -287,8 +288,8 @@ static void test_example5_seed_paragraph(void **state)
 static void test_example6_bracket_and_dunhao(void **state)
 {
     (void)state;
-    text_para *p =
-        set("确保年底前完成深圳河（罗湖段）、布吉河（罗湖段）综合整治。", 15, 0, TEXT_JUSTIFY);
+    text_para *p = set("确保年底前完成深圳河（罗湖段）、布吉河（罗湖段）综合整治。", 15, 0,
+                       STYLE_ALIGN_JUSTIFY);
     check_invariants(p, 15, true);
     assert_true(line_is(p, 0, "确保年底前完成深圳河（罗湖段）、"));
     const text_line *l = &p->lines[0];
@@ -302,7 +303,7 @@ static const char EX7[] = "地区生产总值完成957.1亿元，增长8.6%，�
 static void test_example7_numbers(void **state)
 {
     (void)state;
-    text_para *p = set(EX7, 40, 0, TEXT_JUSTIFY);
+    text_para *p = set(EX7, 40, 0, STYLE_ALIGN_JUSTIFY);
     check_invariants(p, 40, true);
     const text_line *l = &p->lines[0];
     const text_glyph *d9 = glyph_of(l, p->text, "9", 0);
@@ -319,7 +320,7 @@ static void test_example7_numbers(void **state)
 
     /* At narrow measures the numbers stay whole and unstretched. */
     for (int m = 6; m <= 20; m++) {
-        p = set(EX7, m, 0, TEXT_JUSTIFY);
+        p = set(EX7, m, 0, STYLE_ALIGN_JUSTIFY);
         check_invariants(p, m, true);
         assert_true(kept_whole(p, "957.1"));
         assert_true(kept_whole(p, "8.6%，"));
@@ -331,7 +332,7 @@ static void test_example8_percent_semicolon(void **state)
     (void)state;
     const char *t = "截至8月29日，当事人户数签约率达99.29%；搬离93017人，占比99.98%；";
     for (int m = 6; m <= 20; m++) {
-        text_para *p = set(t, m, 0, TEXT_JUSTIFY);
+        text_para *p = set(t, m, 0, STYLE_ALIGN_JUSTIFY);
         check_invariants(p, m, true);
         assert_true(kept_whole(p, "99.29%；"));
         assert_true(kept_whole(p, "93017"));
@@ -343,7 +344,7 @@ static void test_example9_interpunct(void **state)
 {
     (void)state;
     const char *t = "自去年“12·20”棚改全面签约暨房屋拆除启动以来";
-    text_para *p = set(t, 40, 0, TEXT_JUSTIFY);
+    text_para *p = set(t, 40, 0, STYLE_ALIGN_JUSTIFY);
     const text_line *l = &p->lines[0];
     const text_glyph *two = glyph_of(l, p->text, "2", 0);
     /* · is 0.5 em, centred: from the end of "12" to the start of "20" */
@@ -352,7 +353,7 @@ static void test_example9_interpunct(void **state)
     const text_glyph *zero = glyph_of(l, p->text, "0", 0);
     assert_float_equal(glyph_of(l, p->text, "”", 0)->x, zero->x + zero->advance, 1e-6);
     for (int m = 5; m <= 16; m++) {
-        p = set(t, m, 0, TEXT_JUSTIFY);
+        p = set(t, m, 0, STYLE_ALIGN_JUSTIFY);
         check_invariants(p, m, true);
         assert_true(kept_whole(p, "12·20"));
     }
@@ -362,7 +363,7 @@ static void test_example10_ranges_and_titles(void **state)
 {
     (void)state;
     const char *t = "今年1-7月，完善《2017-2018年民生微实事项目规划》，推进各项工作。";
-    text_para *p = set(t, 40, 0, TEXT_JUSTIFY);
+    text_para *p = set(t, 40, 0, STYLE_ALIGN_JUSTIFY);
     const text_line *l = &p->lines[0];
     assert_float_equal(em_between(l, p->text, "《", 0, "2", 0), 1.0, 1e-3);
     assert_float_equal(em_between(l, p->text, "》", 0, "，", 1), 0.5, 1e-3); /* 》， = 1.5 em */
@@ -372,7 +373,7 @@ static void test_example10_ranges_and_titles(void **state)
     assert_int_equal(fx->diags.count, 0);
     /* from 8 em on, "《2017-2018年" (about 6 em) fits a line */
     for (int m = 8; m <= 20; m++) {
-        p = set(t, m, 0, TEXT_JUSTIFY);
+        p = set(t, m, 0, STYLE_ALIGN_JUSTIFY);
         check_invariants(p, m, true);
         assert_true(kept_whole(p, "1-7"));
         assert_true(kept_whole(p, "2017-2018"));
@@ -384,12 +385,12 @@ static void test_example11_dash(void **state)
     (void)state;
     const char *t = "会议强调——必须坚决按照部署推进";
     for (int m = 5; m <= 12; m++) {
-        text_para *p = set(t, m, 0, TEXT_JUSTIFY);
+        text_para *p = set(t, m, 0, STYLE_ALIGN_JUSTIFY);
         check_invariants(p, m, true);
         assert_true(kept_whole(p, "——"));
     }
     /* the pair is one continuous 2-em rule (fwid; the font ligates it) */
-    text_para *p = set(t, 20, 0, TEXT_JUSTIFY);
+    text_para *p = set(t, 20, 0, STYLE_ALIGN_JUSTIFY);
     const text_line *l = &p->lines[0];
     assert_float_equal(em_between(l, t, "——", 0, "必", 0), 2.0, 1e-3);
 }
@@ -399,7 +400,7 @@ static void test_example11_dash(void **state)
 static void test_set_line_junction_spans(void **state)
 {
     (void)state;
-    text_style st = {fx->serif, NULL, SIZE, 0, TEXT_JUSTIFY};
+    text_style st = {fx->serif, NULL, SIZE, 0, STYLE_ALIGN_JUSTIFY};
     const char *t = "8月30日在 GDP 中";
     text_line *l = text_set_line(fx->te, fx->a, t, strlen(t), &st, NULL, &fx->diags);
     char spans[256];
@@ -418,9 +419,9 @@ static void test_alignment(void **state)
 {
     (void)state;
     const char *t = "以“四硬”精神全面推进罗湖振兴";
-    text_para *left = set(t, 28, 0, TEXT_LEFT);
-    text_para *center = set(t, 28, 0, TEXT_CENTER);
-    text_para *right = set(t, 28, 0, TEXT_RIGHT);
+    text_para *left = set(t, 28, 0, STYLE_ALIGN_LEFT);
+    text_para *center = set(t, 28, 0, STYLE_ALIGN_CENTER);
+    text_para *right = set(t, 28, 0, STYLE_ALIGN_RIGHT);
     double natural = left->lines[0].width;
     assert_true(natural < 28 * SIZE);
     assert_float_equal(right->lines[0].width, 28 * SIZE, EPS);
@@ -432,7 +433,7 @@ static void test_wide_han_gaps_are_wrapped(void **state)
 {
     (void)state;
     /* 持续开展安全生产 stretched over 9 em: every gap is wide */
-    text_para *p = set("持续开展安全生产“十大专项”行动", 9, 0, TEXT_JUSTIFY);
+    text_para *p = set("持续开展安全生产“十大专项”行动", 9, 0, STYLE_ALIGN_JUSTIFY);
     check_invariants(p, 9, true);
     assert_true(line_is(p, 0, "持续开展安全生产"));
     char spans[256];
@@ -445,7 +446,7 @@ static void test_strong_spans(void **state)
     (void)state;
     const char *t = "坚持“实”字当先";
     text_span strong = {strlen("坚持"), strlen("坚持“实”")};
-    text_style st = {fx->serif, fx->sans, SIZE, 0, TEXT_JUSTIFY};
+    text_style st = {fx->serif, fx->sans, SIZE, 0, STYLE_ALIGN_JUSTIFY};
     text_para *p = text_set_paragraph(fx->te, fx->a, t, strlen(t), &strong, 1, &st, 28 * SIZE, NULL,
                                       &fx->diags);
     const text_line *l = &p->lines[0];
@@ -477,7 +478,7 @@ static void test_long_paragraph(void **state)
         }
     }
     *w = 0;
-    text_para *p = set(t, 28, 2, TEXT_JUSTIFY);
+    text_para *p = set(t, 28, 2, STYLE_ALIGN_JUSTIFY);
     check_invariants(p, 28, true);
     assert_true(p->nlines > 600); /* about 28 characters a line */
     free(t);
@@ -489,7 +490,7 @@ static void test_unbreakable_string(void **state)
     char *t = malloc(5001);
     memset(t, '7', 5000);
     t[5000] = 0;
-    text_para *p = set(t, 28, 2, TEXT_JUSTIFY);
+    text_para *p = set(t, 28, 2, STYLE_ALIGN_JUSTIFY);
     assert_true(p->nlines > 50);
     size_t total = 0;
     for (size_t k = 0; k < p->nlines; k++) {
@@ -508,7 +509,7 @@ static void test_missing_glyph_is_an_error(void **state)
     (void)state;
     /* U+F0000 (plane 15 private use): no installed font has it */
     const char *t = "中文\xF3\xB0\x80\x80好，又\xF3\xB0\x80\x80";
-    text_para *p = set(t, 28, 0, TEXT_JUSTIFY);
+    text_para *p = set(t, 28, 0, STYLE_ALIGN_JUSTIFY);
     assert_int_equal(fx->diags.errors, 2);
     assert_int_equal(fx->diags.items[0].line, 4);
     assert_int_equal(fx->diags.items[0].col, 9 + 2);
@@ -521,7 +522,7 @@ static void test_missing_glyph_is_an_error(void **state)
 static void test_empty_text(void **state)
 {
     (void)state;
-    text_para *p = set("", 28, 2, TEXT_JUSTIFY);
+    text_para *p = set("", 28, 2, STYLE_ALIGN_JUSTIFY);
     assert_int_equal(p->nlines, 0);
 }
 

@@ -30,16 +30,16 @@ static int teardown(void **state)
     return 0;
 }
 
-static tree_node *parse(const char *text)
+static report_node *parse(const char *text)
 {
     diag_list_free(&D);
-    return tree_load_buffer("t.json", text, strlen(text), A, &D);
+    return report_tree_load_buffer("t.json", text, strlen(text), A, &D);
 }
 
 /* The text must be refused with exactly this one error. */
 static void expect_refused(const char *text, int line, int col, const char *message)
 {
-    tree_node *root = parse(text);
+    report_node *root = parse(text);
     if (root || D.count != 1 || D.items[0].line != line || D.items[0].col != col ||
         strcmp(D.items[0].message, message) != 0) {
         print_message("input: %s\n", text);
@@ -54,27 +54,27 @@ static void expect_refused(const char *text, int line, int col, const char *mess
 static void test_accepts_values(void **state)
 {
     (void)state;
-    tree_node *root = parse("{\"a\": [1, -0.5e+3, 73.30, 1E10, 0],\n \"b\": true, \"c\": false,"
-                            " \"d\": null, \"e\": \"x\", \"f\": {}, \"g\": []}");
+    report_node *root = parse("{\"a\": [1, -0.5e+3, 73.30, 1E10, 0],\n \"b\": true, \"c\": false,"
+                              " \"d\": null, \"e\": \"x\", \"f\": {}, \"g\": []}");
     assert_non_null(root);
     assert_int_equal(D.count, 0);
-    assert_int_equal(root->kind, TREE_MAPPING);
+    assert_int_equal(root->kind, REPORT_NODE_MAPPING);
     assert_int_equal(root->npairs, 7);
-    tree_node *a = tree_get(root, "a");
-    assert_int_equal(a->kind, TREE_SEQUENCE);
+    report_node *a = report_node_get(root, "a");
+    assert_int_equal(a->kind, REPORT_NODE_SEQUENCE);
     assert_int_equal(a->count, 5);
     assert_string_equal(a->items[1]->text, "-0.5e+3");
     assert_string_equal(a->items[2]->text, "73.30"); /* as written */
     assert_string_equal(a->items[3]->text, "1E10");
     assert_false(a->items[2]->quoted);
-    assert_string_equal(tree_get(root, "b")->text, "true");
-    assert_false(tree_get(root, "b")->quoted);
-    assert_string_equal(tree_get(root, "d")->text, "null");
-    assert_true(tree_get(root, "e")->quoted);
-    assert_int_equal(tree_get(root, "f")->npairs, 0);
-    assert_int_equal(tree_get(root, "g")->count, 0);
+    assert_string_equal(report_node_get(root, "b")->text, "true");
+    assert_false(report_node_get(root, "b")->quoted);
+    assert_string_equal(report_node_get(root, "d")->text, "null");
+    assert_true(report_node_get(root, "e")->quoted);
+    assert_int_equal(report_node_get(root, "f")->npairs, 0);
+    assert_int_equal(report_node_get(root, "g")->count, 0);
     /* positions: line 2, column in characters */
-    tree_node *b = tree_get(root, "b");
+    report_node *b = report_node_get(root, "b");
     assert_int_equal(b->line, 2);
     assert_int_equal(b->col, 7);
     assert_int_equal(root->pairs[1].key->col, 2);
@@ -83,12 +83,12 @@ static void test_accepts_values(void **state)
 static void test_positions_count_characters(void **state)
 {
     (void)state;
-    tree_node *root = parse("{\"罗湖\": \"全会\", \"n\": 1}");
+    report_node *root = parse("{\"罗湖\": \"全会\", \"n\": 1}");
     assert_non_null(root);
-    tree_node *v = tree_get(root, "罗湖");
+    report_node *v = report_node_get(root, "罗湖");
     assert_int_equal(v->col, 8);
     assert_int_equal(v->text_col, 9); /* inside the quotes */
-    assert_int_equal(tree_get(root, "n")->col, 19);
+    assert_int_equal(report_node_get(root, "n")->col, 19);
     /* Escapes make the text differ from the source: no exact columns. */
     root = parse("[\"a\\nb\"]");
     assert_string_equal(root->items[0]->text, "a\nb");
@@ -98,7 +98,7 @@ static void test_positions_count_characters(void **state)
 static void test_escapes_and_surrogates(void **state)
 {
     (void)state;
-    tree_node *root =
+    report_node *root =
         parse("[\"\\ud842\\udfb7\", \"\\u7f57\\u6E56\", \"\\\"\\\\\\/\\b\\f\\n\\r\\t\"]");
     assert_non_null(root);
     assert_string_equal(root->items[0]->text, "𠮷");
@@ -171,13 +171,13 @@ static void test_refuses_non_json(void **state)
 static void test_duplicate_keys(void **state)
 {
     (void)state;
-    tree_node *root = parse("{\"a\": 1,\n \"b\": 2,\n \"a\": 3}");
+    report_node *root = parse("{\"a\": 1,\n \"b\": 2,\n \"a\": 3}");
     assert_non_null(root); /* a duplicate is an error, but the tree is still built */
     assert_int_equal(D.errors, 1);
     assert_int_equal(D.items[0].line, 3);
     assert_int_equal(D.items[0].col, 2);
     assert_string_equal(D.items[0].message, "duplicate key 'a' (first at line 1)");
-    assert_string_equal(tree_get(root, "a")->text, "1");
+    assert_string_equal(report_node_get(root, "a")->text, "1");
 }
 
 static void test_nesting_limit(void **state)
@@ -200,10 +200,10 @@ static void test_empty_and_bom(void **state)
     (void)state;
     assert_null(parse(" \n\t "));
     assert_int_equal(D.count, 0); /* empty: the caller reports what it expected */
-    tree_node *root = parse("\xEF\xBB\xBF{\"a\": 1}");
+    report_node *root = parse("\xEF\xBB\xBF{\"a\": 1}");
     assert_non_null(root);
     assert_int_equal(root->col, 1);
-    assert_int_equal(tree_get(root, "a")->col, 7);
+    assert_int_equal(report_node_get(root, "a")->col, 7);
 }
 
 /* Every proper prefix of a document is incomplete: refused, never a crash. */
@@ -216,7 +216,7 @@ static void test_every_prefix_is_refused(void **state)
     for (size_t k = 1; k < n; k++) {
         memcpy(buf, doc, k);
         diag_list_free(&D);
-        assert_null(tree_load_buffer("t.json", buf, k, A, &D));
+        assert_null(report_tree_load_buffer("t.json", buf, k, A, &D));
         assert_int_equal(D.errors, 1);
     }
     assert_non_null(parse(doc));
@@ -233,7 +233,7 @@ static void test_report_from_json(void **state)
     assert_int_equal(D.count, 0);
     assert_string_equal(r->meta.title.s, "测试简报");
     const report_block *b = &r->sections[0].blocks[1];
-    assert_int_equal(b->kind, BLOCK_TABLE);
+    assert_int_equal(b->kind, REPORT_BLOCK_TABLE);
     assert_string_equal(b->table.rows[0][1].text.s, "73.30");
     assert_string_equal(b->table.rows[0][2].progress.text, "73.30");
     const report_task *t = &r->sections[0].sections[0].blocks[0].tasks[0];

@@ -59,7 +59,7 @@ static int teardown(void **state)
 }
 
 /* The text of a glyph run. */
-static void run_text(const frame_glyphs *g, char *buf, size_t size)
+static void run_text(const layout_glyphs *g, char *buf, size_t size)
 {
     size_t n = 0;
     for (size_t i = 0; i < g->nglyphs && n + g->glyphs[i].text_len + 1 < size; i++) {
@@ -78,8 +78,8 @@ static size_t runs_reading(const page_build *p, const char *text)
     char *all = malloc(cap), buf[512];
     all[0] = '\0';
     for (size_t i = 0; i < p->items.count; i++) {
-        const frame_item *it = &p->items.items[i];
-        if (it->kind != FRAME_GLYPHS)
+        const layout_item *it = &p->items.items[i];
+        if (it->kind != LAYOUT_ITEM_GLYPHS)
             continue;
         run_text(&it->u.glyphs, buf, sizeof buf);
         size_t k = strlen(buf);
@@ -106,8 +106,8 @@ static void assert_on_page(const fixture *fx)
     for (size_t pg = 0; pg < fx->pages.count; pg++) {
         const page_build *p = &fx->pages.items[pg];
         for (size_t i = 0; i < p->items.count; i++) {
-            const frame_item *it = &p->items.items[i];
-            if (it->kind == FRAME_GLYPHS) {
+            const layout_item *it = &p->items.items[i];
+            if (it->kind == LAYOUT_ITEM_GLYPHS) {
                 assert_true(it->u.glyphs.y <= fx->f.bottom + 0.01);
                 assert_true(it->u.glyphs.y >= fx->f.top);
             }
@@ -155,10 +155,10 @@ static void test_widths_text_beside_figures(void **state)
     size_t prose_lines = 0;
     char buf[512];
     for (size_t i = 0; i < p->items.count; i++) {
-        const frame_item *it = &p->items.items[i];
-        if (it->kind != FRAME_GLYPHS)
+        const layout_item *it = &p->items.items[i];
+        if (it->kind != LAYOUT_ITEM_GLYPHS)
             continue;
-        const frame_glyphs *gl = &it->u.glyphs;
+        const layout_glyphs *gl = &it->u.glyphs;
         const text_glyph *last = &gl->glyphs[gl->nglyphs - 1];
         run_text(gl, buf, sizeof buf);
         if (!strcmp(buf, "93017.25")) {
@@ -189,10 +189,10 @@ static void test_decimal_alignment(void **state)
     const page_build *p = &fx->pages.items[0];
     char buf[64];
     for (size_t i = 0; i < p->items.count; i++) {
-        const frame_item *it = &p->items.items[i];
-        if (it->kind != FRAME_GLYPHS)
+        const layout_item *it = &p->items.items[i];
+        if (it->kind != LAYOUT_ITEM_GLYPHS)
             continue;
-        const frame_glyphs *gl = &it->u.glyphs;
+        const layout_glyphs *gl = &it->u.glyphs;
         run_text(gl, buf, sizeof buf);
         for (int k = 0; k < 3; k++) {
             if (strcmp(buf, cells[k].text))
@@ -292,18 +292,18 @@ static void test_bar_fill_and_label(void **state)
 {
     fixture *fx = *state;
     page_build *p = &fx->pages.items[0];
-    grid_bar over = {1.158, 0.663, BAR_DONE, "115.8%"};
+    grid_bar over = {1.158, 0.663, STYLE_BAR_DONE, "115.8%"};
     draw_bar(&fx->c, p, &over, 100, 80, 200, STYLE_TABLE);
-    grid_bar part = {0.25, 0.2, BAR_ON_TRACK, "25.0%"};
+    grid_bar part = {0.25, 0.2, STYLE_BAR_ON_TRACK, "25.0%"};
     draw_bar(&fx->c, p, &part, 100, 80, 250, STYLE_TABLE);
     /* track and fill of each bar, in order: 115.8% fills the whole track */
     double widths[4];
     size_t rects = 0, marks = 0;
     for (size_t i = 0; i < p->items.count; i++) {
-        const frame_item *it = &p->items.items[i];
-        if (it->kind == FRAME_RECT && rects < 4)
+        const layout_item *it = &p->items.items[i];
+        if (it->kind == LAYOUT_ITEM_RECT && rects < 4)
             widths[rects++] = it->u.rect.w;
-        marks += it->kind == FRAME_LINE;
+        marks += it->kind == LAYOUT_ITEM_LINE;
     }
     assert_int_equal(rects, 4);
     assert_float_equal(widths[0], 80, 1e-9);
@@ -321,12 +321,13 @@ static void test_behind_bar_is_hatched(void **state)
 {
     fixture *fx = *state;
     page_build *p = &fx->pages.items[0];
-    grid_bar behind = {0.5, 0.7, BAR_BEHIND, "50.0%"};
+    grid_bar behind = {0.5, 0.7, STYLE_BAR_BEHIND, "50.0%"};
     draw_bar(&fx->c, p, &behind, 100, 80, 200, STYLE_TABLE);
     size_t stripes = 0;
     for (size_t i = 0; i < p->items.count; i++) {
-        const frame_item *it = &p->items.items[i];
-        if (it->kind != FRAME_LINE || it->u.line.color.v[0] != 1 || it->u.line.color.v[1] != 1)
+        const layout_item *it = &p->items.items[i];
+        if (it->kind != LAYOUT_ITEM_LINE || it->u.line.color.v[0] != 1 ||
+            it->u.line.color.v[1] != 1)
             continue;
         stripes++;
         /* within the fill: x from 100 to 140 */
@@ -335,10 +336,10 @@ static void test_behind_bar_is_hatched(void **state)
     assert_true(stripes >= 3);
 
     size_t before = p->items.count;
-    grid_bar on_track = {0.5, 0.4, BAR_ON_TRACK, "50.0%"};
+    grid_bar on_track = {0.5, 0.4, STYLE_BAR_ON_TRACK, "50.0%"};
     draw_bar(&fx->c, p, &on_track, 100, 80, 250, STYLE_TABLE);
     for (size_t i = before; i < p->items.count; i++)
-        assert_false(p->items.items[i].kind == FRAME_LINE &&
+        assert_false(p->items.items[i].kind == LAYOUT_ITEM_LINE &&
                      p->items.items[i].u.line.color.v[0] == 1);
 }
 

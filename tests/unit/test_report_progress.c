@@ -102,10 +102,10 @@ static void test_done_zero(void **state)
     report_task t = task("0", 0, 179);
     assert_true(report_task_completion(&t) == 0.0);
     expect_percent(report_task_completion(&t), "0.0%");
-    assert_int_equal(report_task_status(&t, aug30), TASK_BEHIND);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_BEHIND);
     /* before the task starts nothing is due yet: 0 >= 0 is on track */
     t.start = date(2017, 9, 1);
-    assert_int_equal(report_task_status(&t, aug30), TASK_ON_TRACK);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_ON_TRACK);
 }
 
 static void test_done_above_target(void **state)
@@ -113,9 +113,9 @@ static void test_done_above_target(void **state)
     (void)state;
     report_task t = task("22", 22, 19);
     expect_percent(report_task_completion(&t), "115.8%");
-    assert_int_equal(report_task_status(&t, aug30), TASK_DONE);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_DONE);
     t = task("179", 179, 179); /* exactly the target is done too */
-    assert_int_equal(report_task_status(&t, jan1), TASK_DONE);
+    assert_int_equal(report_task_status(&t, jan1), REPORT_TASK_DONE);
     expect_percent(report_task_completion(&t), "100.0%");
 }
 
@@ -124,32 +124,32 @@ static void test_not_reported(void **state)
     (void)state;
     report_task t = task(NULL, 0, 179);
     assert_true(report_task_completion(&t) == -1.0);
-    assert_int_equal(report_task_status(&t, aug30), TASK_NOT_REPORTED);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_NOT_REPORTED);
     /* an estimate counts as reported */
     t = task("130", 130, 179); /* 72.6% against 66.3% */
     t.estimated = true;
-    assert_int_equal(report_task_status(&t, aug30), TASK_ON_TRACK);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_ON_TRACK);
 }
 
 static void test_status_on_track_and_behind(void **state)
 {
     (void)state;
     report_task t = task("120", 120, 179); /* 67.0% against 66.3% */
-    assert_int_equal(report_task_status(&t, aug30), TASK_ON_TRACK);
-    assert_int_equal(report_task_status(&t, date(2017, 9, 5)), TASK_BEHIND); /* 68.2% */
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_ON_TRACK);
+    assert_int_equal(report_task_status(&t, date(2017, 9, 5)), REPORT_TASK_BEHIND); /* 68.2% */
     /* exactly level with the time: 242/365 on day 242 */
     t = task("242", 242, 365);
-    assert_int_equal(report_task_status(&t, aug30), TASK_ON_TRACK);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_ON_TRACK);
     t = task("241", 241, 365);
-    assert_int_equal(report_task_status(&t, aug30), TASK_BEHIND);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_BEHIND);
     /* same label as the time (66.3%) but below it: compared unrounded */
     t = task("265", 265, 400);
     expect_percent(report_task_completion(&t), "66.3%");
-    assert_int_equal(report_task_status(&t, aug30), TASK_BEHIND);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_BEHIND);
     /* after due and not done: behind however much is done */
     t = task("99", 99, 100);
     t.due = date(2017, 6, 30);
-    assert_int_equal(report_task_status(&t, aug30), TASK_BEHIND);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_BEHIND);
 }
 
 static void test_status_due_equals_start(void **state)
@@ -157,8 +157,8 @@ static void test_status_due_equals_start(void **state)
     (void)state;
     report_task t = task("5", 5, 9);
     t.start = t.due = date(2017, 9, 30);
-    assert_int_equal(report_task_status(&t, aug30), TASK_ON_TRACK); /* not begun */
-    assert_int_equal(report_task_status(&t, date(2017, 9, 30)), TASK_BEHIND);
+    assert_int_equal(report_task_status(&t, aug30), REPORT_TASK_ON_TRACK); /* not begun */
+    assert_int_equal(report_task_status(&t, date(2017, 9, 30)), REPORT_TASK_BEHIND);
 }
 
 /* ---------------------------- percent labels ---------------------------- */
@@ -241,7 +241,7 @@ static void test_percent_buffer_and_odd_values(void **state)
 static report_block tasks_block(report_task *tasks, size_t n)
 {
     report_block b = {0};
-    b.kind = BLOCK_TASKS;
+    b.kind = REPORT_BLOCK_TASKS;
     b.tasks = tasks;
     b.ntasks = n;
     return b;
@@ -254,7 +254,7 @@ static void test_area_means(void **state)
     report_task second[] = {task(NULL, 0, 10)};
     second[0].due = date(2017, 9, 30); /* 242 of 273 days */
     report_block blocks[3] = {tasks_block(first, 2), {0}, tasks_block(second, 1)};
-    blocks[1].kind = BLOCK_PARAGRAPH;
+    blocks[1].kind = REPORT_BLOCK_PARAGRAPH;
     report_section s = {.blocks = blocks, .nblocks = 3};
 
     report_area a;
@@ -294,7 +294,7 @@ static void test_area_needs_own_tasks_block(void **state)
     report_block b = tasks_block(tasks, 1);
     report_section child = {.blocks = &b, .nblocks = 1};
     report_block para = {0};
-    para.kind = BLOCK_PARAGRAPH;
+    para.kind = REPORT_BLOCK_PARAGRAPH;
     report_section parent = {.blocks = &para, .nblocks = 1, .sections = &child, .nsections = 1};
     report_area a = {.ntasks = 99};
     assert_false(report_section_area(&parent, aug30, &a));
@@ -327,16 +327,16 @@ static void test_example_report_areas(void **state)
         assert_true(report_section_area(&top->sections[i], r->meta.date, &a));
         assert_true(a.ntasks > 0);
         assert_true(a.time_progress > 0 && a.time_progress <= 1);
-        statuses[TASK_DONE] += a.ndone;
-        statuses[TASK_ON_TRACK] += a.non_track;
-        statuses[TASK_BEHIND] += a.nbehind;
-        statuses[TASK_NOT_REPORTED] += a.nnot_reported;
+        statuses[REPORT_TASK_DONE] += a.ndone;
+        statuses[REPORT_TASK_ON_TRACK] += a.non_track;
+        statuses[REPORT_TASK_BEHIND] += a.nbehind;
+        statuses[REPORT_TASK_NOT_REPORTED] += a.nnot_reported;
         for (size_t b = 0; b < top->sections[i].nblocks; b++)
             for (size_t k = 0; k < top->sections[i].blocks[b].ntasks; k++)
                 estimated += top->sections[i].blocks[b].tasks[k].estimated;
     }
-    assert_true(statuses[TASK_NOT_REPORTED] >= 1);
-    assert_true(statuses[TASK_ON_TRACK] + statuses[TASK_BEHIND] >= 1);
+    assert_true(statuses[REPORT_TASK_NOT_REPORTED] >= 1);
+    assert_true(statuses[REPORT_TASK_ON_TRACK] + statuses[REPORT_TASK_BEHIND] >= 1);
     assert_true(estimated >= 1);
     report_free(r);
     diag_list_free(&diags);
