@@ -150,7 +150,6 @@ text_font *font_from_pattern(text_font **loaded, FcPattern *pat)
         family = (FcChar8 *)"";
     f->family = font_dup_string((const char *)family);
     f->postscript_name = read_postscript_name(face);
-    f->halt_cache = font_halt_cache_new();
     fill_info(f);
     f->next = *loaded;
     *loaded = f;

@@ -19,8 +19,9 @@ struct text_font {
     hb_set_t *coverage;
     char *family, *postscript_name;
     text_font_info info;
-    /* Filled lazily by text_font_halt (which takes a const font: the cache
-     * is not part of the font's observable value). */
+    /* halt.c's: created and filled lazily by text_font_halt (which takes a
+     * const font: the cache is not part of the font's observable value);
+     * NULL until then. One heap block, free()d by font_free. */
     halt_entry *halt_cache;
     struct text_font *next;
 };
@@ -31,11 +32,5 @@ char *font_dup_string(const char *s);
 /* *loaded is the engine's list of loaded fonts, which a new font joins. */
 text_font *font_from_pattern(text_font **loaded, FcPattern *pat);
 void font_free(text_font *f);
-
-/* ---- halt.c ---- */
-
-/* A zeroed halt cache with one entry per compressible mark (free()d with
- * the font). */
-halt_entry *font_halt_cache_new(void);
 
 #endif
