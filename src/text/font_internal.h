@@ -21,16 +21,21 @@ struct text_font {
     text_font_info info;
     /* halt.c's: created and filled lazily by text_font_halt (which takes a
      * const font: the cache is not part of the font's observable value);
-     * NULL until then. One heap block, free()d by font_free. */
+     * NULL until then. One heap block, free()d by text_font_free. */
     halt_entry *halt_cache;
     struct text_font *next;
 };
 
-/* ---- font.c ---- */
+/* ---- font.c (the accessors are in text.h and text_internal.h) ---- */
 
-char *font_dup_string(const char *s);
-/* *loaded is the engine's list of loaded fonts, which a new font joins. */
-text_font *font_from_pattern(text_font **loaded, FcPattern *pat);
-void font_free(text_font *f);
+/* A heap copy of s (xmalloc: never NULL), for the font's and the engine's
+ * strings. */
+char *text_strdup(const char *s);
+/* The font for a Fontconfig pattern, loaded once per (file, face index);
+ * NULL when the file cannot be read. *loaded is the engine's list of loaded
+ * fonts, which a new font joins. */
+text_font *text_font_from_pattern(text_font **loaded, FcPattern *pat);
+/* One font and everything it holds (the engine walks its list). */
+void text_font_free(text_font *f);
 
 #endif
