@@ -24,7 +24,7 @@ static bool item_is_forced(const kp_item *it)
 }
 
 /* Where the line after a break at b starts: glue and penalties after a
- * break are dropped, up to the next box (as kp_break counts it). */
+ * break are dropped, up to the next box (as text_kp_break counts it). */
 static size_t line_start_after(const para *p, size_t b)
 {
     size_t i = b + 1;
@@ -129,7 +129,8 @@ static size_t choose_breaks(para *p, double measure, const text_origin *origin, 
     if (nwidths == 1)
         widths[0] = measure;
     for (size_t t = 0; t < sizeof TOLERANCES / sizeof TOLERANCES[0]; t++) {
-        size_t n = kp_break(p->items.items, p->items.count, widths, nwidths, TOLERANCES[t], breaks);
+        size_t n =
+            text_kp_break(p->items.items, p->items.count, widths, nwidths, TOLERANCES[t], breaks);
         if (n)
             return n;
     }

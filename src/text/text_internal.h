@@ -75,7 +75,7 @@ typedef struct kp_item {
  * the chosen break items (the last is the final forced break) to *breaks
  * (heap); returns their count, or 0 when no feasible set exists within
  * `tolerance` (the caller retries with a larger one or breaks by force). */
-size_t kp_break(const kp_item *items, size_t n, const double *widths, size_t nwidths,
-                double tolerance, size_t **breaks);
+size_t text_kp_break(const kp_item *items, size_t n, const double *widths, size_t nwidths,
+                     double tolerance, size_t **breaks);
 
 #endif
