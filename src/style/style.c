@@ -7,29 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-const char *const style_text_names[STYLE_COUNT] = {
-    [STYLE_BODY] = "body",
-    [STYLE_HEADING1] = "heading1",
-    [STYLE_HEADING2] = "heading2",
-    [STYLE_HEADING3] = "heading3",
-    [STYLE_HEADING4] = "heading4",
-    [STYLE_COVER_ORG] = "cover_org",
-    [STYLE_COVER_TITLE] = "cover_title",
-    [STYLE_COVER_SUBTITLE] = "cover_subtitle",
-    [STYLE_COVER_DATE] = "cover_date",
-    [STYLE_COVER_META] = "cover_meta",
-    [STYLE_TOC_TITLE] = "toc_title",
-    [STYLE_TOC_ENTRY1] = "toc_entry1",
-    [STYLE_TOC_ENTRY2] = "toc_entry2",
-    [STYLE_HEADER] = "header",
-    [STYLE_FOOTER] = "footer",
-    [STYLE_CLOSING] = "closing",
-    [STYLE_EDITOR] = "editor",
-    [STYLE_CAPTION] = "caption",
-    [STYLE_TABLE] = "table",
-    [STYLE_NOTE] = "note",
-};
-
 /* Roles the layout stage asks for by name. */
 static const char *const required_roles[] = {"body", "heading", "kai", "title", "number"};
 

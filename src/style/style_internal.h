@@ -1,5 +1,10 @@
-/* style_internal.h — helpers shared by the files of the style stage: units,
- * colours and "did you mean" suggestions. Not for other modules. */
+/* style_internal.h — what the files of the style stage share; not for other
+ * modules. From the bottom up:
+ *   style_units.c   numbers with units, 号 sizes, hex colours
+ *   style_read.c    errors, node shapes and the values sections share
+ *   style_blocks.c  the `table:` and `bars:` sections
+ *   style_spec.c    one file's page, fonts, colors and styles (and the rest)
+ *   style.c         the `extends` chain, completeness, resolution (style.h) */
 #ifndef BRIEFC_STYLE_INTERNAL_H
 #define BRIEFC_STYLE_INTERNAL_H
 
@@ -7,6 +12,8 @@
 #include "../report/report.h"
 
 #define STYLE_PT_PER_MM (72.0 / 25.4)
+
+/* ---- units (style_units.c) ---- */
 
 /* Parse "12", "12.5pt", "4.2 mm", "-3" → the number and its unit as written
  * ("" when bare). The unit must be one of pt, mm, cm, in, em, or none.
@@ -89,7 +96,7 @@ typedef struct style_table_spec {
 /* Colours of `bars.colors`: the fills of style_bar_fill, then these two. */
 enum { STYLE_BAR_TRACK = STYLE_BAR_FILL_COUNT, STYLE_BAR_MARK, STYLE_BAR_COLOR_COUNT };
 
-/* The names of the bar colours in layout files, indexed as above. */
+/* The names of the bar colours in layout files, indexed as above (style_blocks.c). */
 extern const char *const style_bar_color_names[STYLE_BAR_COLOR_COUNT];
 
 /* The `bars:` section. */
@@ -117,12 +124,23 @@ typedef struct style_reader {
     const char *file; /* the file being applied, in out */
 } style_reader;
 
-/* Apply the sections of one layout file (root: its top mapping, already
- * known to be one) over spec; every error goes to the reader's diags. */
-void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spec);
-void style_spec_free(style_spec *spec);
+/* ---- readers the section readers share (style_read.c) ---- */
 
-/* ---- readers shared by the files that apply sections (style_spec.c) ---- */
+/* Report an error at node in the reader's file. */
+void style_error(style_reader *rd, const report_node *node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Where node is, in the reader's file. */
+style_where style_where_of(style_reader *rd, const report_node *node);
+
+/* An unquoted empty, "~" or "null" scalar. */
+bool style_is_null(const report_node *n);
+
+/* What n is, for messages: "nothing", "a mapping", "a list" or "a value". */
+const char *style_kind_name(const report_node *n);
+
+/* A name of letters, digits, _ and - (a font role, a colour). */
+bool style_is_name(const char *s);
 
 /* true when n is of kind (and not null); else reports what it expected for what. */
 bool style_expect_kind(style_reader *rd, const report_node *n, report_node_kind kind,
@@ -146,12 +164,16 @@ void style_read_color(style_reader *rd, const report_node *n, bool allow_ref, st
 /* The name of a font role; checked against `fonts` once the chain is merged. */
 void style_read_role_name(style_reader *rd, const report_node *n, style_str_field *f);
 
-/* The `table:` and `bars:` sections (style_blocks.c). */
+/* ---- the `table:` and `bars:` sections (style_blocks.c) ---- */
+
 void style_read_table(style_reader *rd, const report_node *n, style_table_spec *t);
 void style_read_bars(style_reader *rd, const report_node *n, style_bars_spec *b);
 
-/* Report an error at node in the reader's file. */
-void style_error(style_reader *rd, const report_node *node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* ---- one layout file (style_spec.c) ---- */
+
+/* Apply the sections of one layout file (root: its top mapping, already
+ * known to be one) over spec; every error goes to the reader's diags. */
+void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spec);
+void style_spec_free(style_spec *spec);
 
 #endif

@@ -8,86 +8,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-void style_error(style_reader *rd, const report_node *node, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    diag_vadd(rd->diags, DIAG_ERROR, rd->file, node ? node->line : 0, node ? node->col : 0, fmt,
-              ap);
-    va_end(ap);
-}
-
-static style_where where_of(style_reader *rd, const report_node *node)
-{
-    return (style_where){rd->file, node->line, node->col};
-}
-
-/* ---- node shapes ---- */
-
-static bool is_null(const report_node *n)
-{
-    if (n->kind != REPORT_NODE_SCALAR || n->quoted)
-        return false;
-    return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0;
-}
-
-static const char *kind_name(const report_node *n)
-{
-    if (is_null(n))
-        return "nothing";
-    return n->kind == REPORT_NODE_MAPPING    ? "a mapping"
-           : n->kind == REPORT_NODE_SEQUENCE ? "a list"
-                                             : "a value";
-}
-
-bool style_expect_kind(style_reader *rd, const report_node *n, report_node_kind kind,
-                       const char *what)
-{
-    if (n->kind == kind && !is_null(n))
-        return true;
-    static const char *const names[] = {"a value", "a list", "a mapping"};
-    style_error(rd, n, "expected %s for %s, got %s", names[kind], what, kind_name(n));
-    return false;
-}
-
-/* Report an unknown key of a mapping, suggesting the closest known one. */
-void style_unknown_key(style_reader *rd, const report_node *key, const char *where,
-                       const char *const *known, size_t nknown)
-{
-    const char *guess = base_closest_word(key->text, known, nknown);
-    if (guess)
-        style_error(rd, key, "unknown key '%s'%s (did you mean '%s'?)", key->text, where, guess);
-    else
-        style_error(rd, key, "unknown key '%s'%s", key->text, where);
-}
-
-int style_key_index(const char *key, const char *const *known, size_t nknown)
-{
-    for (size_t i = 0; i < nknown; i++)
-        if (strcmp(key, known[i]) == 0)
-            return (int)i;
-    return -1;
-}
-
-/* ---- values ---- */
-
-/* A page length: a bare number is in millimetres. */
-void style_read_length(style_reader *rd, const report_node *n, style_num_field *f)
-{
-    double v, pt;
-    const char *unit;
-    if (n->kind != REPORT_NODE_SCALAR || is_null(n) || !style_parse_quantity(n->text, &v, &unit) ||
-        (unit[0] && !style_unit_to_pt(unit, v, &pt))) {
-        style_error(rd, n, "expected a length such as 20, 20mm or 56pt (bare numbers are mm)");
-        return;
-    }
-    if (v < 0) {
-        style_error(rd, n, "a length here must not be negative");
-        return;
-    }
-    *f = (style_num_field){true, false, unit[0] ? pt : v * STYLE_PT_PER_MM, where_of(rd, n)};
-}
-
 static void read_bool(style_reader *rd, const report_node *n, bool *set, bool *value)
 {
     if (n->kind == REPORT_NODE_SCALAR && !n->quoted &&
@@ -97,95 +17,6 @@ static void read_bool(style_reader *rd, const report_node *n, bool *set, bool *v
         return;
     }
     style_error(rd, n, "expected true or false");
-}
-
-/* A component list such as [0, 0.8, 0.8, 0]; false (reported) when malformed. */
-static bool read_components(style_reader *rd, const report_node *n, size_t want, double *v)
-{
-    if (n->kind != REPORT_NODE_SEQUENCE || n->count != want) {
-        style_error(rd, n, "expected a list of %zu numbers", want);
-        return false;
-    }
-    for (size_t i = 0; i < want; i++) {
-        const report_node *c = n->items[i];
-        const char *unit;
-        if (c->kind != REPORT_NODE_SCALAR || !style_parse_quantity(c->text, &v[i], &unit) ||
-            unit[0] || v[i] < 0) {
-            style_error(rd, c, "expected a number of 0 or more");
-            return false;
-        }
-    }
-    return true;
-}
-
-/* {cmyk: [c, m, y, k]} with 0..1, or {rgb: [r, g, b]} with 0..1 or 0..255. */
-static bool read_color_mapping(style_reader *rd, const report_node *n, style_color *c)
-{
-    if (n->npairs != 1) {
-        style_error(rd, n, "expected one of {cmyk: [c, m, y, k]} or {rgb: [r, g, b]}");
-        return false;
-    }
-    const report_node *key = n->pairs[0].key, *val = n->pairs[0].value;
-    bool cmyk = strcmp(key->text, "cmyk") == 0;
-    if (!cmyk && strcmp(key->text, "rgb") != 0) {
-        static const char *const kinds[] = {"cmyk", "rgb"};
-        style_unknown_key(rd, key, " in a colour", kinds, COUNT(kinds));
-        return false;
-    }
-    memset(c, 0, sizeof(*c));
-    c->cmyk = cmyk;
-    size_t want = cmyk ? 4 : 3;
-    if (!read_components(rd, val, want, c->v))
-        return false;
-    double max = 0;
-    for (size_t i = 0; i < want; i++)
-        max = c->v[i] > max ? c->v[i] : max;
-    double scale = !cmyk && max > 1 ? 255 : 1; /* rgb given as bytes */
-    for (size_t i = 0; i < want; i++) {
-        c->v[i] /= scale;
-        if (c->v[i] > 1) {
-            style_error(rd, val->items[i], "colour component out of range (%s)",
-                        cmyk ? "0 to 1" : "0 to 1, or 0 to 255");
-            return false;
-        }
-    }
-    return true;
-}
-
-static bool is_name(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              *s == '_' || *s == '-'))
-            return false;
-    return true;
-}
-
-/* A colour; with allow_ref, a plain name refers to an entry of `colors`. */
-void style_read_color(style_reader *rd, const report_node *n, bool allow_ref, style_color_field *f)
-{
-    style_color c;
-    if (n->kind == REPORT_NODE_MAPPING) {
-        if (read_color_mapping(rd, n, &c))
-            *f = (style_color_field){true, NULL, c, where_of(rd, n)};
-        return;
-    }
-    if (n->kind == REPORT_NODE_SCALAR && style_parse_hex_color(n->text, &c)) {
-        *f = (style_color_field){true, NULL, c, where_of(rd, n)};
-        return;
-    }
-    if (allow_ref && n->kind == REPORT_NODE_SCALAR && is_name(n->text)) {
-        f->set = true;
-        f->ref = arena_strdup(rd->out, n->text);
-        f->at = where_of(rd, n);
-        return;
-    }
-    style_error(rd, n,
-                "expected a colour such as \"#C00000\" (quoted: # starts a YAML comment), "
-                "{cmyk: [0, 0.8, 0.8, 0]} or {rgb: [192, 0, 0]}%s",
-                allow_ref ? ", or the name of an entry of colors" : "");
 }
 
 /* ---- page ---- */
@@ -199,10 +30,10 @@ static const struct {
 
 static void read_page_size(style_reader *rd, const report_node *n, style_spec *spec)
 {
-    if (n->kind == REPORT_NODE_SCALAR && !is_null(n)) {
+    if (n->kind == REPORT_NODE_SCALAR && !style_is_null(n)) {
         for (size_t i = 0; i < COUNT(paper_sizes); i++) {
             if (strcmp(n->text, paper_sizes[i].name) == 0) {
-                style_where at = where_of(rd, n);
+                style_where at = style_where_of(rd, n);
                 spec->width =
                     (style_num_field){true, false, paper_sizes[i].w * STYLE_PT_PER_MM, at};
                 spec->height =
@@ -228,7 +59,7 @@ static void read_page_size(style_reader *rd, const report_node *n, style_spec *s
 static void read_margins(style_reader *rd, const report_node *n, style_spec *spec)
 {
     static const char *const sides[] = {"top", "bottom", "inner", "outer"};
-    if (n->kind == REPORT_NODE_SCALAR && !is_null(n)) { /* one length for all four */
+    if (n->kind == REPORT_NODE_SCALAR && !style_is_null(n)) { /* one length for all four */
         style_num_field all = {0};
         style_read_length(rd, n, &all);
         for (int i = 0; all.set && i < 4; i++)
@@ -307,10 +138,11 @@ static void read_role(style_reader *rd, const report_node *key, const report_nod
         return;
     }
     style_role_spec role = {arena_strdup(rd->out, key->text),
-                            arena_alloc(rd->out, n * sizeof(char *)), n, where_of(rd, key)};
+                            arena_alloc(rd->out, n * sizeof(char *)), n, style_where_of(rd, key)};
     for (size_t i = 0; i < n; i++) {
-        if (items[i]->kind != REPORT_NODE_SCALAR || is_null(items[i])) {
-            style_error(rd, items[i], "expected a font family name, got %s", kind_name(items[i]));
+        if (items[i]->kind != REPORT_NODE_SCALAR || style_is_null(items[i])) {
+            style_error(rd, items[i], "expected a font family name, got %s",
+                        style_kind_name(items[i]));
             return;
         }
         role.families[i] = arena_strdup(rd->out, items[i]->text);
@@ -324,7 +156,7 @@ static void read_fonts(style_reader *rd, const report_node *n, style_spec *spec)
         return;
     for (size_t i = 0; i < n->npairs; i++) {
         const report_node *key = n->pairs[i].key;
-        if (!is_name(key->text))
+        if (!style_is_name(key->text))
             style_error(rd, key, "a font role name is made of letters, digits, _ and -");
         else
             read_role(rd, key, n->pairs[i].value, spec);
@@ -337,7 +169,7 @@ static void read_colors(style_reader *rd, const report_node *n, style_spec *spec
         return;
     for (size_t i = 0; i < n->npairs; i++) {
         const report_node *key = n->pairs[i].key;
-        if (!is_name(key->text)) {
+        if (!style_is_name(key->text)) {
             style_error(rd, key, "a colour name is made of letters, digits, _ and -");
             continue;
         }
@@ -345,7 +177,7 @@ static void read_colors(style_reader *rd, const report_node *n, style_spec *spec
         style_read_color(rd, n->pairs[i].value, false, &f);
         if (!f.set)
             continue;
-        style_named_color nc = {arena_strdup(rd->out, key->text), f.c, where_of(rd, key)};
+        style_named_color nc = {arena_strdup(rd->out, key->text), f.c, style_where_of(rd, key)};
         size_t k = 0;
         while (k < spec->colors.count && strcmp(spec->colors.items[k].name, nc.name) != 0)
             k++;
@@ -358,14 +190,28 @@ static void read_colors(style_reader *rd, const report_node *n, style_spec *spec
 
 /* ---- text styles ---- */
 
-void style_read_role_name(style_reader *rd, const report_node *n, style_str_field *f)
-{
-    if (n->kind != REPORT_NODE_SCALAR || is_null(n) || !is_name(n->text)) {
-        style_error(rd, n, "expected the name of a font role (a key of fonts)");
-        return;
-    }
-    *f = (style_str_field){true, arena_strdup(rd->out, n->text), where_of(rd, n)};
-}
+const char *const style_text_names[STYLE_COUNT] = {
+    [STYLE_BODY] = "body",
+    [STYLE_HEADING1] = "heading1",
+    [STYLE_HEADING2] = "heading2",
+    [STYLE_HEADING3] = "heading3",
+    [STYLE_HEADING4] = "heading4",
+    [STYLE_COVER_ORG] = "cover_org",
+    [STYLE_COVER_TITLE] = "cover_title",
+    [STYLE_COVER_SUBTITLE] = "cover_subtitle",
+    [STYLE_COVER_DATE] = "cover_date",
+    [STYLE_COVER_META] = "cover_meta",
+    [STYLE_TOC_TITLE] = "toc_title",
+    [STYLE_TOC_ENTRY1] = "toc_entry1",
+    [STYLE_TOC_ENTRY2] = "toc_entry2",
+    [STYLE_HEADER] = "header",
+    [STYLE_FOOTER] = "footer",
+    [STYLE_CLOSING] = "closing",
+    [STYLE_EDITOR] = "editor",
+    [STYLE_CAPTION] = "caption",
+    [STYLE_TABLE] = "table",
+    [STYLE_NOTE] = "note",
+};
 
 static void read_text_size(style_reader *rd, const report_node *n, style_num_field *f)
 {
@@ -374,7 +220,7 @@ static void read_text_size(style_reader *rd, const report_node *n, style_num_fie
         style_error(rd, n, "expected a size such as 12pt, 4mm or 小四");
         return;
     }
-    *f = (style_num_field){true, false, pt, where_of(rd, n)};
+    *f = (style_num_field){true, false, pt, style_where_of(rd, n)};
 }
 
 /* A length whose bare number means a multiple (of the size, of the leading,
@@ -401,7 +247,7 @@ static void read_relative(style_reader *rd, const report_node *n, style_num_fiel
         relative = false; /* "28": a fixed pitch in points, as Word says it */
         pt = v;
     }
-    *f = (style_num_field){true, relative, relative ? v : pt, where_of(rd, n)};
+    *f = (style_num_field){true, relative, relative ? v : pt, style_where_of(rd, n)};
 }
 
 static void read_align(style_reader *rd, const report_node *n, style_text_spec *t)
@@ -481,7 +327,7 @@ static void read_styles(style_reader *rd, const report_node *n, style_spec *spec
         style_text_spec *t = &spec->text[k];
         if (!t->defined) {
             t->defined = true;
-            t->at = where_of(rd, key);
+            t->at = style_where_of(rd, key);
         }
         read_text_style(rd, n->pairs[i].value, style_text_names[k], t);
     }
@@ -501,7 +347,8 @@ void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spe
             break;
         case 2:
             if (val->kind != REPORT_NODE_SCALAR)
-                style_error(rd, val, "expected a text for description, got %s", kind_name(val));
+                style_error(rd, val, "expected a text for description, got %s",
+                            style_kind_name(val));
             break;
         case 3:
             read_page(rd, val, spec);

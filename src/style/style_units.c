@@ -1,5 +1,5 @@
-/* style_units.c — sizes, lengths, colours and typo suggestions for layout
- * files. Numbers are parsed by hand so that the C locale never matters. */
+/* style_units.c — sizes, lengths and colours for layout files. Numbers are
+ * parsed by hand so that the C locale never matters. */
 #include "style_internal.h"
 
 #include <string.h>

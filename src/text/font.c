@@ -10,7 +10,7 @@
 
 /* ---- loading fonts ---- */
 
-char *font_dup_string(const char *s)
+char *text_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;
     char *copy = xmalloc(n);
@@ -44,9 +44,9 @@ static char *read_postscript_name(hb_face_t *face)
     unsigned n =
         hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, buf);
     if (n == 0)
-        return font_dup_string("");
+        return text_strdup("");
     buf[size < sizeof buf ? size : sizeof buf - 1] = '\0';
-    return font_dup_string(buf);
+    return text_strdup(buf);
 }
 
 /* bbox from 'head'; italic angle and fixed pitch from 'post'. */
@@ -114,7 +114,7 @@ static void fill_info(text_font *f)
 
 /* The font for a Fontconfig pattern (a match or a sorted-list entry), loaded
  * once per (file, face index). NULL when the file cannot be read. */
-text_font *font_from_pattern(text_font **loaded, FcPattern *pat)
+text_font *text_font_from_pattern(text_font **loaded, FcPattern *pat)
 {
     FcChar8 *file = NULL, *family = NULL;
     int index = 0;
@@ -137,7 +137,7 @@ text_font *font_from_pattern(text_font **loaded, FcPattern *pat)
         return NULL;
     }
     text_font *f = xcalloc(1, sizeof *f);
-    f->path = font_dup_string((const char *)file);
+    f->path = text_strdup((const char *)file);
     f->index = (unsigned)index;
     f->blob = blob;
     f->face = face;
@@ -148,16 +148,15 @@ text_font *font_from_pattern(text_font **loaded, FcPattern *pat)
     hb_face_collect_unicodes(face, f->coverage);
     if (FcPatternGetString(pat, FC_FAMILY, 0, &family) != FcResultMatch)
         family = (FcChar8 *)"";
-    f->family = font_dup_string((const char *)family);
+    f->family = text_strdup((const char *)family);
     f->postscript_name = read_postscript_name(face);
-    f->halt_cache = font_halt_cache_new();
     fill_info(f);
     f->next = *loaded;
     *loaded = f;
     return f;
 }
 
-void font_free(text_font *f)
+void text_font_free(text_font *f)
 {
     hb_set_destroy(f->coverage);
     hb_font_destroy(f->font);

@@ -19,23 +19,23 @@ struct text_font {
     hb_set_t *coverage;
     char *family, *postscript_name;
     text_font_info info;
-    /* Filled lazily by text_font_halt (which takes a const font: the cache
-     * is not part of the font's observable value). */
+    /* halt.c's: created and filled lazily by text_font_halt (which takes a
+     * const font: the cache is not part of the font's observable value);
+     * NULL until then. One heap block, free()d by text_font_free. */
     halt_entry *halt_cache;
     struct text_font *next;
 };
 
-/* ---- font.c ---- */
+/* ---- font.c (the accessors are in text.h and text_internal.h) ---- */
 
-char *font_dup_string(const char *s);
-/* *loaded is the engine's list of loaded fonts, which a new font joins. */
-text_font *font_from_pattern(text_font **loaded, FcPattern *pat);
-void font_free(text_font *f);
-
-/* ---- halt.c ---- */
-
-/* A zeroed halt cache with one entry per compressible mark (free()d with
- * the font). */
-halt_entry *font_halt_cache_new(void);
+/* A heap copy of s (xmalloc: never NULL), for the font's and the engine's
+ * strings. */
+char *text_strdup(const char *s);
+/* The font for a Fontconfig pattern, loaded once per (file, face index);
+ * NULL when the file cannot be read. *loaded is the engine's list of loaded
+ * fonts, which a new font joins. */
+text_font *text_font_from_pattern(text_font **loaded, FcPattern *pat);
+/* One font and everything it holds (the engine walks its list). */
+void text_font_free(text_font *f);
 
 #endif

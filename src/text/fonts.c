@@ -64,7 +64,7 @@ static bool file_exists(const char *path)
 static char *absolute_path(const char *path)
 {
     if (path[0] == '/')
-        return font_dup_string(path);
+        return text_strdup(path);
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd))
         return NULL;
@@ -126,7 +126,7 @@ static void read_aliases(text_engine *te, const char *conf)
             if (!name) {
                 name = text;
             } else {
-                font_alias al = {font_dup_string(name), text};
+                font_alias al = {text_strdup(name), text};
                 VEC_PUSH(&te->aliases, al);
             }
             q = close + strlen("</family>");
@@ -190,7 +190,7 @@ void text_engine_free(text_engine *te)
         return;
     for (text_font *f = te->fonts, *next; f; f = next) {
         next = f->next;
-        font_free(f);
+        text_font_free(f);
     }
     if (te->fallback)
         FcFontSetDestroy(te->fallback);
@@ -316,7 +316,7 @@ static text_font *match_family(text_engine *te, const char *spec)
         if (FcStrCmpIgnoreCase((const FcChar8 *)al->name, (const FcChar8 *)family) == 0)
             face = closest_face(te, al->target, wanted);
     }
-    text_font *font = face ? font_from_pattern(&te->fonts, face) : NULL;
+    text_font *font = face ? text_font_from_pattern(&te->fonts, face) : NULL;
     if (face)
         FcPatternDestroy(face);
     if (wanted)
@@ -330,7 +330,7 @@ static text_font *try_family(text_engine *te, const char *spec)
     for (size_t i = 0; i < te->families.count; i++)
         if (strcmp(te->families.items[i].spec, spec) == 0)
             return te->families.items[i].font;
-    family_answer answer = {font_dup_string(spec), match_family(te, spec)};
+    family_answer answer = {text_strdup(spec), match_family(te, spec)};
     VEC_PUSH(&te->families, answer);
     return answer.font;
 }
@@ -406,7 +406,7 @@ static text_font *find_fallback(text_engine *te, uint32_t cp)
         if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) != FcResultMatch ||
             !FcCharSetHasChar(cs, cp))
             continue;
-        text_font *f = font_from_pattern(&te->fonts, set->fonts[i]);
+        text_font *f = text_font_from_pattern(&te->fonts, set->fonts[i]);
         /* Fontconfig's charset can differ from the cmap; trust the cmap. */
         if (f && text_font_has_char(f, cp))
             return f;

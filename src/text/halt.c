@@ -58,7 +58,9 @@ struct halt_entry {
     int advance_delta, offset_delta;
 };
 
-halt_entry *font_halt_cache_new(void)
+/* A zeroed cache with one entry per compressible mark; the font owns the
+ * block and free()s it with itself. */
+static halt_entry *halt_cache_new(void)
 {
     return xcalloc(NHALT_MARKS, sizeof(halt_entry));
 }
@@ -137,6 +139,8 @@ bool text_font_halt(const text_font *f, uint32_t cp, int *advance_delta, int *of
     const halt_mark *mark = find_halt_mark(cp, &slot);
     if (!mark || !f)
         return false;
+    if (!f->halt_cache) /* the font is not const, only this view of it */
+        ((text_font *)f)->halt_cache = halt_cache_new();
     halt_entry *e = &f->halt_cache[slot];
     if (!e->computed)
         compute_halt(f, mark, e);

@@ -228,8 +228,8 @@ static size_t collect_breaks(const kp_state *st, size_t **breaks)
     return count;
 }
 
-size_t kp_break(const kp_item *items, size_t n, const double *widths, size_t nwidths,
-                double tolerance, size_t **breaks)
+size_t text_kp_break(const kp_item *items, size_t n, const double *widths, size_t nwidths,
+                     double tolerance, size_t **breaks)
 {
     *breaks = NULL;
     if (n == 0 || nwidths == 0 || !is_forced(&items[n - 1]))

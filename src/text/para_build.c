@@ -122,8 +122,8 @@ static void report_missing(uint32_t cp, size_t index, const text_origin *origin,
 
 /* The font of every character: the span's font, else a fallback; a
  * character no font has stays in the span's font (as .notdef). */
-static cp_font *resolve_fonts(para *p, text_engine *te, const text_span *strong, size_t nstrong,
-                              const text_origin *origin, diag_list *diags)
+static cp_font *resolve_fonts(text_setting *p, text_engine *te, const text_span *strong,
+                              size_t nstrong, const text_origin *origin, diag_list *diags)
 {
     cp_font *cf = xmalloc((p->ncp + 1) * sizeof *cf);
     const text_style *st = p->st;
@@ -144,13 +144,13 @@ static cp_font *resolve_fonts(para *p, text_engine *te, const text_span *strong,
     return cf;
 }
 
-static double font_scale(const para *p, const text_font *f)
+static double font_scale(const text_setting *p, const text_font *f)
 {
     return p->st->size / (double)text_font_get_info(f)->units_per_em;
 }
 
 /* Blank halves from the font's halt values: the advance lost and where. */
-static bool set_blanks(para *p, para_cluster *c)
+static bool set_blanks(text_setting *p, para_cluster *c)
 {
     int adv_delta = 0, off_delta = 0;
     if (c->nglyphs != 1 || !text_font_halt(c->font, c->cp, &adv_delta, &off_delta))
@@ -171,7 +171,8 @@ static bool set_blanks(para *p, para_cluster *c)
     return true;
 }
 
-static void add_cluster(para *p, const cp_font *cf, size_t k, size_t end, size_t g0, size_t ng)
+static void add_cluster(text_setting *p, const cp_font *cf, size_t k, size_t end, size_t g0,
+                        size_t ng)
 {
     para_cluster c = {0};
     c.start = cf[k].start;
@@ -192,7 +193,7 @@ static void add_cluster(para *p, const cp_font *cf, size_t k, size_t end, size_t
 
 /* Shape code points [k0, k1) (one font) and cut the glyphs into clusters;
  * a combining mark or variation selector joins the cluster before it. */
-static void shape_run(para *p, const cp_font *cf, size_t k0, size_t k1)
+static void shape_run(text_setting *p, const cp_font *cf, size_t k0, size_t k1)
 {
     shaped_glyph *g = NULL;
     size_t ng = text_shape(cf[k0].font, p->text, p->len, cf[k0].start, cf[k1].start, NULL, 0, &g);
@@ -224,8 +225,8 @@ static void shape_run(para *p, const cp_font *cf, size_t k0, size_t k1)
     free(g);
 }
 
-void para_shape(para *p, text_engine *te, const text_span *strong, size_t nstrong,
-                const text_origin *origin, diag_list *diags)
+void text_setting_shape(text_setting *p, text_engine *te, const text_span *strong, size_t nstrong,
+                        const text_origin *origin, diag_list *diags)
 {
     p->breaks = text_find_breaks(text_engine_breaker(te), p->text, p->len, &p->ncp);
     cp_font *cf = resolve_fonts(p, te, strong, nstrong, origin, diags);
@@ -241,26 +242,26 @@ void para_shape(para *p, text_engine *te, const text_span *strong, size_t nstron
 
 /* ---- items ---- */
 
-static void push_item(para *p, kp_item it, item_role role, size_t index)
+static void push_item(text_setting *p, kp_item it, item_role role, size_t index)
 {
     VEC_PUSH(&p->items, it);
     para_ref r = {role, index};
     VEC_PUSH(&p->refs, r);
 }
 
-static void push_glue(para *p, double w, double y, double z, item_role role, size_t index)
+static void push_glue(text_setting *p, double w, double y, double z, item_role role, size_t index)
 {
     kp_item it = {KP_GLUE, w, y, z, 0, false};
     push_item(p, it, role, index);
 }
 
-static void push_penalty(para *p, double penalty)
+static void push_penalty(text_setting *p, double penalty)
 {
     kp_item it = {KP_PENALTY, 0, 0, 0, penalty, false};
     push_item(p, it, ROLE_OTHER, 0);
 }
 
-static void push_box(para *p, double w, item_role role, size_t index)
+static void push_box(text_setting *p, double w, item_role role, size_t index)
 {
     kp_item it = {KP_BOX, w, 0, 0, 0, false};
     push_item(p, it, role, index);
@@ -293,7 +294,7 @@ static gap_kind gap_between(const para_cluster *a, const para_cluster *b, size_t
     return GAP_HAN;
 }
 
-static void push_gap(para *p, size_t j)
+static void push_gap(text_setting *p, size_t j)
 {
     para_junction *jn = &p->junctions.items[j];
     double em = p->em;
@@ -321,7 +322,7 @@ static void push_gap(para *p, size_t j)
 
 /* Adjacent marks: 2 em become 1.5 em, the blank at the junction going first
  * from the left mark (§3.2). */
-static void apply_pair_rule(para *p, para_cluster *a, para_cluster *b)
+static void apply_pair_rule(text_setting *p, para_cluster *a, para_cluster *b)
 {
     double cut = p->em / 2;
     double from_a = a->rb - a->fixed_r < cut ? a->rb - a->fixed_r : cut;
@@ -331,7 +332,7 @@ static void apply_pair_rule(para *p, para_cluster *a, para_cluster *b)
     b->fixed_l += from_b;
 }
 
-static double junction_penalty(const para *p, size_t right, const size_t *chars_after,
+static double junction_penalty(const text_setting *p, size_t right, const size_t *chars_after,
                                bool emergency)
 {
     const para_cluster *b = &p->clusters.items[right];
@@ -349,7 +350,7 @@ static double junction_penalty(const para *p, size_t right, const size_t *chars_
 
 /* A blank half at the start of a line survives the break: a zero box stops
  * the discarding, and a ban keeps the glue from being a breakpoint. */
-static void push_left_blank(para *p, const para_cluster *c)
+static void push_left_blank(text_setting *p, const para_cluster *c)
 {
     double w = c->lb - c->fixed_l;
     if (w <= 0)
@@ -359,7 +360,7 @@ static void push_left_blank(para *p, const para_cluster *c)
     push_glue(p, w, 0, c->shrink_l ? w : 0, ROLE_OTHER, 0);
 }
 
-static void push_junction(para *p, size_t left, size_t right, size_t space_first,
+static void push_junction(text_setting *p, size_t left, size_t right, size_t space_first,
                           const size_t *chars_after, bool emergency)
 {
     para_cluster *a = &p->clusters.items[left], *b = &p->clusters.items[right];
@@ -378,7 +379,7 @@ static void push_junction(para *p, size_t left, size_t right, size_t space_first
 }
 
 /* How many characters (Han, letters, digits) stand at or after each cluster. */
-static size_t *count_chars_after(const para *p)
+static size_t *count_chars_after(const text_setting *p)
 {
     size_t n = p->clusters.count;
     size_t *after = xcalloc(n + 1, sizeof *after);
@@ -389,7 +390,7 @@ static size_t *count_chars_after(const para *p)
     return after;
 }
 
-static void reset_items(para *p)
+static void reset_items(text_setting *p)
 {
     p->items.count = 0;
     p->refs.count = 0;
@@ -402,7 +403,7 @@ static void reset_items(para *p)
     }
 }
 
-void para_build_items(para *p, bool emergency)
+void text_setting_build_items(text_setting *p, bool emergency)
 {
     reset_items(p);
     size_t *chars_after = count_chars_after(p);
@@ -429,7 +430,7 @@ void para_build_items(para *p, bool emergency)
     free(chars_after);
 }
 
-void para_free(para *p)
+void text_setting_free(text_setting *p)
 {
     free(p->breaks);
     free(p->clusters.items);

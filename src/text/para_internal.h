@@ -1,6 +1,7 @@
-/* para_internal.h — the paragraph between its two files: para_build.c turns
- * text into clusters and Knuth–Plass items, paragraph.c breaks and sets
- * them. Not for use outside src/text/. */
+/* para_internal.h — a paragraph being set (text_setting), between its two
+ * files: para_build.c turns text into clusters and Knuth–Plass items,
+ * paragraph.c breaks and sets them into the public text_para. Not for use
+ * outside src/text/. */
 #ifndef BRIEFC_PARA_INTERNAL_H
 #define BRIEFC_PARA_INTERNAL_H
 
@@ -55,7 +56,13 @@ typedef struct para_ref {
     size_t index; /* cluster (ROLE_BOX) or junction (ROLE_GAP) */
 } para_ref;
 
-typedef struct para {
+/* A paragraph being set: its text and style, the break opportunity before
+ * each code point, its clusters and their glyphs, the junctions between
+ * visible clusters and the Knuth–Plass items built from them (refs[j] says
+ * what items[j] stands for). Lives for one call of text_set_paragraph,
+ * text_set_line or text_measure (paragraph.c); the lines set from it are in
+ * the caller's arena. */
+typedef struct text_setting {
     const char *text;
     size_t len;
     const text_style *st;
@@ -67,15 +74,17 @@ typedef struct para {
     VEC(para_junction) junctions;
     VEC(kp_item) items;
     VEC(para_ref) refs;
-} para;
+} text_setting;
+
+/* ---- para_build.c ---- */
 
 /* Fonts, shaping and clusters (errors for characters no font has). */
-void para_shape(para *p, text_engine *te, const text_span *strong, size_t nstrong,
-                const text_origin *origin, diag_list *diags);
+void text_setting_shape(text_setting *p, text_engine *te, const text_span *strong, size_t nstrong,
+                        const text_origin *origin, diag_list *diags);
 /* The item list. `emergency`: a junction without a break opportunity gets
  * PARA_EMERGENCY_PENALTY instead of a ban, for breaking by force. */
-void para_build_items(para *p, bool emergency);
-void para_free(para *p);
+void text_setting_build_items(text_setting *p, bool emergency);
+void text_setting_free(text_setting *p);
 
 #define PARA_EMERGENCY_PENALTY 5000.0
 

@@ -24,8 +24,8 @@ static bool item_is_forced(const kp_item *it)
 }
 
 /* Where the line after a break at b starts: glue and penalties after a
- * break are dropped, up to the next box (as kp_break counts it). */
-static size_t line_start_after(const para *p, size_t b)
+ * break are dropped, up to the next box (as text_kp_break counts it). */
+static size_t line_start_after(const text_setting *p, size_t b)
 {
     size_t i = b + 1;
     while (i < p->items.count && p->items.items[i].kind != KP_BOX &&
@@ -34,7 +34,7 @@ static size_t line_start_after(const para *p, size_t b)
     return i;
 }
 
-static bool item_is_breakpoint(const para *p, size_t j)
+static bool item_is_breakpoint(const text_setting *p, size_t j)
 {
     const kp_item *it = &p->items.items[j];
     if (it->kind == KP_PENALTY)
@@ -42,13 +42,13 @@ static bool item_is_breakpoint(const para *p, size_t j)
     return it->kind == KP_GLUE && j > 0 && p->items.items[j - 1].kind == KP_BOX;
 }
 
-static size_t line_start_of(const para *p, const size_t *breaks, size_t k)
+static size_t line_start_of(const text_setting *p, const size_t *breaks, size_t k)
 {
     return k == 0 ? 0 : line_start_after(p, breaks[k - 1]);
 }
 
 /* Characters around code point `at` without a real break opportunity. */
-static size_t unbreakable_length(const para *p, size_t at, size_t *end)
+static size_t unbreakable_length(const text_setting *p, size_t at, size_t *end)
 {
     size_t lo = at, hi = at + 1;
     while (lo > 0 && p->breaks[lo] == BREAK_NONE)
@@ -59,8 +59,8 @@ static size_t unbreakable_length(const para *p, size_t at, size_t *end)
     return hi - lo;
 }
 
-static void warn_forced(const para *p, size_t b, size_t *warned_until, const text_origin *origin,
-                        diag_list *diags)
+static void warn_forced(const text_setting *p, size_t b, size_t *warned_until,
+                        const text_origin *origin, diag_list *diags)
 {
     size_t j = b + 1;
     while (j < p->items.count && p->refs.items[j].role != ROLE_BOX)
@@ -80,7 +80,7 @@ static void warn_forced(const para *p, size_t b, size_t *warned_until, const tex
 /* First fit over the emergency items: the farthest real breakpoint that
  * fits with everything shrunk, else the farthest forced one, else the first
  * breakpoint at all (a box wider than the line). */
-static size_t first_fit(const para *p, const double *widths, size_t nwidths, size_t **out,
+static size_t first_fit(const text_setting *p, const double *widths, size_t nwidths, size_t **out,
                         const text_origin *origin, diag_list *diags)
 {
     VEC(size_t) br = {0};
@@ -121,26 +121,27 @@ static size_t first_fit(const para *p, const double *widths, size_t nwidths, siz
     return br.count;
 }
 
-static size_t choose_breaks(para *p, double measure, const text_origin *origin, diag_list *diags,
-                            size_t **breaks)
+static size_t choose_breaks(text_setting *p, double measure, const text_origin *origin,
+                            diag_list *diags, size_t **breaks)
 {
     double widths[2] = {measure - p->st->indent, measure};
     size_t nwidths = p->st->indent != 0 ? 2 : 1;
     if (nwidths == 1)
         widths[0] = measure;
     for (size_t t = 0; t < sizeof TOLERANCES / sizeof TOLERANCES[0]; t++) {
-        size_t n = kp_break(p->items.items, p->items.count, widths, nwidths, TOLERANCES[t], breaks);
+        size_t n =
+            text_kp_break(p->items.items, p->items.count, widths, nwidths, TOLERANCES[t], breaks);
         if (n)
             return n;
     }
-    para_build_items(p, true);
+    text_setting_build_items(p, true);
     return first_fit(p, widths, nwidths, breaks, origin, diags);
 }
 
 /* ---- setting one line ---- */
 
 typedef struct line_setter {
-    const para *p;
+    const text_setting *p;
     arena *a;
     VEC(text_glyph) glyphs;
     VEC(text_run) runs;
@@ -151,7 +152,7 @@ typedef struct line_setter {
 
 /* Adjustment ratio: justified lines fill the width; others keep natural
  * spacing unless they are too long (then they shrink). */
-static double line_ratio(const para *p, size_t s, size_t e, double target, bool justify)
+static double line_ratio(const text_setting *p, size_t s, size_t e, double target, bool justify)
 {
     double w = 0, y = 0, z = 0;
     for (size_t i = s; i < e; i++) {
@@ -175,7 +176,7 @@ static double line_ratio(const para *p, size_t s, size_t e, double target, bool 
  * Returns the extent (end of the last box). */
 static double place_items(line_setter *ls, size_t s, size_t e, double r)
 {
-    const para *p = ls->p;
+    const text_setting *p = ls->p;
     double x = 0, extent = 0;
     for (size_t i = s; i < e; i++) {
         const kp_item *it = &p->items.items[i];
@@ -223,7 +224,7 @@ static void start_run(line_setter *ls, const para_cluster *c, bool actual)
 
 static void emit_glyphs(line_setter *ls, const para_cluster *c, double x)
 {
-    const para *p = ls->p;
+    const text_setting *p = ls->p;
     for (size_t g = c->glyph0; g < c->glyph0 + c->nglyphs; g++) {
         const para_glyph *pg = &p->glyphs.items[g];
         text_glyph tg = {
@@ -255,7 +256,7 @@ static void emit_spaces(line_setter *ls, const para_junction *jn, double x)
 static void build_runs(line_setter *ls, const size_t *cl, size_t ncl, const size_t *jbefore,
                        const bool *linked, double x0)
 {
-    const para *p = ls->p;
+    const text_setting *p = ls->p;
     for (size_t k = 0; k < ncl; k++) {
         const para_cluster *c = &p->clusters.items[cl[k]];
         bool link_before = k > 0 && linked[k];
@@ -295,7 +296,7 @@ static void finish_runs(line_setter *ls, size_t first_run, text_line *line)
     }
 }
 
-static void line_metrics(const para *p, text_line *line)
+static void line_metrics(const text_setting *p, text_line *line)
 {
     for (size_t r = 0; r < line->nruns; r++) {
         const text_font_info *fi = text_font_get_info(line->runs[r].font);
@@ -314,7 +315,7 @@ typedef struct line_spec {
 
 static void set_line(line_setter *ls, const line_spec *spec, text_line *line)
 {
-    const para *p = ls->p;
+    const text_setting *p = ls->p;
     double r = line_ratio(p, spec->s, spec->e, spec->target, spec->justify);
     double extent = place_items(ls, spec->s, spec->e, r);
     double x0 = spec->indent;
@@ -355,7 +356,7 @@ static void set_line(line_setter *ls, const line_spec *spec, text_line *line)
     free(linked);
 }
 
-static void setter_init(line_setter *ls, const para *p, arena *a)
+static void setter_init(line_setter *ls, const text_setting *p, arena *a)
 {
     memset(ls, 0, sizeof *ls);
     ls->p = p;
@@ -374,9 +375,9 @@ static void setter_free(line_setter *ls)
 
 /* ---- public ---- */
 
-static bool para_open(para *p, text_engine *te, const char *text, size_t len,
-                      const text_span *strong, size_t nstrong, const text_style *st,
-                      const text_origin *origin, diag_list *diags)
+static bool setting_open(text_setting *p, text_engine *te, const char *text, size_t len,
+                         const text_span *strong, size_t nstrong, const text_style *st,
+                         const text_origin *origin, diag_list *diags)
 {
     memset(p, 0, sizeof *p);
     p->text = text;
@@ -385,8 +386,8 @@ static bool para_open(para *p, text_engine *te, const char *text, size_t len,
     p->em = st->size;
     if (!st->font || !len)
         return false;
-    para_shape(p, te, strong, nstrong, origin, diags);
-    para_build_items(p, false);
+    text_setting_shape(p, te, strong, nstrong, origin, diags);
+    text_setting_build_items(p, false);
     return true;
 }
 
@@ -397,9 +398,9 @@ text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_
     text_para *out = arena_alloc(a, sizeof *out);
     out->text = text;
     out->len = len;
-    para p;
-    if (!para_open(&p, te, text, len, strong, nstrong, st, origin, diags)) {
-        para_free(&p);
+    text_setting p;
+    if (!setting_open(&p, te, text, len, strong, nstrong, st, origin, diags)) {
+        text_setting_free(&p);
         return out;
     }
     size_t *breaks = NULL;
@@ -419,7 +420,7 @@ text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_
     }
     setter_free(&ls);
     free(breaks);
-    para_free(&p);
+    text_setting_free(&p);
     return out;
 }
 
@@ -427,17 +428,17 @@ text_line *text_set_line(text_engine *te, arena *a, const char *text, size_t len
                          const text_style *st, const text_origin *origin, diag_list *diags)
 {
     text_line *line = arena_alloc(a, sizeof *line);
-    para p;
+    text_setting p;
     text_style left = *st;
     left.align = STYLE_ALIGN_LEFT;
-    if (para_open(&p, te, text, len, NULL, 0, &left, origin, diags)) {
+    if (setting_open(&p, te, text, len, NULL, 0, &left, origin, diags)) {
         line_setter ls;
         setter_init(&ls, &p, a);
         line_spec spec = {0, p.items.count - 1, INFINITY, st->indent, false};
         set_line(&ls, &spec, line);
         setter_free(&ls);
     }
-    para_free(&p);
+    text_setting_free(&p);
     return line;
 }
 
@@ -445,10 +446,10 @@ void text_measure(text_engine *te, const char *text, size_t len, const text_styl
                   double *minimum, double *natural)
 {
     *minimum = *natural = 0;
-    para p;
+    text_setting p;
     diag_list quiet = {0}; /* reported when the text is set */
     text_origin nowhere = {0};
-    if (para_open(&p, te, text, len, NULL, 0, st, &nowhere, &quiet)) {
+    if (setting_open(&p, te, text, len, NULL, 0, st, &nowhere, &quiet)) {
         double piece = 0, total = 0;
         for (size_t j = 0; j < p.items.count; j++) {
             const kp_item *it = &p.items.items[j];
@@ -466,6 +467,6 @@ void text_measure(text_engine *te, const char *text, size_t len, const text_styl
         *minimum = piece > *minimum ? piece : *minimum;
         *natural = total > *minimum ? total : *minimum;
     }
-    para_free(&p);
+    text_setting_free(&p);
     diag_list_free(&quiet);
 }

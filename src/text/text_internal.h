@@ -1,5 +1,14 @@
 /* text_internal.h — seams inside the text stage (fonts/shaping on one side,
- * breaking/setting on the other). Not for use outside src/text/. */
+ * breaking/setting on the other). Not for use outside src/text/. The files,
+ * each calling only those below it:
+ *   font.c         one loaded font and its accessors (font_internal.h)
+ *   shape.c        HarfBuzz shaping of a run in one font
+ *   halt.c         half-width adjustments, shaped once per font and mark
+ *   breaks.c       line break opportunities (ICU, clreq-tailored)
+ *   knuth_plass.c  the Knuth–Plass breaker, on items alone
+ *   fonts.c        the engine: Fontconfig, roles, per-character fallback
+ *   para_build.c   a paragraph's clusters and items (para_internal.h)
+ *   paragraph.c    breaking and setting lines (text_set_paragraph …) */
 #ifndef BRIEFC_TEXT_INTERNAL_H
 #define BRIEFC_TEXT_INTERNAL_H
 
@@ -8,7 +17,7 @@
 #include <hb.h>
 #include <unicode/ubrk.h>
 
-/* ---- fonts.c, font.c, halt.c ---- */
+/* ---- fonts.c: the engine ---- */
 
 /* The font to set code point cp in when `preferred` is wanted: preferred
  * itself when it has the character, else the first font of Fontconfig's
@@ -16,8 +25,16 @@
  * naming both), else NULL (caller reports the error). */
 text_font *text_font_for_char(text_engine *te, text_font *preferred, uint32_t cp,
                               const text_origin *origin, size_t char_index, diag_list *diags);
+/* The engine's line break iterator, opened on first use: the cache to give
+ * text_find_breaks (breaks.c). */
+UBreakIterator **text_engine_breaker(text_engine *te);
+
+/* ---- font.c: one font (the rest of its accessors are in text.h) ---- */
+
 bool text_font_has_char(const text_font *f, uint32_t cp);
 hb_font_t *text_font_get_hb_font(const text_font *f); /* scale = units_per_em */
+
+/* ---- halt.c ---- */
 
 /* Half-width (halt) adjustment of the glyph for cp, in font units: the
  * advance change (negative) and the x-offset change. From the font's GPOS
@@ -54,8 +71,6 @@ typedef enum {
  * text_close_breaker. */
 text_break_kind *text_find_breaks(UBreakIterator **cache, const char *text, size_t len, size_t *n);
 void text_close_breaker(UBreakIterator **cache);
-/* The engine's cached line break iterator (fonts.c owns the engine). */
-UBreakIterator **text_engine_breaker(text_engine *te);
 
 /* ---- knuth_plass.c: the paragraph as a function, no fonts involved ---- */
 
@@ -75,7 +90,7 @@ typedef struct kp_item {
  * the chosen break items (the last is the final forced break) to *breaks
  * (heap); returns their count, or 0 when no feasible set exists within
  * `tolerance` (the caller retries with a larger one or breaks by force). */
-size_t kp_break(const kp_item *items, size_t n, const double *widths, size_t nwidths,
-                double tolerance, size_t **breaks);
+size_t text_kp_break(const kp_item *items, size_t n, const double *widths, size_t nwidths,
+                     double tolerance, size_t **breaks);
 
 #endif

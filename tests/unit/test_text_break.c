@@ -189,7 +189,7 @@ static void test_kp_hand_checked(void **state)
     size_t n = five_words(it, 5);
     double w = 7;
     size_t *br = NULL;
-    size_t nb = kp_break(it, n, &w, 1, 1, &br);
+    size_t nb = text_kp_break(it, n, &w, 1, 1, &br);
     assert_int_equal(nb, 2);
     assert_int_equal(br[0], 5);
     assert_int_equal(br[1], n - 1);
@@ -198,7 +198,7 @@ static void test_kp_hand_checked(void **state)
     /* A first line of 5 takes two words exactly (r = 0); the rest (8 on 7)
      * shrinks on the last line. */
     double widths[2] = {5, 7};
-    nb = kp_break(it, n, widths, 2, 1, &br);
+    nb = text_kp_break(it, n, widths, 2, 1, &br);
     assert_int_equal(nb, 2);
     assert_int_equal(br[0], 3);
     free(br);
@@ -214,13 +214,13 @@ static void test_kp_tolerance(void **state)
     size_t n = five_words(it, 4);
     double w = 6;
     size_t *br = NULL;
-    size_t nb = kp_break(it, n, &w, 1, 1, &br);
+    size_t nb = text_kp_break(it, n, &w, 1, 1, &br);
     assert_int_equal(nb, 2);
     assert_int_equal(br[0], 3);
     free(br);
     w = 6.5;
-    assert_int_equal(kp_break(it, n, &w, 1, 1, &br), 0);
-    nb = kp_break(it, n, &w, 1, 2, &br);
+    assert_int_equal(text_kp_break(it, n, &w, 1, 1, &br), 0);
+    nb = text_kp_break(it, n, &w, 1, 2, &br);
     assert_int_equal(nb, 2);
     assert_int_equal(br[0], 3);
     free(br);
@@ -233,10 +233,10 @@ static void test_kp_infeasible(void **state)
     size_t n = five_words(it, 5);
     double w = 1; /* narrower than any box */
     size_t *br = (size_t *)&w;
-    assert_int_equal(kp_break(it, n, &w, 1, 10, &br), 0);
+    assert_int_equal(text_kp_break(it, n, &w, 1, 10, &br), 0);
     assert_null(br);
     /* a list that does not end with a forced break */
-    assert_int_equal(kp_break(it, n - 1, &w, 1, 10, &br), 0);
+    assert_int_equal(text_kp_break(it, n - 1, &w, 1, 10, &br), 0);
 }
 
 static void test_kp_forced_breaks(void **state)
@@ -256,7 +256,7 @@ static void test_kp_forced_breaks(void **state)
     it[n++] = penalty(-KP_INFINITY);
     double w = 5;
     size_t *br = NULL;
-    size_t nb = kp_break(it, n, &w, 1, 1, &br);
+    size_t nb = text_kp_break(it, n, &w, 1, 1, &br);
     assert_int_equal(nb, 2);
     assert_int_equal(br[0], 3);
     assert_int_equal(br[1], n - 1);
@@ -282,7 +282,7 @@ static void test_kp_long_paragraph(void **state)
     it[n++] = penalty(-KP_INFINITY);
     double w = 28;
     size_t *br = NULL;
-    size_t nb = kp_break(it, n, &w, 1, 1, &br);
+    size_t nb = text_kp_break(it, n, &w, 1, 1, &br);
     assert_int_equal(nb, (nboxes + 27) / 28);
     for (size_t i = 0; i + 1 < nb; i++)
         assert_int_equal(br[i], (i + 1) * 28 * 3 - 2); /* the penalty after box 28(i+1) */

@@ -1,0 +1,187 @@
+/* style_read.c — the readers the section readers share (style_spec.c,
+ * style_blocks.c): errors at a node, node shapes, unknown keys with a
+ * suggestion, and the values many sections take: lengths, colours and font
+ * role names. */
+#include "style_internal.h"
+
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+void style_error(style_reader *rd, const report_node *node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(rd->diags, DIAG_ERROR, rd->file, node ? node->line : 0, node ? node->col : 0, fmt,
+              ap);
+    va_end(ap);
+}
+
+style_where style_where_of(style_reader *rd, const report_node *node)
+{
+    return (style_where){rd->file, node->line, node->col};
+}
+
+/* ---- node shapes ---- */
+
+bool style_is_null(const report_node *n)
+{
+    if (n->kind != REPORT_NODE_SCALAR || n->quoted)
+        return false;
+    return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0;
+}
+
+const char *style_kind_name(const report_node *n)
+{
+    if (style_is_null(n))
+        return "nothing";
+    return n->kind == REPORT_NODE_MAPPING    ? "a mapping"
+           : n->kind == REPORT_NODE_SEQUENCE ? "a list"
+                                             : "a value";
+}
+
+bool style_expect_kind(style_reader *rd, const report_node *n, report_node_kind kind,
+                       const char *what)
+{
+    if (n->kind == kind && !style_is_null(n))
+        return true;
+    static const char *const names[] = {"a value", "a list", "a mapping"};
+    style_error(rd, n, "expected %s for %s, got %s", names[kind], what, style_kind_name(n));
+    return false;
+}
+
+/* Report an unknown key of a mapping, suggesting the closest known one. */
+void style_unknown_key(style_reader *rd, const report_node *key, const char *where,
+                       const char *const *known, size_t nknown)
+{
+    const char *guess = base_closest_word(key->text, known, nknown);
+    if (guess)
+        style_error(rd, key, "unknown key '%s'%s (did you mean '%s'?)", key->text, where, guess);
+    else
+        style_error(rd, key, "unknown key '%s'%s", key->text, where);
+}
+
+int style_key_index(const char *key, const char *const *known, size_t nknown)
+{
+    for (size_t i = 0; i < nknown; i++)
+        if (strcmp(key, known[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* ---- values ---- */
+
+/* A page length: a bare number is in millimetres. */
+void style_read_length(style_reader *rd, const report_node *n, style_num_field *f)
+{
+    double v, pt;
+    const char *unit;
+    if (n->kind != REPORT_NODE_SCALAR || style_is_null(n) ||
+        !style_parse_quantity(n->text, &v, &unit) || (unit[0] && !style_unit_to_pt(unit, v, &pt))) {
+        style_error(rd, n, "expected a length such as 20, 20mm or 56pt (bare numbers are mm)");
+        return;
+    }
+    if (v < 0) {
+        style_error(rd, n, "a length here must not be negative");
+        return;
+    }
+    *f = (style_num_field){true, false, unit[0] ? pt : v * STYLE_PT_PER_MM, style_where_of(rd, n)};
+}
+
+/* A component list such as [0, 0.8, 0.8, 0]; false (reported) when malformed. */
+static bool read_components(style_reader *rd, const report_node *n, size_t want, double *v)
+{
+    if (n->kind != REPORT_NODE_SEQUENCE || n->count != want) {
+        style_error(rd, n, "expected a list of %zu numbers", want);
+        return false;
+    }
+    for (size_t i = 0; i < want; i++) {
+        const report_node *c = n->items[i];
+        const char *unit;
+        if (c->kind != REPORT_NODE_SCALAR || !style_parse_quantity(c->text, &v[i], &unit) ||
+            unit[0] || v[i] < 0) {
+            style_error(rd, c, "expected a number of 0 or more");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* {cmyk: [c, m, y, k]} with 0..1, or {rgb: [r, g, b]} with 0..1 or 0..255. */
+static bool read_color_mapping(style_reader *rd, const report_node *n, style_color *c)
+{
+    if (n->npairs != 1) {
+        style_error(rd, n, "expected one of {cmyk: [c, m, y, k]} or {rgb: [r, g, b]}");
+        return false;
+    }
+    const report_node *key = n->pairs[0].key, *val = n->pairs[0].value;
+    bool cmyk = strcmp(key->text, "cmyk") == 0;
+    if (!cmyk && strcmp(key->text, "rgb") != 0) {
+        static const char *const kinds[] = {"cmyk", "rgb"};
+        style_unknown_key(rd, key, " in a colour", kinds, COUNT(kinds));
+        return false;
+    }
+    memset(c, 0, sizeof(*c));
+    c->cmyk = cmyk;
+    size_t want = cmyk ? 4 : 3;
+    if (!read_components(rd, val, want, c->v))
+        return false;
+    double max = 0;
+    for (size_t i = 0; i < want; i++)
+        max = c->v[i] > max ? c->v[i] : max;
+    double scale = !cmyk && max > 1 ? 255 : 1; /* rgb given as bytes */
+    for (size_t i = 0; i < want; i++) {
+        c->v[i] /= scale;
+        if (c->v[i] > 1) {
+            style_error(rd, val->items[i], "colour component out of range (%s)",
+                        cmyk ? "0 to 1" : "0 to 1, or 0 to 255");
+            return false;
+        }
+    }
+    return true;
+}
+
+bool style_is_name(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '-'))
+            return false;
+    return true;
+}
+
+/* A colour; with allow_ref, a plain name refers to an entry of `colors`. */
+void style_read_color(style_reader *rd, const report_node *n, bool allow_ref, style_color_field *f)
+{
+    style_color c;
+    if (n->kind == REPORT_NODE_MAPPING) {
+        if (read_color_mapping(rd, n, &c))
+            *f = (style_color_field){true, NULL, c, style_where_of(rd, n)};
+        return;
+    }
+    if (n->kind == REPORT_NODE_SCALAR && style_parse_hex_color(n->text, &c)) {
+        *f = (style_color_field){true, NULL, c, style_where_of(rd, n)};
+        return;
+    }
+    if (allow_ref && n->kind == REPORT_NODE_SCALAR && style_is_name(n->text)) {
+        f->set = true;
+        f->ref = arena_strdup(rd->out, n->text);
+        f->at = style_where_of(rd, n);
+        return;
+    }
+    style_error(rd, n,
+                "expected a colour such as \"#C00000\" (quoted: # starts a YAML comment), "
+                "{cmyk: [0, 0.8, 0.8, 0]} or {rgb: [192, 0, 0]}%s",
+                allow_ref ? ", or the name of an entry of colors" : "");
+}
+
+void style_read_role_name(style_reader *rd, const report_node *n, style_str_field *f)
+{
+    if (n->kind != REPORT_NODE_SCALAR || style_is_null(n) || !style_is_name(n->text)) {
+        style_error(rd, n, "expected the name of a font role (a key of fonts)");
+        return;
+    }
+    *f = (style_str_field){true, arena_strdup(rd->out, n->text), style_where_of(rd, n)};
+}
