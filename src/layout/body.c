@@ -15,7 +15,7 @@ static size_t flow_physical(const flow *f)
 
 void flow_new_page(flow *f)
 {
-    f->page = page_list_add(f->pages, f->c->s);
+    f->page = layout_page_list_add(f->pages, f->c->s);
     f->y = f->top;
     f->at_top = true;
 }
@@ -27,7 +27,7 @@ double flow_room(const flow *f)
 
 double flow_left(const flow *f)
 {
-    return page_type_left(f->c->s, flow_physical(f));
+    return layout_type_left(f->c->s, flow_physical(f));
 }
 
 void flow_space(flow *f, double space)
@@ -39,8 +39,8 @@ void flow_space(flow *f, double space)
 static void flow_place_line(flow *f, const text_line *line, const char *text, double leading,
                             double size, double indent_x, style_color color)
 {
-    double baseline = line_baseline(f->y, leading, size);
-    page_add_line(f->page, line, text, flow_left(f) + indent_x, baseline, color);
+    double baseline = layout_line_baseline(f->y, leading, size);
+    layout_page_add_line(f->page, line, text, flow_left(f) + indent_x, baseline, color);
     f->y += leading;
     f->at_top = false;
 }
@@ -81,12 +81,12 @@ void flow_lines(flow *f, const text_para *p, style_text_id id)
 
 static text_para *body_para(layout_ctx *c, style_text_id id, const report_para *para)
 {
-    text_origin o = origin_of(c, &para->text);
+    text_origin o = layout_origin_of(c, &para->text);
     text_span *strong = arena_alloc(c->a, (para->nstrong + 1) * sizeof *strong);
     for (size_t i = 0; i < para->nstrong; i++)
         strong[i] = (text_span){para->strong[i].start, para->strong[i].end};
-    return set_para(c, id, para->text.s, para->text.len, strong, para->nstrong,
-                    page_type_width(c->s), &o);
+    return layout_set_para(c, id, para->text.s, para->text.len, strong, para->nstrong,
+                           layout_type_width(c->s), &o);
 }
 
 static void flow_paragraph(flow *f, style_text_id id, const report_para *para)
@@ -138,9 +138,10 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
     size_t nlen = strlen(number);
     char *title = arena_printf(c->a, "%s%s", number, sec->title.s);
     /* Columns of the title's characters stay right: the number is not in the source. */
-    text_origin o = origin_of(c, &sec->title);
+    text_origin o = layout_origin_of(c, &sec->title);
     o.col -= (int)utf8_length(number, nlen);
-    text_para *p = set_para(c, id, title, strlen(title), NULL, 0, page_type_width(c->s), &o);
+    text_para *p =
+        layout_set_para(c, id, title, strlen(title), NULL, 0, layout_type_width(c->s), &o);
     if (!p)
         return;
     double need =
@@ -191,8 +192,9 @@ static void flow_editor(flow *f)
     if (!ed->s)
         return;
     const style_text *st = &c->s->text[STYLE_EDITOR];
-    text_origin o = origin_of(c, ed);
-    text_para *p = set_para(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, page_type_width(c->s), &o);
+    text_origin o = layout_origin_of(c, ed);
+    text_para *p =
+        layout_set_para(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, layout_type_width(c->s), &o);
     if (!p)
         return;
     if (flow_room(f) < st->space_before + (double)p->nlines * st->leading)

@@ -188,12 +188,12 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     if (contents.count != ncontents) {
         ncontents = contents.count;
         if (s->mirror_margins && ncontents % 2 == 0) {
-            page_list_free(&body);
+            layout_page_list_free(&body);
             reset_headings(&c);
             body_layout(&c, &body, 1 + ncontents);
         }
     }
-    page_list_free(&contents);
+    layout_page_list_free(&contents);
 
     size_t body_offset = 1 + ncontents;
     int *numbers = xcalloc(c.headings.count + 1, sizeof *numbers);

@@ -40,42 +40,43 @@ void layout_ctx_close(layout_ctx *c);
 
 /* ---- pages and items (page.c) ---- */
 
-page_build *page_list_add(page_list *pages, const style *s);
-void page_add_item(page_build *p, layout_item item);
+page_build *layout_page_list_add(page_list *pages, const style *s);
+void layout_page_add_item(page_build *p, layout_item item);
 /* Left edge of the type area on physical page `physical` (mirrored margins). */
-double page_type_left(const style *s, size_t physical);
-double page_type_width(const style *s);
+double layout_type_left(const style *s, size_t physical);
+double layout_type_width(const style *s);
 /* Draw a set line with its origin at (x, baseline). */
-void page_add_line(page_build *p, const text_line *line, const char *text, double x,
-                   double baseline, style_color color);
+void layout_page_add_line(page_build *p, const text_line *line, const char *text, double x,
+                          double baseline, style_color color);
 /* The same with `spacing` points added between glyphs (letter-spaced titles),
  * each run marked with its text so that readers copy it without gaps. */
-void page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
-                          double baseline, style_color color, double spacing, arena *a);
-void page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
-                   style_color color);
-void page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,
-                   double target_y);
-void page_list_free(page_list *pages);
+void layout_page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
+                                 double baseline, style_color color, double spacing, arena *a);
+void layout_page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
+                          style_color color);
+void layout_page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,
+                          double target_y);
+void layout_page_list_free(page_list *pages);
 /* Place a set paragraph with its first line box at top (lines as set: the
  * text stage already aligned them in the measure); returns the y below it. */
-double page_add_para(page_build *p, const text_para *para, const style_text *st, double left,
-                     double top);
+double layout_page_add_para(page_build *p, const text_para *para, const style_text *st, double left,
+                            double top);
 
 /* ---- text helpers (page.c) ---- */
 
 /* Baseline of a line whose box (one leading high) starts at top: the em box
  * is centred in the line pitch. */
-double line_baseline(double top, double leading, double size);
+double layout_line_baseline(double top, double leading, double size);
 /* Set one unbroken line of text in style id. */
-text_line *set_line(layout_ctx *c, style_text_id id, const char *text, const text_origin *o);
+text_line *layout_set_line(layout_ctx *c, style_text_id id, const char *text, const text_origin *o);
 /* Set a paragraph of style id into measure. */
-text_para *set_para(layout_ctx *c, style_text_id id, const char *text, size_t len,
-                    const text_span *strong, size_t nstrong, double measure, const text_origin *o);
-text_origin origin_of(const layout_ctx *c, const report_text *t);
+text_para *layout_set_para(layout_ctx *c, style_text_id id, const char *text, size_t len,
+                           const text_span *strong, size_t nstrong, double measure,
+                           const text_origin *o);
+text_origin layout_origin_of(const layout_ctx *c, const report_text *t);
 /* Set text centred in width (the style's indent dropped). */
-text_para *set_centred(layout_ctx *c, style_text_id id, const char *text, double width,
-                       const text_origin *o);
+text_para *layout_set_centred(layout_ctx *c, style_text_id id, const char *text, double width,
+                              const text_origin *o);
 
 /* ---- numbers (number.c) ---- */
 

@@ -20,7 +20,7 @@ static grid_cell text_cell(layout_ctx *c, const report_text *t)
 {
     grid_cell cell = {.kind = CELL_TEXT, .text = t->s ? t->s : ""};
     if (t->s)
-        cell.origin = origin_of(c, t);
+        cell.origin = layout_origin_of(c, t);
     return cell;
 }
 
@@ -102,14 +102,14 @@ void flow_table(flow *f, const report_block *b)
          * and readers copy as a space; an ideographic space would be dropped. */
         g.caption = arena_printf(c->a, "表%d %s", n, t->caption.s);
         g.continued = arena_printf(c->a, "续表%d %s", n, t->caption.s);
-        g.caption_origin = origin_of(c, &t->caption);
+        g.caption_origin = layout_origin_of(c, &t->caption);
         g.caption_origin.exact_cols = false;
     } else {
         g.continued = "续表";
     }
     if (t->note.s) {
         g.note = t->note.s;
-        g.note_origin = origin_of(c, &t->note);
+        g.note_origin = layout_origin_of(c, &t->note);
     }
     flow_grid(f, &g);
 }
@@ -207,8 +207,8 @@ void flow_area_head(flow *f, const report_section *sec)
     if (flow_room(f) < 2 * st->leading)
         flow_new_page(f);
     grid_bar bar = area_bar(c, &a);
-    double left = flow_left(f), right = left + page_type_width(c->s);
-    double baseline = line_baseline(f->y, st->leading, st->size);
+    double left = flow_left(f), right = left + layout_type_width(c->s);
+    double baseline = layout_line_baseline(f->y, st->leading, st->size);
     double x = draw_bar(c, f->page, &bar, left, c->s->bars.width, baseline, STYLE_TABLE);
     /* No ASCII spaces: the text stage sets the gaps around the digits, and
      * readers copy "已完成2项", not a space the text does not have. */
@@ -227,7 +227,7 @@ void flow_area_head(flow *f, const report_section *sec)
     text_origin none = {0};
     text_para *p = text_set_paragraph(c->te, c->a, counts, strlen(counts), NULL, 0, &counts_style,
                                       right - x, &none, c->diags);
-    f->y = page_add_para(f->page, p, st, x, f->y) + st->leading / 2;
+    f->y = layout_page_add_para(f->page, p, st, x, f->y) + st->leading / 2;
     f->at_top = false;
 }
 
@@ -248,28 +248,28 @@ static void legend_item(legend_pen *pen, style_color swatch, bool mark, bool hat
     const style_bars *b = &c->s->bars;
     double h = b->height, gap = 0.3 * st->size;
     text_origin none = {0};
-    text_line *l = set_line(c, STYLE_NOTE, label, &none);
-    double left = flow_left(pen->f), right = left + page_type_width(c->s);
+    text_line *l = layout_set_line(c, STYLE_NOTE, label, &none);
+    double left = flow_left(pen->f), right = left + layout_type_width(c->s);
     if (pen->x > left && pen->x + h * 1.6 + gap + l->width > right) {
         pen->f->y += st->leading;
         if (flow_room(pen->f) < st->leading)
             flow_new_page(pen->f);
         pen->x = left;
-        pen->baseline = line_baseline(pen->f->y, st->leading, st->size);
+        pen->baseline = layout_line_baseline(pen->f->y, st->leading, st->size);
     }
     page_build *p = pen->f->page;
     double top = pen->baseline - 0.38 * st->size - h / 2;
     if (mark) {
-        page_add_rule(p, pen->x + h / 2, top - h * 0.35, pen->x + h / 2, top + h * 1.35,
-                      b->mark_width, b->mark);
+        layout_page_add_rule(p, pen->x + h / 2, top - h * 0.35, pen->x + h / 2, top + h * 1.35,
+                             b->mark_width, b->mark);
     } else {
         layout_item it = {.kind = LAYOUT_ITEM_RECT};
         it.u.rect = (layout_rect){pen->x, top, h * 1.6, h, true, false, swatch, swatch, 0};
-        page_add_item(p, it);
+        layout_page_add_item(p, it);
         if (hatched)
             bar_hatch(p, &it.u.rect);
     }
-    page_add_line(p, l, label, pen->x + h * 1.6 + gap, pen->baseline, st->color);
+    layout_page_add_line(p, l, label, pen->x + h * 1.6 + gap, pen->baseline, st->color);
     pen->x += h * 1.6 + gap + l->width + 1.2 * st->size;
 }
 
@@ -280,7 +280,7 @@ static void legend(flow *f)
     if (flow_room(f) < st->leading)
         flow_new_page(f);
     flow_space(f, st->leading / 4);
-    legend_pen pen = {f, flow_left(f), line_baseline(f->y, st->leading, st->size)};
+    legend_pen pen = {f, flow_left(f), layout_line_baseline(f->y, st->leading, st->size)};
     const style_bars *b = &c->s->bars;
     for (int s = STYLE_BAR_DONE; s < STYLE_BAR_NOT_REPORTED; s++)
         legend_item(&pen, b->fill[s], false, s == STYLE_BAR_BEHIND, STATUS_TEXT[s]);
@@ -327,7 +327,7 @@ void flow_summary(flow *f, const report_section *sec, int depth, const report_bl
     if (b->summary.s) {
         g.caption = b->summary.s;
         g.continued = arena_printf(c->a, "%s（续）", b->summary.s);
-        g.caption_origin = origin_of(c, &b->summary);
+        g.caption_origin = layout_origin_of(c, &b->summary);
     }
     flow_grid(f, &g);
     legend(f);

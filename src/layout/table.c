@@ -75,7 +75,7 @@ void bar_hatch(page_build *p, const layout_rect *r)
             x1 = r->w;
         }
         if (x1 > x0)
-            page_add_rule(p, r->x + x0, y0, r->x + x1, y1, r->h * 0.18, paper);
+            layout_page_add_rule(p, r->x + x0, y0, r->x + x1, y1, r->h * 0.18, paper);
     }
 }
 
@@ -86,19 +86,19 @@ double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, dou
     double top = bar_centre(c, baseline, id) - b->height / 2;
     layout_item it = {.kind = LAYOUT_ITEM_RECT};
     it.u.rect = (layout_rect){x, top, length, b->height, true, false, b->track, b->track, 0};
-    page_add_item(p, it);
+    layout_page_add_item(p, it);
     if (bar->color != STYLE_BAR_NOT_REPORTED && bar->fill > 0) {
         double fill = bar->fill > 1 ? 1 : bar->fill;
         style_color color = b->fill[bar->color];
         it.u.rect = (layout_rect){x, top, length * fill, b->height, true, false, color, color, 0};
-        page_add_item(p, it);
+        layout_page_add_item(p, it);
         if (bar->color == STYLE_BAR_BEHIND)
             bar_hatch(p, &it.u.rect);
     }
     if (bar->mark >= 0) {
         double mx = x + length * (bar->mark > 1 ? 1 : bar->mark);
         double over = b->height * 0.35;
-        page_add_rule(p, mx, top - over, mx, top + b->height + over, b->mark_width, b->mark);
+        layout_page_add_rule(p, mx, top - over, mx, top + b->height + over, b->mark_width, b->mark);
     }
     double lx = x + length + 0.3 * c->s->text[id].size;
     text_style label = c->number;
@@ -108,7 +108,7 @@ double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, dou
         text_set_line(c->te, c->a, bar->label, strlen(bar->label), &label, &none, c->diags);
     style_color color = bar->color == STYLE_BAR_NOT_REPORTED ? b->fill[STYLE_BAR_NOT_REPORTED]
                                                              : c->s->text[id].color;
-    page_add_line(p, l, bar->label, lx, baseline, color);
+    layout_page_add_line(p, l, bar->label, lx, baseline, color);
     return lx + l->width;
 }
 
@@ -346,17 +346,17 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
         size_t first = from ? from[k] : 0;
         size_t count = cs->nlines - first < n ? cs->nlines - first : n;
         double x = left + col->x + t->pad_x, y = f->y + t->pad_y;
-        double baseline = line_baseline(y, t->leading, st->size);
+        double baseline = layout_line_baseline(y, t->leading, st->size);
         if (cs->para) {
             for (size_t i = first; i < first + count && i < cs->para->nlines; i++) {
-                page_add_line(f->page, &cs->para->lines[i], cs->para->text, x,
-                              line_baseline(y, t->leading, st->size), st->color);
+                layout_page_add_line(f->page, &cs->para->lines[i], cs->para->text, x,
+                                     layout_line_baseline(y, t->leading, st->size), st->color);
                 y += t->leading;
             }
         } else if (cs->line && first == 0 && count > 0) {
             double right = left + col->x + col->width - t->pad_x;
-            page_add_line(f->page, cs->line, cs->cell->text, right - col->frac_max - cs->int_width,
-                          baseline, st->color);
+            layout_page_add_line(f->page, cs->line, cs->cell->text,
+                                 right - col->frac_max - cs->int_width, baseline, st->color);
         } else if (cs->cell->kind == CELL_BAR && first == 0 && count > 0) {
             /* the track gives way when the column is narrow; labels follow it */
             double room = col->width - 2 * t->pad_x - col->label_max;
@@ -375,7 +375,7 @@ static void draw_rule(table *t, double width)
 {
     flow *f = t->f;
     double left = flow_left(f), y = f->y + width / 2;
-    page_add_rule(f->page, left, y, left + t->width, y, width, f->c->s->table.rule_color);
+    layout_page_add_rule(f->page, left, y, left + t->width, y, width, f->c->s->table.rule_color);
     f->y += width;
 }
 
@@ -393,7 +393,7 @@ static void table_open(table *t, bool continued)
     text_para *caption = continued ? t->continued : t->caption;
     if (caption) {
         flow_space(f, st->space_before);
-        f->y = page_add_para(f->page, caption, st, flow_left(f), f->y) + st->space_after;
+        f->y = layout_page_add_para(f->page, caption, st, flow_left(f), f->y) + st->space_after;
         f->at_top = false;
     }
     draw_rule(t, t->thick);
@@ -503,9 +503,10 @@ static bool table_prepare(table *t)
     for (size_t i = 0; i < g->nrows * g->ncols; i++)
         set_text_cell(t, &t->cells[i], &t->cols[i % g->ncols], false);
     if (g->caption)
-        t->caption = set_centred(c, STYLE_CAPTION, g->caption, t->width, &g->caption_origin);
+        t->caption = layout_set_centred(c, STYLE_CAPTION, g->caption, t->width, &g->caption_origin);
     if (g->continued)
-        t->continued = set_centred(c, STYLE_CAPTION, g->continued, t->width, &g->caption_origin);
+        t->continued =
+            layout_set_centred(c, STYLE_CAPTION, g->continued, t->width, &g->caption_origin);
     t->head_height = rows_height(t, t->head, NULL);
     set_note(t);
     return true;
@@ -535,7 +536,7 @@ void flow_grid(flow *f, const grid *g)
 {
     layout_ctx *c = f->c;
     const style_table *ts = &c->s->table;
-    table t = {.f = f, .g = g, .width = page_type_width(c->s)};
+    table t = {.f = f, .g = g, .width = layout_type_width(c->s)};
     t.leading = c->s->text[STYLE_TABLE].leading;
     t.pad_x = ts->pad_x;
     t.pad_y = ts->pad_y;

@@ -48,7 +48,7 @@ static int teardown(void **state)
 {
     fixture *fx = *state;
     layout_ctx_close(&fx->c);
-    page_list_free(&fx->pages);
+    layout_page_list_free(&fx->pages);
     arena_free(fx->a);
     text_engine_free(fx->te);
     style_free(fx->s);
@@ -172,7 +172,7 @@ static void test_widths_text_beside_figures(void **state)
     assert_true(figure_x > 0);
     assert_true(prose_lines >= 2);      /* the prose wrapped */
     assert_true(text_right < figure_x); /* and stayed out of the figures' column */
-    double type_right = fx->s->margin_inner + page_type_width(fx->s);
+    double type_right = fx->s->margin_inner + layout_type_width(fx->s);
     assert_true(figure_right <= type_right - fx->s->table.pad_x + 0.01);
     free(prose);
 }
