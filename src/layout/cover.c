@@ -64,7 +64,7 @@ void cover_layout(layout_ctx *c, page_list *pages)
     }
 
     char date[64];
-    chinese_date(&m->date, date, sizeof date);
+    layout_chinese_date(&m->date, date, sizeof date);
     text_origin none = {c->r->path, m->date.line, m->date.col, false};
     y = centred_block(c, p, STYLE_COVER_DATE, arena_strdup(c->a, date), &none, top + height * 0.78);
 

@@ -81,9 +81,9 @@ text_para *layout_set_centred(layout_ctx *c, style_text_id id, const char *text,
 /* ---- numbers (number.c) ---- */
 
 /* Chinese numeral for 1 ≤ n < 10000 (一, 十二, 一百零五). */
-void chinese_numeral(int n, char *buf, size_t size);
+void layout_chinese_numeral(int n, char *buf, size_t size);
 /* "2017年8月30日" */
-void chinese_date(const report_date *d, char *buf, size_t size);
+void layout_chinese_date(const report_date *d, char *buf, size_t size);
 
 /* ---- the body's flow (body.c) ---- */
 

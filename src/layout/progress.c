@@ -167,7 +167,7 @@ void flow_tasks(flow *f, const report_block *b)
     g.cells = cells;
     g.continued = "续表";
     char date[64];
-    chinese_date(&c->r->meta.date, date, sizeof date);
+    layout_chinese_date(&c->r->meta.date, date, sizeof date);
     g.note = any_estimate
                  ? arena_printf(
                        c->a, "注：完成进度条中的竖线为截至%s的时间进度；标“估”者为估计数。", date)
@@ -286,7 +286,7 @@ static void legend(flow *f)
         legend_item(&pen, b->fill[s], false, s == STYLE_BAR_BEHIND, STATUS_TEXT[s]);
     legend_item(&pen, b->track, false, false, STATUS_TEXT[REPORT_TASK_NOT_REPORTED]);
     char date[64];
-    chinese_date(&c->r->meta.date, date, sizeof date);
+    layout_chinese_date(&c->r->meta.date, date, sizeof date);
     legend_item(&pen, b->mark, true, false, arena_printf(c->a, "时间进度（截至%s）", date));
     f->y += st->leading;
 }

@@ -41,7 +41,7 @@ static void test_chinese_numerals(void **state)
                  {1000, "一千"}, {1001, "一千零一"}, {2017, "二千零一十七"}};
     char buf[64];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        chinese_numeral(cases[i].n, buf, sizeof buf);
+        layout_chinese_numeral(cases[i].n, buf, sizeof buf);
         assert_string_equal(buf, cases[i].want);
     }
 }
