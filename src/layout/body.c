@@ -203,7 +203,7 @@ static void flow_editor(flow *f)
     flow_lines(f, p, STYLE_EDITOR);
 }
 
-void body_layout(layout_ctx *c, page_list *pages, size_t first_physical)
+void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)
 {
     flow f = {.c = c, .pages = pages, .first_physical = first_physical};
     f.top = c->s->margin_top;

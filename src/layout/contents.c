@@ -113,7 +113,7 @@ static void contents_entry(contents *t, const heading_mark *h, int number, size_
     t->y += st->space_after;
 }
 
-void contents_layout(layout_ctx *c, page_list *pages, size_t first_physical,
+void layout_contents(layout_ctx *c, page_list *pages, size_t first_physical,
                      const int *page_numbers, size_t link_offset)
 {
     contents t = {.c = c, .pages = pages, .first_physical = first_physical};

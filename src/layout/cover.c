@@ -29,7 +29,7 @@ static double corner_line(layout_ctx *c, page_build *p, style_text_id id, const 
     return top + st->leading;
 }
 
-void cover_layout(layout_ctx *c, page_list *pages)
+void layout_cover(layout_ctx *c, page_list *pages)
 {
     const report_meta *m = &c->r->meta;
     const style *s = c->s;

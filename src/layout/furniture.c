@@ -55,7 +55,7 @@ static void footer(layout_ctx *c, page_build *p, size_t physical, int number)
     layout_page_add_line(p, l, text, x, baseline, st->color);
 }
 
-void furniture_layout(layout_ctx *c, page_build *p, size_t physical, int number)
+void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number)
 {
     header(c, p, physical);
     footer(c, p, physical, number);

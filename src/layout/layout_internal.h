@@ -175,16 +175,16 @@ void flow_summary(flow *f, const report_section *sec, int depth, const report_bl
 
 /* ---- parts of the booklet ---- */
 
-void cover_layout(layout_ctx *c, page_list *pages);
+void layout_cover(layout_ctx *c, page_list *pages);
 /* Lay out the body (sections, closing, editor) on pages starting at physical
  * page index first_physical; records headings in c->headings. */
-void body_layout(layout_ctx *c, page_list *pages, size_t first_physical);
+void layout_body(layout_ctx *c, page_list *pages, size_t first_physical);
 /* Contents pages. page_numbers[i] is the printed number of c->headings[i]'s
  * page, or NULL to lay out with placeholders (to count the pages). link_offset
  * turns a body page index into a document page index. */
-void contents_layout(layout_ctx *c, page_list *pages, size_t first_physical,
+void layout_contents(layout_ctx *c, page_list *pages, size_t first_physical,
                      const int *page_numbers, size_t link_offset);
 /* Running header and page number on a body page. */
-void furniture_layout(layout_ctx *c, page_build *p, size_t physical, int number);
+void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number);
 
 #endif
