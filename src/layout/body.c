@@ -13,24 +13,24 @@ static size_t flow_physical(const flow *f)
     return f->first_physical + f->pages->count - 1;
 }
 
-void flow_new_page(flow *f)
+void layout_flow_new_page(flow *f)
 {
     f->page = layout_page_list_add(f->pages, f->c->s);
     f->y = f->top;
     f->at_top = true;
 }
 
-double flow_room(const flow *f)
+double layout_flow_room(const flow *f)
 {
     return f->bottom - f->y;
 }
 
-double flow_left(const flow *f)
+double layout_flow_left(const flow *f)
 {
     return layout_type_left(f->c->s, flow_physical(f));
 }
 
-void flow_space(flow *f, double space)
+void layout_flow_space(flow *f, double space)
 {
     if (!f->at_top)
         f->y += space;
@@ -40,12 +40,12 @@ static void flow_place_line(flow *f, const text_line *line, const char *text, do
                             double size, double indent_x, style_color color)
 {
     double baseline = layout_line_baseline(f->y, leading, size);
-    layout_page_add_line(f->page, line, text, flow_left(f) + indent_x, baseline, color);
+    layout_page_add_line(f->page, line, text, layout_flow_left(f) + indent_x, baseline, color);
     f->y += leading;
     f->at_top = false;
 }
 
-size_t lines_for_page(size_t left, size_t fit)
+size_t layout_lines_for_page(size_t left, size_t fit)
 {
     if (left <= fit)
         return left;
@@ -57,25 +57,25 @@ size_t lines_for_page(size_t left, size_t fit)
     return take >= 2 ? take : 0;
 }
 
-void flow_lines(flow *f, const text_para *p, style_text_id id)
+void layout_flow_lines(flow *f, const text_para *p, style_text_id id)
 {
     const style_text *st = &f->c->s->text[id];
     double leading = st->leading;
     size_t i = 0;
     while (i < p->nlines) {
-        double room = flow_room(f); /* negative when space after a block overran the page */
+        double room = layout_flow_room(f); /* negative when space after a block overran the page */
         size_t fit = room > 0 ? (size_t)((room + 0.01) / leading) : 0;
-        size_t take = lines_for_page(p->nlines - i, fit);
+        size_t take = layout_lines_for_page(p->nlines - i, fit);
         if (take == 0 && f->at_top)
             take = fit ? (fit < p->nlines - i ? fit : p->nlines - i) : 1; /* a page is too short */
         if (take == 0) {
-            flow_new_page(f);
+            layout_flow_new_page(f);
             continue;
         }
         for (size_t k = 0; k < take; k++, i++)
             flow_place_line(f, &p->lines[i], p->text, leading, st->size, 0, st->color);
         if (i < p->nlines)
-            flow_new_page(f);
+            layout_flow_new_page(f);
     }
 }
 
@@ -94,9 +94,9 @@ static void flow_paragraph(flow *f, style_text_id id, const report_para *para)
     text_para *p = body_para(f->c, id, para);
     if (!p)
         return;
-    flow_space(f, f->c->s->text[id].space_before);
-    flow_lines(f, p, id);
-    flow_space(f, f->c->s->text[id].space_after);
+    layout_flow_space(f, f->c->s->text[id].space_before);
+    layout_flow_lines(f, p, id);
+    layout_flow_space(f, f->c->s->text[id].space_after);
 }
 
 static style_text_id heading_style(int depth)
@@ -146,13 +146,13 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
         return;
     double need =
         st->space_before + (double)p->nlines * st->leading + st->space_after + keep_height(c, sec);
-    if (!f->at_top && flow_room(f) < need)
-        flow_new_page(f);
-    flow_space(f, st->space_before);
+    if (!f->at_top && layout_flow_room(f) < need)
+        layout_flow_new_page(f);
+    layout_flow_space(f, st->space_before);
     heading_mark m = {title, depth, f->pages->count - 1, f->y};
     VEC_PUSH(&c->headings, m);
-    flow_lines(f, p, id);
-    flow_space(f, st->space_after);
+    layout_flow_lines(f, p, id);
+    layout_flow_space(f, st->space_after);
 }
 
 static void flow_blocks(flow *f, const report_section *sec, int depth)
@@ -197,10 +197,10 @@ static void flow_editor(flow *f)
         layout_set_para(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, layout_type_width(c->s), &o);
     if (!p)
         return;
-    if (flow_room(f) < st->space_before + (double)p->nlines * st->leading)
-        flow_new_page(f);
-    flow_space(f, st->space_before);
-    flow_lines(f, p, STYLE_EDITOR);
+    if (layout_flow_room(f) < st->space_before + (double)p->nlines * st->leading)
+        layout_flow_new_page(f);
+    layout_flow_space(f, st->space_before);
+    layout_flow_lines(f, p, STYLE_EDITOR);
 }
 
 void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)
@@ -208,7 +208,7 @@ void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)
     flow f = {.c = c, .pages = pages, .first_physical = first_physical};
     f.top = c->s->margin_top;
     f.bottom = c->s->page_height - c->s->margin_bottom;
-    flow_new_page(&f);
+    layout_flow_new_page(&f);
     for (size_t i = 0; i < c->r->nsections; i++)
         flow_section(&f, &c->r->sections[i], 1, (int)i + 1);
     for (size_t i = 0; i < c->r->nclosing; i++)

@@ -98,20 +98,20 @@ typedef struct flow {
     bool at_top; /* nothing placed on this page yet */
 } flow;
 
-void flow_new_page(flow *f);
-double flow_room(const flow *f);
+void layout_flow_new_page(flow *f);
+double layout_flow_room(const flow *f);
 /* Left edge of the type area on the current page. */
-double flow_left(const flow *f);
+double layout_flow_left(const flow *f);
 /* Vertical space, dropped at the top of a page. */
-void flow_space(flow *f, double space);
+void layout_flow_space(flow *f, double space);
 /* Place a set paragraph's lines, breaking across pages without a line
  * alone at the foot or the head of a page. */
-void flow_lines(flow *f, const text_para *p, style_text_id id);
+void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
 
 /* How many of a paragraph's remaining `left` lines go on this page, given
  * room for `fit` lines: never one line alone at the foot (orphan) or at the
  * head of the next page (widow). 0 means start on the next page. */
-size_t lines_for_page(size_t left, size_t fit);
+size_t layout_lines_for_page(size_t left, size_t fit);
 
 /* ---- tables (table.c): a grid of cells in the flow ---- */
 

@@ -204,10 +204,10 @@ void flow_area_head(flow *f, const report_section *sec)
     if (!report_section_area(sec, c->r->meta.date, &a))
         return;
     const style_text *st = &c->s->text[STYLE_TABLE];
-    if (flow_room(f) < 2 * st->leading)
-        flow_new_page(f);
+    if (layout_flow_room(f) < 2 * st->leading)
+        layout_flow_new_page(f);
     grid_bar bar = area_bar(c, &a);
-    double left = flow_left(f), right = left + layout_type_width(c->s);
+    double left = layout_flow_left(f), right = left + layout_type_width(c->s);
     double baseline = layout_line_baseline(f->y, st->leading, st->size);
     double x = draw_bar(c, f->page, &bar, left, c->s->bars.width, baseline, STYLE_TABLE);
     /* No ASCII spaces: the text stage sets the gaps around the digits, and
@@ -249,11 +249,11 @@ static void legend_item(legend_pen *pen, style_color swatch, bool mark, bool hat
     double h = b->height, gap = 0.3 * st->size;
     text_origin none = {0};
     text_line *l = layout_set_line(c, STYLE_NOTE, label, &none);
-    double left = flow_left(pen->f), right = left + layout_type_width(c->s);
+    double left = layout_flow_left(pen->f), right = left + layout_type_width(c->s);
     if (pen->x > left && pen->x + h * 1.6 + gap + l->width > right) {
         pen->f->y += st->leading;
-        if (flow_room(pen->f) < st->leading)
-            flow_new_page(pen->f);
+        if (layout_flow_room(pen->f) < st->leading)
+            layout_flow_new_page(pen->f);
         pen->x = left;
         pen->baseline = layout_line_baseline(pen->f->y, st->leading, st->size);
     }
@@ -277,10 +277,10 @@ static void legend(flow *f)
 {
     layout_ctx *c = f->c;
     const style_text *st = &c->s->text[STYLE_NOTE];
-    if (flow_room(f) < st->leading)
-        flow_new_page(f);
-    flow_space(f, st->leading / 4);
-    legend_pen pen = {f, flow_left(f), layout_line_baseline(f->y, st->leading, st->size)};
+    if (layout_flow_room(f) < st->leading)
+        layout_flow_new_page(f);
+    layout_flow_space(f, st->leading / 4);
+    legend_pen pen = {f, layout_flow_left(f), layout_line_baseline(f->y, st->leading, st->size)};
     const style_bars *b = &c->s->bars;
     for (int s = STYLE_BAR_DONE; s < STYLE_BAR_NOT_REPORTED; s++)
         legend_item(&pen, b->fill[s], false, s == STYLE_BAR_BEHIND, STATUS_TEXT[s]);

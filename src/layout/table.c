@@ -339,7 +339,7 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
     flow *f = t->f;
     layout_ctx *c = f->c;
     const style_text *st = &c->s->text[STYLE_TABLE];
-    double left = flow_left(f), most = 0;
+    double left = layout_flow_left(f), most = 0;
     for (size_t k = 0; k < t->g->ncols; k++) {
         const cell_set *cs = &row[k];
         const column *col = &t->cols[k];
@@ -374,7 +374,7 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
 static void draw_rule(table *t, double width)
 {
     flow *f = t->f;
-    double left = flow_left(f), y = f->y + width / 2;
+    double left = layout_flow_left(f), y = f->y + width / 2;
     layout_page_add_rule(f->page, left, y, left + t->width, y, width, f->c->s->table.rule_color);
     f->y += width;
 }
@@ -392,8 +392,9 @@ static void table_open(table *t, bool continued)
     const style_text *st = &f->c->s->text[STYLE_CAPTION];
     text_para *caption = continued ? t->continued : t->caption;
     if (caption) {
-        flow_space(f, st->space_before);
-        f->y = layout_page_add_para(f->page, caption, st, flow_left(f), f->y) + st->space_after;
+        layout_flow_space(f, st->space_before);
+        f->y =
+            layout_page_add_para(f->page, caption, st, layout_flow_left(f), f->y) + st->space_after;
         f->at_top = false;
     }
     draw_rule(t, t->thick);
@@ -409,7 +410,7 @@ static void table_close(table *t)
 static void table_continue(table *t)
 {
     table_close(t);
-    flow_new_page(t->f);
+    layout_flow_new_page(t->f);
     table_open(t, true);
 }
 
@@ -476,9 +477,9 @@ static void table_note(table *t)
     const style_text *ns = &f->c->s->text[STYLE_NOTE];
     if (!t->note)
         return;
-    flow_space(f, ns->space_before);
-    flow_lines(f, t->note, STYLE_NOTE);
-    flow_space(f, ns->space_after);
+    layout_flow_space(f, ns->space_before);
+    layout_flow_lines(f, t->note, STYLE_NOTE);
+    layout_flow_space(f, ns->space_after);
 }
 
 static bool table_prepare(table *t)
@@ -545,8 +546,8 @@ void flow_grid(flow *f, const grid *g)
     if (g->ncols == 0 || !table_prepare(&t))
         return;
     if (!f->at_top && !table_starts_here(&t))
-        flow_new_page(f);
-    flow_space(f, t.leading / 2);
+        layout_flow_new_page(f);
+    layout_flow_space(f, t.leading / 2);
     table_open(&t, false);
     draw_rows(&t);
     table_close(&t);

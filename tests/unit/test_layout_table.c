@@ -40,7 +40,7 @@ static int setup(void **state)
     fx->f = (flow){.c = &fx->c, .pages = &fx->pages};
     fx->f.top = fx->s->margin_top;
     fx->f.bottom = fx->s->page_height - fx->s->margin_bottom;
-    flow_new_page(&fx->f);
+    layout_flow_new_page(&fx->f);
     return 0;
 }
 
