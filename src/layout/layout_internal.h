@@ -85,7 +85,7 @@ void layout_chinese_numeral(int n, char *buf, size_t size);
 /* "2017年8月30日" */
 void layout_chinese_date(const report_date *d, char *buf, size_t size);
 
-/* ---- the body's flow (body.c) ---- */
+/* ---- the body's flow (flow.c) ---- */
 
 /* A cursor moving down the pages of the body. */
 typedef struct flow {
