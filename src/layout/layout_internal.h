@@ -153,16 +153,16 @@ typedef struct grid {
  * rule, rows, thick rule, note. Rows are not split unless one alone is
  * taller than a page; on each new page the head row is repeated under the
  * continuation caption. Columns that cannot fit at all are an error. */
-void flow_grid(flow *f, const grid *g);
+void layout_flow_grid(flow *f, const grid *g);
 /* Draw a bar (track of `length`, fill, time mark) with its left edge at x,
  * centred on the line whose baseline is at baseline, its label after it;
  * returns the x after the label. */
-double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
-                double baseline, style_text_id id);
+double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
+                       double baseline, style_text_id id);
 
 /* White diagonal stripes over a filled rectangle: how a lagging bar (and
  * its legend swatch) reads in black-and-white print. */
-void bar_hatch(page_build *p, const layout_rect *r);
+void layout_bar_hatch(page_build *p, const layout_rect *r);
 
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 

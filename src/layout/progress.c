@@ -111,7 +111,7 @@ void flow_table(flow *f, const report_block *b)
         g.note = t->note.s;
         g.note_origin = layout_origin_of(c, &t->note);
     }
-    flow_grid(f, &g);
+    layout_flow_grid(f, &g);
 }
 
 /* ---- task tables ---- */
@@ -172,7 +172,7 @@ void flow_tasks(flow *f, const report_block *b)
                  ? arena_printf(
                        c->a, "注：完成进度条中的竖线为截至%s的时间进度；标“估”者为估计数。", date)
                  : arena_printf(c->a, "注：完成进度条中的竖线为截至%s的时间进度。", date);
-    flow_grid(f, &g);
+    layout_flow_grid(f, &g);
 }
 
 /* ---- work areas ---- */
@@ -209,7 +209,7 @@ void flow_area_head(flow *f, const report_section *sec)
     grid_bar bar = area_bar(c, &a);
     double left = layout_flow_left(f), right = left + layout_type_width(c->s);
     double baseline = layout_line_baseline(f->y, st->leading, st->size);
-    double x = draw_bar(c, f->page, &bar, left, c->s->bars.width, baseline, STYLE_TABLE);
+    double x = layout_bar_draw(c, f->page, &bar, left, c->s->bars.width, baseline, STYLE_TABLE);
     /* No ASCII spaces: the text stage sets the gaps around the digits, and
      * readers copy "已完成2项", not a space the text does not have. */
     char *counts = arena_printf(c->a, "已完成%zu项·正常推进%zu项·滞后%zu项·未报告%zu项", a.ndone,
@@ -267,7 +267,7 @@ static void legend_item(legend_pen *pen, style_color swatch, bool mark, bool hat
         it.u.rect = (layout_rect){pen->x, top, h * 1.6, h, true, false, swatch, swatch, 0};
         layout_page_add_item(p, it);
         if (hatched)
-            bar_hatch(p, &it.u.rect);
+            layout_bar_hatch(p, &it.u.rect);
     }
     layout_page_add_line(p, l, label, pen->x + h * 1.6 + gap, pen->baseline, st->color);
     pen->x += h * 1.6 + gap + l->width + 1.2 * st->size;
@@ -329,6 +329,6 @@ void flow_summary(flow *f, const report_section *sec, int depth, const report_bl
         g.continued = arena_printf(c->a, "%s（续）", b->summary.s);
         g.caption_origin = layout_origin_of(c, &b->summary);
     }
-    flow_grid(f, &g);
+    layout_flow_grid(f, &g);
     legend(f);
 }

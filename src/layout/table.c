@@ -57,7 +57,7 @@ static double bar_centre(const layout_ctx *c, double baseline, style_text_id id)
 /* White diagonal stripes across a filled rectangle: a lagging bar reads as
  * lagging in black-and-white print too, where its colour may look like
  * another's. Each stripe is clipped to the rectangle by hand. */
-void bar_hatch(page_build *p, const layout_rect *r)
+void layout_bar_hatch(page_build *p, const layout_rect *r)
 {
     static const style_color paper = {false, {1, 1, 1, 0}};
     if (r->h < 1) /* too thin to see stripes in; and a step of nothing never ends */
@@ -79,8 +79,8 @@ void bar_hatch(page_build *p, const layout_rect *r)
     }
 }
 
-double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
-                double baseline, style_text_id id)
+double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
+                       double baseline, style_text_id id)
 {
     const style_bars *b = &c->s->bars;
     double top = bar_centre(c, baseline, id) - b->height / 2;
@@ -93,7 +93,7 @@ double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, dou
         it.u.rect = (layout_rect){x, top, length * fill, b->height, true, false, color, color, 0};
         layout_page_add_item(p, it);
         if (bar->color == STYLE_BAR_BEHIND)
-            bar_hatch(p, &it.u.rect);
+            layout_bar_hatch(p, &it.u.rect);
     }
     if (bar->mark >= 0) {
         double mx = x + length * (bar->mark > 1 ? 1 : bar->mark);
@@ -360,8 +360,8 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
         } else if (cs->cell->kind == CELL_BAR && first == 0 && count > 0) {
             /* the track gives way when the column is narrow; labels follow it */
             double room = col->width - 2 * t->pad_x - col->label_max;
-            draw_bar(c, f->page, &cs->cell->bar, x, fmin(room, c->s->bars.width), baseline,
-                     STYLE_TABLE);
+            layout_bar_draw(c, f->page, &cs->cell->bar, x, fmin(room, c->s->bars.width), baseline,
+                            STYLE_TABLE);
         }
         if (from)
             from[k] = first + count;
@@ -533,7 +533,7 @@ static bool table_starts_here(const table *t)
     return fit == g->nrows || (fit >= MIN_ROWS_BEFORE_BREAK && fit < g->nrows);
 }
 
-void flow_grid(flow *f, const grid *g)
+void layout_flow_grid(flow *f, const grid *g)
 {
     layout_ctx *c = f->c;
     const style_table *ts = &c->s->table;

@@ -147,7 +147,7 @@ static void test_widths_text_beside_figures(void **state)
     grid_cell cells[4] = {text(prose), number("93017.25"), text("短"), number("957.1")};
     grid g = {.ncols = 2, .nrows = 2, .head = head, .cells = cells, .caption = "表1 测试"};
     g.continued = "续表1 测试";
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     assert_int_equal(fx->diags.errors, 0);
     const page_build *p = &fx->pages.items[0];
     /* find the figure runs and the prose lines */
@@ -184,7 +184,7 @@ static void test_decimal_alignment(void **state)
     grid_cell head[1] = {text("数值")};
     grid_cell cells[3] = {number("957.1"), number("73.31"), number("93017")};
     grid g = {.ncols = 1, .nrows = 3, .head = head, .cells = cells};
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     double point[3] = {0};
     const page_build *p = &fx->pages.items[0];
     char buf[64];
@@ -224,7 +224,7 @@ static void test_head_repeated_on_every_page(void **state)
     }
     grid g = {.ncols = 2, .nrows = ROWS, .head = head, .cells = cells, .caption = "表1 主要指标"};
     g.continued = "续表1 主要指标";
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     assert_true(fx->pages.count > 5);
     size_t rows_seen = 0;
     for (size_t pg = 0; pg < fx->pages.count; pg++) {
@@ -249,7 +249,7 @@ static void test_rows_split_only_when_taller_than_a_page(void **state)
     grid_cell cells[4] = {text("甲"), text(huge), text("乙"), text("短说明")};
     grid g = {.ncols = 2, .nrows = 2, .head = head, .cells = cells};
     g.continued = "续表";
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     assert_int_equal(fx->diags.errors, 0);
     assert_true(fx->pages.count >= 2); /* the 3,000-character cell takes pages */
     assert_on_page(fx);
@@ -278,7 +278,7 @@ static void test_too_many_columns_is_an_error(void **state)
     g.line = 3;
     g.col = 7;
     size_t items = fx->pages.items[0].items.count;
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     assert_int_equal(fx->diags.errors, 1);
     assert_string_equal(fx->diags.items[0].file, "t.yaml");
     assert_int_equal(fx->diags.items[0].line, 3);
@@ -293,9 +293,9 @@ static void test_bar_fill_and_label(void **state)
     fixture *fx = *state;
     page_build *p = &fx->pages.items[0];
     grid_bar over = {1.158, 0.663, STYLE_BAR_DONE, "115.8%"};
-    draw_bar(&fx->c, p, &over, 100, 80, 200, STYLE_TABLE);
+    layout_bar_draw(&fx->c, p, &over, 100, 80, 200, STYLE_TABLE);
     grid_bar part = {0.25, 0.2, STYLE_BAR_ON_TRACK, "25.0%"};
-    draw_bar(&fx->c, p, &part, 100, 80, 250, STYLE_TABLE);
+    layout_bar_draw(&fx->c, p, &part, 100, 80, 250, STYLE_TABLE);
     /* track and fill of each bar, in order: 115.8% fills the whole track */
     double widths[4];
     size_t rects = 0, marks = 0;
@@ -322,7 +322,7 @@ static void test_behind_bar_is_hatched(void **state)
     fixture *fx = *state;
     page_build *p = &fx->pages.items[0];
     grid_bar behind = {0.5, 0.7, STYLE_BAR_BEHIND, "50.0%"};
-    draw_bar(&fx->c, p, &behind, 100, 80, 200, STYLE_TABLE);
+    layout_bar_draw(&fx->c, p, &behind, 100, 80, 200, STYLE_TABLE);
     size_t stripes = 0;
     for (size_t i = 0; i < p->items.count; i++) {
         const layout_item *it = &p->items.items[i];
@@ -337,7 +337,7 @@ static void test_behind_bar_is_hatched(void **state)
 
     size_t before = p->items.count;
     grid_bar on_track = {0.5, 0.4, STYLE_BAR_ON_TRACK, "50.0%"};
-    draw_bar(&fx->c, p, &on_track, 100, 80, 250, STYLE_TABLE);
+    layout_bar_draw(&fx->c, p, &on_track, 100, 80, 250, STYLE_TABLE);
     for (size_t i = before; i < p->items.count; i++)
         assert_false(p->items.items[i].kind == LAYOUT_ITEM_LINE &&
                      p->items.items[i].u.line.color.v[0] == 1);
