@@ -113,6 +113,28 @@ void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
  * head of the next page (widow). 0 means start on the next page. */
 size_t layout_lines_for_page(size_t left, size_t fit);
 
+/* ---- progress bars (bars.c) ---- */
+
+/* A bar: what a bar cell of a grid, a work-area head and a summary row show. */
+typedef struct grid_bar {
+    double fill; /* fraction of the track filled, 0..1 */
+    double mark; /* time progress 0..1; < 0: no mark */
+    style_bar_fill color;
+    const char *label; /* "67.0%", "未报告" */
+} grid_bar;
+
+/* Draw a bar (track of `length`, fill, time mark) with its left edge at x,
+ * centred on the line whose baseline is at baseline, its label after it;
+ * returns the x after the label. */
+double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
+                       double baseline, style_text_id id);
+/* Width of a bar's label with the gap before it (in style id's size). */
+double layout_bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id id);
+
+/* White diagonal stripes over a filled rectangle: how a lagging bar (and
+ * its legend swatch) reads in black-and-white print. */
+void layout_bar_hatch(page_build *p, const layout_rect *r);
+
 /* ---- tables (table.c): a grid of cells in the flow ---- */
 
 typedef enum {
@@ -120,13 +142,6 @@ typedef enum {
     CELL_NUMBER, /* one line in the number font, aligned on the decimal point */
     CELL_BAR,    /* a progress bar with its label */
 } cell_kind;
-
-typedef struct grid_bar {
-    double fill; /* fraction of the track filled, 0..1 */
-    double mark; /* time progress 0..1; < 0: no mark */
-    style_bar_fill color;
-    const char *label; /* "67.0%", "未报告" */
-} grid_bar;
 
 typedef struct grid_cell {
     cell_kind kind;
@@ -154,15 +169,6 @@ typedef struct grid {
  * taller than a page; on each new page the head row is repeated under the
  * continuation caption. Columns that cannot fit at all are an error. */
 void layout_flow_grid(flow *f, const grid *g);
-/* Draw a bar (track of `length`, fill, time mark) with its left edge at x,
- * centred on the line whose baseline is at baseline, its label after it;
- * returns the x after the label. */
-double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
-                       double baseline, style_text_id id);
-
-/* White diagonal stripes over a filled rectangle: how a lagging bar (and
- * its legend swatch) reads in black-and-white print. */
-void layout_bar_hatch(page_build *p, const layout_rect *r);
 
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 
