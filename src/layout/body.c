@@ -43,7 +43,7 @@ static double keep_height(const layout_ctx *c, const report_section *sec)
         if (sec->blocks[i].kind == REPORT_BLOCK_TASKS)
             area_head = 1.5 * c->s->text[STYLE_TABLE].leading; /* see flow_area_head */
     if (sec->nblocks > 0 && sec->blocks[0].kind != REPORT_BLOCK_PARAGRAPH) {
-        /* a table starts where its caption, head and three rows fit (table.c) */
+        /* a table starts where its caption, head and three rows fit (grid.c) */
         const style_text *cap = &c->s->text[STYLE_CAPTION];
         double row = c->s->text[STYLE_TABLE].leading + 2 * c->s->table.pad_y;
         return area_head + cap->space_before + cap->leading + cap->space_after + 4 * row;

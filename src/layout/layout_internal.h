@@ -135,7 +135,7 @@ double layout_bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id 
  * its legend swatch) reads in black-and-white print. */
 void layout_bar_hatch(page_build *p, const layout_rect *r);
 
-/* ---- tables (table.c): a grid of cells in the flow ---- */
+/* ---- three-line tables (grid.c): a grid of cells in the flow ---- */
 
 typedef enum {
     CELL_TEXT,   /* wrapped text, flush left (head cells: centred) */

@@ -1,4 +1,4 @@
-/* test_table.c — tables laid out for real (A4 layout, Noto CJK): column
+/* test_layout_table.c — tables laid out for real (A4 layout, Noto CJK): column
  * widths from content, the head repeated with 续表 on every continuation
  * page, rows kept whole or split only when taller than a page, tables too
  * wide for the page refused, bars drawn to their value. */

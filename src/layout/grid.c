@@ -1,4 +1,4 @@
-/* table.c — grids of cells as three-line tables (三线表): column widths from
+/* grid.c — grids of cells as three-line tables (三线表): column widths from
  * the content (each column's minimum and natural width) or from given
  * weights, figures aligned on the decimal point, rows kept whole across
  * pages with the head row repeated under a continuation caption, and a row
