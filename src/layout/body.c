@@ -41,7 +41,7 @@ static double keep_height(const layout_ctx *c, const report_section *sec)
     double area_head = 0;
     for (size_t i = 0; i < sec->nblocks; i++)
         if (sec->blocks[i].kind == REPORT_BLOCK_TASKS)
-            area_head = 1.5 * c->s->text[STYLE_TABLE].leading; /* see flow_area_head */
+            area_head = 1.5 * c->s->text[STYLE_TABLE].leading; /* see layout_flow_area_head */
     if (sec->nblocks > 0 && sec->blocks[0].kind != REPORT_BLOCK_PARAGRAPH) {
         /* a table starts where its caption, head and three rows fit (grid.c) */
         const style_text *cap = &c->s->text[STYLE_CAPTION];
@@ -91,13 +91,13 @@ static void flow_blocks(flow *f, const report_section *sec, int depth)
             flow_paragraph(f, STYLE_BODY, &b->para);
             break;
         case REPORT_BLOCK_TABLE:
-            flow_table(f, b);
+            layout_flow_table(f, b);
             break;
         case REPORT_BLOCK_TASKS:
-            flow_tasks(f, b);
+            layout_flow_tasks(f, b);
             break;
         case REPORT_BLOCK_SUMMARY:
-            flow_summary(f, sec, depth, b);
+            layout_flow_summary(f, sec, depth, b);
             break;
         }
     }
@@ -106,7 +106,7 @@ static void flow_blocks(flow *f, const report_section *sec, int depth)
 static void flow_section(flow *f, const report_section *sec, int depth, int ordinal)
 {
     flow_heading(f, sec, depth, ordinal);
-    flow_area_head(f, sec);
+    layout_flow_area_head(f, sec);
     flow_blocks(f, sec, depth);
     for (size_t i = 0; i < sec->nsections; i++)
         flow_section(f, &sec->sections[i], depth + 1, (int)i + 1);

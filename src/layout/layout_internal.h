@@ -172,12 +172,12 @@ void layout_flow_grid(flow *f, const grid *g);
 
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 
-void flow_table(flow *f, const report_block *b);
-void flow_tasks(flow *f, const report_block *b);
+void layout_flow_table(flow *f, const report_block *b);
+void layout_flow_tasks(flow *f, const report_block *b);
 /* The one-line head of a work area; nothing when sec has no tasks. */
-void flow_area_head(flow *f, const report_section *sec);
+void layout_flow_area_head(flow *f, const report_section *sec);
 /* One bar per direct subsection of sec (at depth) that is a work area. */
-void flow_summary(flow *f, const report_section *sec, int depth, const report_block *b);
+void layout_flow_summary(flow *f, const report_section *sec, int depth, const report_block *b);
 
 /* ---- parts of the booklet ---- */
 

@@ -62,7 +62,7 @@ static bool column_of_figures(const report_table *t, size_t k)
     return figures > 0;
 }
 
-void flow_table(flow *f, const report_block *b)
+void layout_flow_table(flow *f, const report_block *b)
 {
     layout_ctx *c = f->c;
     const report_table *t = &b->table;
@@ -135,7 +135,7 @@ static grid_bar task_bar(layout_ctx *c, const report_task *task)
     return bar;
 }
 
-void flow_tasks(flow *f, const report_block *b)
+void layout_flow_tasks(flow *f, const report_block *b)
 {
     layout_ctx *c = f->c;
     enum { NCOLS = 5 };
@@ -197,7 +197,7 @@ static grid_bar area_bar(layout_ctx *c, const report_area *a)
     return bar;
 }
 
-void flow_area_head(flow *f, const report_section *sec)
+void layout_flow_area_head(flow *f, const report_section *sec)
 {
     layout_ctx *c = f->c;
     report_area a;
@@ -291,7 +291,7 @@ static void legend(flow *f)
     f->y += st->leading;
 }
 
-void flow_summary(flow *f, const report_section *sec, int depth, const report_block *b)
+void layout_flow_summary(flow *f, const report_section *sec, int depth, const report_block *b)
 {
     layout_ctx *c = f->c;
     enum { NCOLS = 7 };
