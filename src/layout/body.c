@@ -1,7 +1,7 @@
 /* body.c — sections, paragraphs, closing and editor line flowed onto pages
  * (through flow.c). Headings are kept with the first lines of what follows;
- * tables, task tables, work-area heads and summaries are laid out by
- * progress.c. */
+ * the report's tables are laid out by report_table.c, task tables,
+ * work-area heads and summaries by progress.c. */
 #include "layout_internal.h"
 
 #include <string.h>

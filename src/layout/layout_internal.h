@@ -170,9 +170,17 @@ typedef struct grid {
  * continuation caption. Columns that cannot fit at all are an error. */
 void layout_flow_grid(flow *f, const grid *g);
 
+/* ---- the report's tables (report_table.c) ---- */
+
+/* A report table (b->table) as a numbered three-line table. */
+void layout_flow_table(flow *f, const report_block *b);
+/* A fraction as tables print it ("67.0%"), in the context's arena. */
+const char *layout_percent(layout_ctx *c, double fraction);
+/* A text cell of a report text (empty when absent), with its origin. */
+grid_cell layout_text_cell(layout_ctx *c, const report_text *t);
+
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 
-void layout_flow_table(flow *f, const report_block *b);
 void layout_flow_tasks(flow *f, const report_block *b);
 /* The one-line head of a work area; nothing when sec has no tasks. */
 void layout_flow_area_head(flow *f, const report_section *sec);

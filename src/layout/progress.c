@@ -1,117 +1,18 @@
-/* progress.c — the report's tables and everything that shows progress:
- * task tables with bars, the one-line head of each work area, and the
- * summary of a section's work areas with its legend. The numbers come from
- * the report stage (report_task_status, report_section_area …); this file
- * only turns them into grids and bars. */
+/* progress.c — everything that shows progress: task tables with bars, the
+ * one-line head of each work area, and the summary of a section's work
+ * areas with its legend. The numbers come from the report stage
+ * (report_task_status, report_section_area …); this file only turns them
+ * into grids (grid.c) and bars (bars.c). */
 #include "layout_internal.h"
 
 #include <string.h>
 
 static const char *const STATUS_TEXT[] = {"已完成", "正常推进", "滞后", "未报告"};
 
-static const char *percent(layout_ctx *c, double fraction)
-{
-    char buf[32];
-    report_format_percent(fraction, buf, sizeof buf);
-    return arena_strdup(c->a, buf);
-}
-
-static grid_cell text_cell(layout_ctx *c, const report_text *t)
-{
-    grid_cell cell = {.kind = CELL_TEXT, .text = t->s ? t->s : ""};
-    if (t->s)
-        cell.origin = layout_origin_of(c, t);
-    return cell;
-}
-
 static grid_cell plain_cell(cell_kind kind, const char *text)
 {
     grid_cell cell = {.kind = kind, .text = text};
     return cell;
-}
-
-/* ---- the report's own tables ---- */
-
-/* A figure as tables print them: digits with an optional sign, decimals
- * and a trailing %. */
-static bool is_figure(const char *s)
-{
-    size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0, digits = 0;
-    for (; s[i] >= '0' && s[i] <= '9'; i++)
-        digits++;
-    if (s[i] == '.')
-        for (i++; s[i] >= '0' && s[i] <= '9'; i++)
-            digits++;
-    if (s[i] == '%')
-        i++;
-    return digits > 0 && s[i] == '\0';
-}
-
-/* A column is of figures when every filled text cell of it is one. */
-static bool column_of_figures(const report_table *t, size_t k)
-{
-    size_t figures = 0;
-    for (size_t r = 0; r < t->nrows; r++) {
-        const report_cell *cell = &t->rows[r][k];
-        if (cell->is_progress || !cell->text.s || !cell->text.s[0])
-            continue;
-        if (!is_figure(cell->text.s))
-            return false;
-        figures++;
-    }
-    return figures > 0;
-}
-
-void layout_flow_table(flow *f, const report_block *b)
-{
-    layout_ctx *c = f->c;
-    const report_table *t = &b->table;
-    grid g = {.ncols = t->ncolumns, .nrows = t->nrows, .file = c->r->path};
-    g.line = b->line;
-    g.col = b->col;
-    grid_cell *head = arena_alloc(c->a, t->ncolumns * sizeof *head);
-    grid_cell *cells = arena_alloc(c->a, (t->nrows * t->ncolumns + 1) * sizeof *cells);
-    for (size_t k = 0; k < t->ncolumns; k++) {
-        head[k] = text_cell(c, &t->columns[k]);
-        bool figures = column_of_figures(t, k);
-        for (size_t r = 0; r < t->nrows; r++) {
-            const report_cell *rc = &t->rows[r][k];
-            grid_cell *cell = &cells[r * t->ncolumns + k];
-            if (rc->is_progress) {
-                double v = rc->progress.value / 100;
-                *cell = (grid_cell){.kind = CELL_BAR};
-                cell->bar = (grid_bar){v, -1, STYLE_BAR_NEUTRAL, percent(c, v)};
-            } else {
-                *cell = text_cell(c, &rc->text);
-                if (figures && cell->text[0])
-                    cell->kind = CELL_NUMBER;
-            }
-        }
-    }
-    g.head = head;
-    g.cells = cells;
-    if (t->widths) {
-        double *weights = arena_alloc(c->a, t->ncolumns * sizeof *weights);
-        for (size_t k = 0; k < t->ncolumns; k++)
-            weights[k] = t->widths[k].value;
-        g.weights = weights;
-    }
-    if (t->caption.s) {
-        int n = ++c->tables;
-        /* An ASCII space, which the text stage sets as the gap after the number
-         * and readers copy as a space; an ideographic space would be dropped. */
-        g.caption = arena_printf(c->a, "表%d %s", n, t->caption.s);
-        g.continued = arena_printf(c->a, "续表%d %s", n, t->caption.s);
-        g.caption_origin = layout_origin_of(c, &t->caption);
-        g.caption_origin.exact_cols = false;
-    } else {
-        g.continued = "续表";
-    }
-    if (t->note.s) {
-        g.note = t->note.s;
-        g.note_origin = layout_origin_of(c, &t->note);
-    }
-    layout_flow_grid(f, &g);
 }
 
 /* ---- task tables ---- */
@@ -130,7 +31,7 @@ static grid_bar task_bar(layout_ctx *c, const report_task *task)
                     STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
     if (status != REPORT_TASK_NOT_REPORTED) {
         bar.fill = report_task_completion(task);
-        bar.label = percent(c, bar.fill);
+        bar.label = layout_percent(c, bar.fill);
     }
     return bar;
 }
@@ -151,7 +52,7 @@ void layout_flow_tasks(flow *f, const report_block *b)
     for (size_t i = 0; i < b->ntasks; i++) {
         const report_task *task = &b->tasks[i];
         grid_cell *row = &cells[i * NCOLS];
-        row[0] = text_cell(c, &task->name);
+        row[0] = layout_text_cell(c, &task->name);
         if (task->note.s)
             row[0].text = arena_printf(c->a, "%s（%s）", task->name.s, task->note.s);
         row[1] = plain_cell(CELL_NUMBER, with_unit(c, &task->target, &task->unit, false));
@@ -191,7 +92,7 @@ static grid_bar area_bar(layout_ctx *c, const report_area *a)
     grid_bar bar = {a->progress, a->time_progress, area_fill(a),
                     STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
     if (a->nreported > 0)
-        bar.label = percent(c, a->progress);
+        bar.label = layout_percent(c, a->progress);
     else
         bar.fill = 0;
     return bar;
@@ -312,7 +213,7 @@ void layout_flow_summary(flow *f, const report_section *sec, int depth, const re
         row[0] =
             plain_cell(CELL_TEXT, arena_printf(c->a, "%s%s", number, sec->sections[i].title.s));
         row[1] = (grid_cell){.kind = CELL_BAR, .bar = area_bar(c, &a)};
-        row[2] = plain_cell(CELL_NUMBER, percent(c, a.time_progress));
+        row[2] = plain_cell(CELL_NUMBER, layout_percent(c, a.time_progress));
         size_t counts[4] = {a.ndone, a.non_track, a.nbehind, a.nnot_reported};
         for (int k = 0; k < 4; k++)
             row[3 + k] = plain_cell(CELL_NUMBER, arena_printf(c->a, "%zu", counts[k]));
