@@ -1,10 +1,23 @@
-/* layout_internal.h — shared by the files of the layout stage only. */
+/* layout_internal.h — shared by the files of the layout stage only.
+ *
+ * The files, each calling only those listed before it:
+ *   page.c          pages under construction, their items, text-setting helpers
+ *   number.c        section numbers, Chinese numerals and dates
+ *   flow.c          the cursor moving down the body's pages
+ *   bars.c          progress bars and their hatching
+ *   grid.c          any grid of cells as a three-line table
+ *   report_table.c  the report's own tables as grids
+ *   progress.c      task tables, work-area heads, summaries with their legend
+ *   body.c          sections, headings, paragraphs, closing, editor
+ *   cover.c, contents.c, furniture.c   the other parts of the booklet
+ *   layout.c        the context, and the booklet put together (layout_report) */
 #ifndef BRIEFC_LAYOUT_INTERNAL_H
 #define BRIEFC_LAYOUT_INTERNAL_H
 
 #include "layout.h"
 
-/* A page while it is being filled. */
+/* A page while it is being filled. Its item array is on the heap: freed by
+ * layout_page_list_free, or handed over to the document by layout_report. */
 typedef struct page_build {
     double width, height;
     VEC(layout_item) items;
@@ -14,12 +27,17 @@ typedef VEC(page_build) page_list;
 
 /* A heading placed in the body: what the contents and the outline need. */
 typedef struct heading_mark {
-    const char *title; /* number + title */
+    const char *title; /* number + title, in the context's arena */
     int depth;
     size_t page; /* index into the body's page list */
     double y;
 } heading_mark;
 
+/* ---- the context (layout.c) ---- */
+
+/* What every part of the layout works with. Strings made and text set while
+ * laying out are allocated in a (in layout_report: the document's arena);
+ * the headings array is on the heap, freed by layout_ctx_close. */
 typedef struct layout_ctx {
     const report *r;
     const style *s;
@@ -187,7 +205,7 @@ void layout_flow_area_head(flow *f, const report_section *sec);
 /* One bar per direct subsection of sec (at depth) that is a work area. */
 void layout_flow_summary(flow *f, const report_section *sec, int depth, const report_block *b);
 
-/* ---- parts of the booklet ---- */
+/* ---- parts of the booklet (cover.c, body.c, contents.c, furniture.c) ---- */
 
 void layout_cover(layout_ctx *c, page_list *pages);
 /* Lay out the body (sections, closing, editor) on pages starting at physical
