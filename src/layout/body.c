@@ -1,92 +1,19 @@
-/* body.c — sections, paragraphs, closing and editor line flowed onto pages.
- *
- * The flow keeps a cursor (the top of the next line box) on the current
- * page. Headings are kept with the first lines of what follows; paragraphs
- * break across pages without leaving a single line alone at the foot or the
- * head of a page. */
+/* body.c — sections, paragraphs, closing and editor line flowed onto pages
+ * (through flow.c). Headings are kept with the first lines of what follows;
+ * the report's tables are laid out by report_table.c, task tables,
+ * work-area heads and summaries by progress.c. */
 #include "layout_internal.h"
 
 #include <string.h>
 
-static size_t flow_physical(const flow *f)
-{
-    return f->first_physical + f->pages->count - 1;
-}
-
-void flow_new_page(flow *f)
-{
-    f->page = page_list_add(f->pages, f->c->s);
-    f->y = f->top;
-    f->at_top = true;
-}
-
-double flow_room(const flow *f)
-{
-    return f->bottom - f->y;
-}
-
-double flow_left(const flow *f)
-{
-    return page_type_left(f->c->s, flow_physical(f));
-}
-
-void flow_space(flow *f, double space)
-{
-    if (!f->at_top)
-        f->y += space;
-}
-
-static void flow_place_line(flow *f, const text_line *line, const char *text, double leading,
-                            double size, double indent_x, style_color color)
-{
-    double baseline = line_baseline(f->y, leading, size);
-    page_add_line(f->page, line, text, flow_left(f) + indent_x, baseline, color);
-    f->y += leading;
-    f->at_top = false;
-}
-
-size_t lines_for_page(size_t left, size_t fit)
-{
-    if (left <= fit)
-        return left;
-    if (fit < 2)
-        return 0;
-    size_t take = fit;
-    if (left - take == 1)
-        take--; /* leave two for the next page */
-    return take >= 2 ? take : 0;
-}
-
-void flow_lines(flow *f, const text_para *p, style_text_id id)
-{
-    const style_text *st = &f->c->s->text[id];
-    double leading = st->leading;
-    size_t i = 0;
-    while (i < p->nlines) {
-        double room = flow_room(f); /* negative when space after a block overran the page */
-        size_t fit = room > 0 ? (size_t)((room + 0.01) / leading) : 0;
-        size_t take = lines_for_page(p->nlines - i, fit);
-        if (take == 0 && f->at_top)
-            take = fit ? (fit < p->nlines - i ? fit : p->nlines - i) : 1; /* a page is too short */
-        if (take == 0) {
-            flow_new_page(f);
-            continue;
-        }
-        for (size_t k = 0; k < take; k++, i++)
-            flow_place_line(f, &p->lines[i], p->text, leading, st->size, 0, st->color);
-        if (i < p->nlines)
-            flow_new_page(f);
-    }
-}
-
 static text_para *body_para(layout_ctx *c, style_text_id id, const report_para *para)
 {
-    text_origin o = origin_of(c, &para->text);
+    text_origin o = layout_origin_of(c, &para->text);
     text_span *strong = arena_alloc(c->a, (para->nstrong + 1) * sizeof *strong);
     for (size_t i = 0; i < para->nstrong; i++)
         strong[i] = (text_span){para->strong[i].start, para->strong[i].end};
-    return set_para(c, id, para->text.s, para->text.len, strong, para->nstrong,
-                    page_type_width(c->s), &o);
+    return layout_set_para(c, id, para->text.s, para->text.len, strong, para->nstrong,
+                           layout_type_width(c->s), &o);
 }
 
 static void flow_paragraph(flow *f, style_text_id id, const report_para *para)
@@ -94,9 +21,9 @@ static void flow_paragraph(flow *f, style_text_id id, const report_para *para)
     text_para *p = body_para(f->c, id, para);
     if (!p)
         return;
-    flow_space(f, f->c->s->text[id].space_before);
-    flow_lines(f, p, id);
-    flow_space(f, f->c->s->text[id].space_after);
+    layout_flow_space(f, f->c->s->text[id].space_before);
+    layout_flow_lines(f, p, id);
+    layout_flow_space(f, f->c->s->text[id].space_after);
 }
 
 static style_text_id heading_style(int depth)
@@ -114,9 +41,9 @@ static double keep_height(const layout_ctx *c, const report_section *sec)
     double area_head = 0;
     for (size_t i = 0; i < sec->nblocks; i++)
         if (sec->blocks[i].kind == REPORT_BLOCK_TASKS)
-            area_head = 1.5 * c->s->text[STYLE_TABLE].leading; /* see flow_area_head */
+            area_head = 1.5 * c->s->text[STYLE_TABLE].leading; /* see layout_flow_area_head */
     if (sec->nblocks > 0 && sec->blocks[0].kind != REPORT_BLOCK_PARAGRAPH) {
-        /* a table starts where its caption, head and three rows fit (table.c) */
+        /* a table starts where its caption, head and three rows fit (grid.c) */
         const style_text *cap = &c->s->text[STYLE_CAPTION];
         double row = c->s->text[STYLE_TABLE].leading + 2 * c->s->table.pad_y;
         return area_head + cap->space_before + cap->leading + cap->space_after + 4 * row;
@@ -138,20 +65,21 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
     size_t nlen = strlen(number);
     char *title = arena_printf(c->a, "%s%s", number, sec->title.s);
     /* Columns of the title's characters stay right: the number is not in the source. */
-    text_origin o = origin_of(c, &sec->title);
+    text_origin o = layout_origin_of(c, &sec->title);
     o.col -= (int)utf8_length(number, nlen);
-    text_para *p = set_para(c, id, title, strlen(title), NULL, 0, page_type_width(c->s), &o);
+    text_para *p =
+        layout_set_para(c, id, title, strlen(title), NULL, 0, layout_type_width(c->s), &o);
     if (!p)
         return;
     double need =
         st->space_before + (double)p->nlines * st->leading + st->space_after + keep_height(c, sec);
-    if (!f->at_top && flow_room(f) < need)
-        flow_new_page(f);
-    flow_space(f, st->space_before);
+    if (!f->at_top && layout_flow_room(f) < need)
+        layout_flow_new_page(f);
+    layout_flow_space(f, st->space_before);
     heading_mark m = {title, depth, f->pages->count - 1, f->y};
     VEC_PUSH(&c->headings, m);
-    flow_lines(f, p, id);
-    flow_space(f, st->space_after);
+    layout_flow_lines(f, p, id);
+    layout_flow_space(f, st->space_after);
 }
 
 static void flow_blocks(flow *f, const report_section *sec, int depth)
@@ -163,13 +91,13 @@ static void flow_blocks(flow *f, const report_section *sec, int depth)
             flow_paragraph(f, STYLE_BODY, &b->para);
             break;
         case REPORT_BLOCK_TABLE:
-            flow_table(f, b);
+            layout_flow_table(f, b);
             break;
         case REPORT_BLOCK_TASKS:
-            flow_tasks(f, b);
+            layout_flow_tasks(f, b);
             break;
         case REPORT_BLOCK_SUMMARY:
-            flow_summary(f, sec, depth, b);
+            layout_flow_summary(f, sec, depth, b);
             break;
         }
     }
@@ -178,7 +106,7 @@ static void flow_blocks(flow *f, const report_section *sec, int depth)
 static void flow_section(flow *f, const report_section *sec, int depth, int ordinal)
 {
     flow_heading(f, sec, depth, ordinal);
-    flow_area_head(f, sec);
+    layout_flow_area_head(f, sec);
     flow_blocks(f, sec, depth);
     for (size_t i = 0; i < sec->nsections; i++)
         flow_section(f, &sec->sections[i], depth + 1, (int)i + 1);
@@ -191,22 +119,23 @@ static void flow_editor(flow *f)
     if (!ed->s)
         return;
     const style_text *st = &c->s->text[STYLE_EDITOR];
-    text_origin o = origin_of(c, ed);
-    text_para *p = set_para(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, page_type_width(c->s), &o);
+    text_origin o = layout_origin_of(c, ed);
+    text_para *p =
+        layout_set_para(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, layout_type_width(c->s), &o);
     if (!p)
         return;
-    if (flow_room(f) < st->space_before + (double)p->nlines * st->leading)
-        flow_new_page(f);
-    flow_space(f, st->space_before);
-    flow_lines(f, p, STYLE_EDITOR);
+    if (layout_flow_room(f) < st->space_before + (double)p->nlines * st->leading)
+        layout_flow_new_page(f);
+    layout_flow_space(f, st->space_before);
+    layout_flow_lines(f, p, STYLE_EDITOR);
 }
 
-void body_layout(layout_ctx *c, page_list *pages, size_t first_physical)
+void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)
 {
     flow f = {.c = c, .pages = pages, .first_physical = first_physical};
     f.top = c->s->margin_top;
     f.bottom = c->s->page_height - c->s->margin_bottom;
-    flow_new_page(&f);
+    layout_flow_new_page(&f);
     for (size_t i = 0; i < c->r->nsections; i++)
         flow_section(&f, &c->r->sections[i], 1, (int)i + 1);
     for (size_t i = 0; i < c->r->nclosing; i++)

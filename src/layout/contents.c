@@ -18,13 +18,13 @@ typedef struct contents {
 
 static void contents_new_page(contents *t)
 {
-    t->page = page_list_add(t->pages, t->c->s);
+    t->page = layout_page_list_add(t->pages, t->c->s);
     t->y = t->top;
 }
 
 static double contents_left(const contents *t)
 {
-    return page_type_left(t->c->s, t->first_physical + t->pages->count - 1);
+    return layout_type_left(t->c->s, t->first_physical + t->pages->count - 1);
 }
 
 static void contents_title(contents *t)
@@ -35,15 +35,16 @@ static void contents_title(contents *t)
      * that a reader copies "目录" */
     static const char TITLE[] = "目录";
     text_origin none = {0};
-    text_line *l = set_line(c, STYLE_TOC_TITLE, TITLE, &none);
+    text_line *l = layout_set_line(c, STYLE_TOC_TITLE, TITLE, &none);
     if (!l)
         return;
     double spacing = st->size;
     double width = l->width + spacing;
-    double x = contents_left(t) + (page_type_width(c->s) - width) / 2;
+    double x = contents_left(t) + (layout_type_width(c->s) - width) / 2;
     t->y += st->space_before;
-    page_add_spaced_line(t->page, l, TITLE, x, line_baseline(t->y, st->leading, st->size),
-                         st->color, spacing, c->a);
+    layout_page_add_spaced_line(t->page, l, TITLE, x,
+                                layout_line_baseline(t->y, st->leading, st->size), st->color,
+                                spacing, c->a);
     t->y += st->leading + st->space_after;
 }
 
@@ -57,7 +58,7 @@ static void dot_leader(page_build *p, double left, double x0, double x1, double 
         layout_item it = {.kind = LAYOUT_ITEM_DOT};
         it.u.dot =
             (layout_dot){x + step / 2, baseline - st->size * 0.1, st->size * 0.06, st->color};
-        page_add_item(p, it);
+        layout_page_add_item(p, it);
     }
 }
 
@@ -66,7 +67,7 @@ static void contents_entry(contents *t, const heading_mark *h, int number, size_
     layout_ctx *c = t->c;
     style_text_id id = h->depth == 1 ? STYLE_TOC_ENTRY1 : STYLE_TOC_ENTRY2;
     const style_text *st = &c->s->text[id];
-    double width = page_type_width(c->s);
+    double width = layout_type_width(c->s);
     double indent = st->indent * st->size; /* the whole entry, wrapped lines too */
     double number_col = 3 * st->size;      /* fixed: room for four digits */
 
@@ -87,29 +88,32 @@ static void contents_entry(contents *t, const heading_mark *h, int number, size_
     double left = contents_left(t), piece_top = t->y, baseline = 0;
     for (size_t i = 0; i < title->nlines; i++) {
         if (i > 0 && t->y + st->leading > t->bottom + 0.01) {
-            page_add_link(t->page, left, piece_top, width, t->y - piece_top, link_page, h->y);
+            layout_page_add_link(t->page, left, piece_top, width, t->y - piece_top, link_page,
+                                 h->y);
             contents_new_page(t);
             left = contents_left(t);
             piece_top = t->y;
         }
-        baseline = line_baseline(t->y, st->leading, st->size);
-        page_add_line(t->page, &title->lines[i], title->text, left + indent, baseline, st->color);
+        baseline = layout_line_baseline(t->y, st->leading, st->size);
+        layout_page_add_line(t->page, &title->lines[i], title->text, left + indent, baseline,
+                             st->color);
         t->y += st->leading;
     }
     const text_line *last = &title->lines[title->nlines - 1];
     char digits[16];
     snprintf(digits, sizeof digits, "%d", number);
     const char *num_text = arena_strdup(c->a, digits);
-    text_line *num = set_line(c, id, num_text, &none);
+    text_line *num = layout_set_line(c, id, num_text, &none);
     if (num)
-        page_add_line(t->page, num, num_text, left + width - num->width, baseline, st->color);
+        layout_page_add_line(t->page, num, num_text, left + width - num->width, baseline,
+                             st->color);
     dot_leader(t->page, left, left + indent + last->width + st->size * 0.25,
                left + width - number_col + st->size * 0.5, baseline, st);
-    page_add_link(t->page, left, piece_top, width, t->y - piece_top, link_page, h->y);
+    layout_page_add_link(t->page, left, piece_top, width, t->y - piece_top, link_page, h->y);
     t->y += st->space_after;
 }
 
-void contents_layout(layout_ctx *c, page_list *pages, size_t first_physical,
+void layout_contents(layout_ctx *c, page_list *pages, size_t first_physical,
                      const int *page_numbers, size_t link_offset)
 {
     contents t = {.c = c, .pages = pages, .first_physical = first_physical};

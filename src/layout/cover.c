@@ -11,10 +11,10 @@ static double centred_block(layout_ctx *c, page_build *p, style_text_id id, cons
                             const text_origin *o, double top)
 {
     const style_text *st = &c->s->text[id];
-    text_para *para = set_centred(c, id, text, page_type_width(c->s), o);
+    text_para *para = layout_set_centred(c, id, text, layout_type_width(c->s), o);
     if (!para)
         return top;
-    double y = page_add_para(p, para, st, page_type_left(c->s, 0), top + st->space_before);
+    double y = layout_page_add_para(p, para, st, layout_type_left(c->s, 0), top + st->space_before);
     return y + st->space_after;
 }
 
@@ -22,49 +22,49 @@ static double corner_line(layout_ctx *c, page_build *p, style_text_id id, const 
                           const text_origin *o, double top)
 {
     const style_text *st = &c->s->text[id];
-    text_line *l = set_line(c, id, text, o);
+    text_line *l = layout_set_line(c, id, text, o);
     if (l)
-        page_add_line(p, l, text, page_type_left(c->s, 0),
-                      line_baseline(top, st->leading, st->size), st->color);
+        layout_page_add_line(p, l, text, layout_type_left(c->s, 0),
+                             layout_line_baseline(top, st->leading, st->size), st->color);
     return top + st->leading;
 }
 
-void cover_layout(layout_ctx *c, page_list *pages)
+void layout_cover(layout_ctx *c, page_list *pages)
 {
     const report_meta *m = &c->r->meta;
     const style *s = c->s;
-    page_build *p = page_list_add(pages, s);
+    page_build *p = layout_page_list_add(pages, s);
     double top = s->margin_top, height = s->page_height - s->margin_top - s->margin_bottom;
     text_origin o;
 
     double y = top;
     if (m->copy.s) {
-        o = origin_of(c, &m->copy);
+        o = layout_origin_of(c, &m->copy);
         y = corner_line(c, p, STYLE_COVER_META, m->copy.s, &o, y);
     }
     if (m->classification.s) {
-        o = origin_of(c, &m->classification);
+        o = layout_origin_of(c, &m->classification);
         corner_line(c, p, STYLE_COVER_META, m->classification.s, &o, y);
     }
 
     y = top + height * 0.22;
     if (m->organization.s) {
-        o = origin_of(c, &m->organization);
+        o = layout_origin_of(c, &m->organization);
         y = centred_block(c, p, STYLE_COVER_ORG, m->organization.s, &o, y);
     }
-    o = origin_of(c, &m->title);
+    o = layout_origin_of(c, &m->title);
     y = centred_block(c, p, STYLE_COVER_TITLE, m->title.s, &o, y);
     double rule_y = y + s->text[STYLE_COVER_TITLE].size * 0.4;
-    double left = page_type_left(s, 0), width = page_type_width(s);
-    page_add_rule(p, left + width * 0.2, rule_y, left + width * 0.8, rule_y, 1.2, s->accent);
+    double left = layout_type_left(s, 0), width = layout_type_width(s);
+    layout_page_add_rule(p, left + width * 0.2, rule_y, left + width * 0.8, rule_y, 1.2, s->accent);
     y = rule_y + s->text[STYLE_COVER_TITLE].size * 0.6;
     if (m->subtitle.s) {
-        o = origin_of(c, &m->subtitle);
+        o = layout_origin_of(c, &m->subtitle);
         centred_block(c, p, STYLE_COVER_SUBTITLE, m->subtitle.s, &o, y);
     }
 
     char date[64];
-    chinese_date(&m->date, date, sizeof date);
+    layout_chinese_date(&m->date, date, sizeof date);
     text_origin none = {c->r->path, m->date.line, m->date.col, false};
     y = centred_block(c, p, STYLE_COVER_DATE, arena_strdup(c->a, date), &none, top + height * 0.78);
 
@@ -73,7 +73,7 @@ void cover_layout(layout_ctx *c, page_list *pages)
     text_origin vo = {c->r->path, m->version.line, m->version.col, false};
     y = centred_block(c, p, STYLE_COVER_META, version, &vo, y);
     if (m->id.s) {
-        o = origin_of(c, &m->id);
+        o = layout_origin_of(c, &m->id);
         centred_block(c, p, STYLE_COVER_META, m->id.s, &o, y);
     }
 }

@@ -9,29 +9,29 @@ static void header(layout_ctx *c, page_build *p, size_t physical)
 {
     const style *s = c->s;
     const style_text *st = &s->text[STYLE_HEADER];
-    double left = page_type_left(s, physical), width = page_type_width(s);
+    double left = layout_type_left(s, physical), width = layout_type_width(s);
     double baseline = s->margin_top - s->header_offset;
     bool verso = physical % 2 == 1;
 
-    text_origin o = origin_of(c, &c->r->meta.short_title);
-    text_line *title = set_line(c, STYLE_HEADER, c->r->meta.short_title.s, &o);
+    text_origin o = layout_origin_of(c, &c->r->meta.short_title);
+    text_line *title = layout_set_line(c, STYLE_HEADER, c->r->meta.short_title.s, &o);
     const report_text *cls = &c->r->meta.classification;
-    text_origin co = origin_of(c, cls);
-    text_line *mark = cls->s ? set_line(c, STYLE_HEADER, cls->s, &co) : NULL;
+    text_origin co = layout_origin_of(c, cls);
+    text_line *mark = cls->s ? layout_set_line(c, STYLE_HEADER, cls->s, &co) : NULL;
 
     /* On mirrored pages the title sits at the outer edge, the mark at the inner. */
     bool title_right = s->mirror_margins && !verso;
     if (title) {
         double x = title_right ? left + width - title->width : left;
-        page_add_line(p, title, c->r->meta.short_title.s, x, baseline, st->color);
+        layout_page_add_line(p, title, c->r->meta.short_title.s, x, baseline, st->color);
     }
     if (mark) {
         double x = title_right ? left : left + width - mark->width;
-        page_add_line(p, mark, cls->s, x, baseline, st->color);
+        layout_page_add_line(p, mark, cls->s, x, baseline, st->color);
     }
     if (s->rule_width > 0) {
         double y = baseline + st->size * 0.45;
-        page_add_rule(p, left, y, left + width, y, s->rule_width, s->rule_color);
+        layout_page_add_rule(p, left, y, left + width, y, s->rule_width, s->rule_color);
     }
 }
 
@@ -39,11 +39,11 @@ static void footer(layout_ctx *c, page_build *p, size_t physical, int number)
 {
     const style *s = c->s;
     const style_text *st = &s->text[STYLE_FOOTER];
-    double left = page_type_left(s, physical), width = page_type_width(s);
+    double left = layout_type_left(s, physical), width = layout_type_width(s);
     double baseline = s->page_height - s->margin_bottom + s->footer_offset;
     char *text = arena_printf(c->a, "— %d —", number);
     text_origin none = {0};
-    text_line *l = set_line(c, STYLE_FOOTER, text, &none);
+    text_line *l = layout_set_line(c, STYLE_FOOTER, text, &none);
     if (!l)
         return;
     double x = left + (width - l->width) / 2;
@@ -52,10 +52,10 @@ static void footer(layout_ctx *c, page_build *p, size_t physical, int number)
         bool outer_right = physical % 2 == 0;
         x = outer_right ? left + width - st->size - l->width : left + st->size;
     }
-    page_add_line(p, l, text, x, baseline, st->color);
+    layout_page_add_line(p, l, text, x, baseline, st->color);
 }
 
-void furniture_layout(layout_ctx *c, page_build *p, size_t physical, int number)
+void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number)
 {
     header(c, p, physical);
     footer(c, p, physical, number);

@@ -179,30 +179,30 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     }
 
     page_list cover = {0}, body = {0}, contents = {0};
-    cover_layout(&c, &cover);
+    layout_cover(&c, &cover);
     /* The body's page parity (mirrored margins) depends on how many contents
      * pages come first: guess one, count, and redo the body if parity moved. */
     size_t ncontents = 1;
-    body_layout(&c, &body, 1 + ncontents);
-    contents_layout(&c, &contents, 1, NULL, 0);
+    layout_body(&c, &body, 1 + ncontents);
+    layout_contents(&c, &contents, 1, NULL, 0);
     if (contents.count != ncontents) {
         ncontents = contents.count;
         if (s->mirror_margins && ncontents % 2 == 0) {
-            page_list_free(&body);
+            layout_page_list_free(&body);
             reset_headings(&c);
-            body_layout(&c, &body, 1 + ncontents);
+            layout_body(&c, &body, 1 + ncontents);
         }
     }
-    page_list_free(&contents);
+    layout_page_list_free(&contents);
 
     size_t body_offset = 1 + ncontents;
     int *numbers = xcalloc(c.headings.count + 1, sizeof *numbers);
     for (size_t i = 0; i < c.headings.count; i++)
         numbers[i] = (int)c.headings.items[i].page + 1;
-    contents_layout(&c, &contents, 1, numbers, body_offset);
+    layout_contents(&c, &contents, 1, numbers, body_offset);
     free(numbers);
     for (size_t i = 0; i < body.count; i++)
-        furniture_layout(&c, &body.items[i], body_offset + i, (int)i + 1);
+        layout_furniture(&c, &body.items[i], body_offset + i, (int)i + 1);
 
     doc->pages = xcalloc(cover.count + contents.count + body.count, sizeof *doc->pages);
     adopt_pages(doc, &cover);

@@ -2,7 +2,20 @@
  * flat lists of positioned items. Frames are the only seam between layout
  * and the PDF writer, which draws them and decides nothing.
  *
- * Coordinates: points, origin at the top-left corner of the page, y down. */
+ * Coordinates: points, origin at the top-left corner of the page, y down.
+ *
+ * Ownership. A document owns its page array and each page's item array
+ * (heap), and its arena, which holds the glyph arrays, the outline, the
+ * page labels and every string layout made (numbered headings, captions,
+ * page numbers, bar labels, the keywords line). It borrows the rest:
+ *   - fonts (layout_glyphs.font) from the text engine passed to
+ *     layout_report: valid until text_engine_free;
+ *   - strings from the report: the text of paragraphs, titles, table cells
+ *     and notes that glyph runs point into (layout_glyphs.text), and the
+ *     meta fields in layout_info: valid until report_free.
+ * Both must outlive the document (free it first). Nothing points into the
+ * style, which may go at any time after layout_report. The remaining
+ * strings are static (目录, 封面, the creator, status words). */
 #ifndef BRIEFC_LAYOUT_H
 #define BRIEFC_LAYOUT_H
 
@@ -22,14 +35,17 @@ typedef enum {
 } layout_item_kind;
 
 typedef struct layout_glyphs {
-    const text_font *font;
+    const text_font *font; /* borrowed from the text engine */
     double size;
     style_color color;
-    double x, y; /* origin of the run: glyph positions are relative to it */
-    const text_glyph *glyphs;
+    double x, y;              /* origin of the run: glyph positions are relative to it */
+    const text_glyph *glyphs; /* in the document's arena */
     size_t nglyphs;
-    const char *text; /* the text that glyphs' text_start/text_len index into */
-    /* Non-NULL: mark the run with /ActualText (UTF-8, actual_len bytes). */
+    /* The text that glyphs' text_start/text_len index into: the report's,
+     * the document arena's, or static. */
+    const char *text;
+    /* Non-NULL: mark the run with /ActualText (UTF-8, actual_len bytes);
+     * points into text. */
     const char *actual_text;
     size_t actual_len;
 } layout_glyphs;
@@ -71,14 +87,14 @@ typedef struct layout_item {
 
 typedef struct layout_page {
     double width, height;
-    layout_item *items;
+    layout_item *items; /* heap, owned by the document */
     size_t nitems;
 } layout_page;
 
 /* ============================ the document ============================ */
 
 typedef struct layout_outline_entry {
-    const char *title; /* UTF-8, with its number (一、会议概况) */
+    const char *title; /* UTF-8, with its number (一、会议概况): the document arena's or static */
     int level;         /* 1 = top */
     size_t page;
     double y;
@@ -95,10 +111,12 @@ typedef enum {
 typedef struct layout_page_label {
     size_t first_page;
     layout_label_style style;
-    const char *prefix; /* UTF-8 or NULL */
+    const char *prefix; /* UTF-8 (static) or NULL */
     int first_number;
 } layout_page_label;
 
+/* title, author, subject, doc_id and version are the report's meta fields
+ * (borrowed); keywords is joined in the document's arena; creator is static. */
 typedef struct layout_info {
     const char *title, *author, *subject, *keywords, *creator;
     const char *doc_id;  /* meta.id, or NULL */
@@ -107,15 +125,18 @@ typedef struct layout_info {
     int tz_minutes;      /* offset to show with the date (+480 for +08:00) */
 } layout_info;
 
+/* See "Ownership" at the top: the document owns its pages, their items and
+ * its arena, and borrows fonts from the text engine and strings from the
+ * report, which must outlive it. */
 typedef struct layout_document {
-    layout_page *pages;
+    layout_page *pages; /* heap */
     size_t npages;
-    layout_outline_entry *outline;
+    layout_outline_entry *outline; /* in arena */
     size_t noutline;
-    layout_page_label *labels;
+    layout_page_label *labels; /* in arena */
     size_t nlabels;
     layout_info info;
-    arena *arena; /* owns everything above */
+    arena *arena; /* glyph arrays, outline, labels, strings made by layout */
 } layout_document;
 
 /* Lay the report out: cover, contents, numbered sections, closing, editor.
@@ -124,6 +145,7 @@ typedef struct layout_document {
  * The date is meta.date at 00:00 +08:00 unless source_date_epoch >= 0. */
 layout_document *layout_report(const report *r, const style *s, text_engine *te,
                                int64_t source_date_epoch, diag_list *diags);
+/* Frees the pages, their items and the arena; nothing borrowed. */
 void layout_document_free(layout_document *doc);
 
 /* Chinese section number for depth (1-based) and ordinal (1-based):

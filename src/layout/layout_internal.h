@@ -1,10 +1,23 @@
-/* layout_internal.h — shared by the files of the layout stage only. */
+/* layout_internal.h — shared by the files of the layout stage only.
+ *
+ * The files, each calling only those listed before it:
+ *   page.c          pages under construction, their items, text-setting helpers
+ *   number.c        section numbers, Chinese numerals and dates
+ *   flow.c          the cursor moving down the body's pages
+ *   bars.c          progress bars and their hatching
+ *   grid.c          any grid of cells as a three-line table
+ *   report_table.c  the report's own tables as grids
+ *   progress.c      task tables, work-area heads, summaries with their legend
+ *   body.c          sections, headings, paragraphs, closing, editor
+ *   cover.c, contents.c, furniture.c   the other parts of the booklet
+ *   layout.c        the context, and the booklet put together (layout_report) */
 #ifndef BRIEFC_LAYOUT_INTERNAL_H
 #define BRIEFC_LAYOUT_INTERNAL_H
 
 #include "layout.h"
 
-/* A page while it is being filled. */
+/* A page while it is being filled. Its item array is on the heap: freed by
+ * layout_page_list_free, or handed over to the document by layout_report. */
 typedef struct page_build {
     double width, height;
     VEC(layout_item) items;
@@ -14,12 +27,17 @@ typedef VEC(page_build) page_list;
 
 /* A heading placed in the body: what the contents and the outline need. */
 typedef struct heading_mark {
-    const char *title; /* number + title */
+    const char *title; /* number + title, in the context's arena */
     int depth;
     size_t page; /* index into the body's page list */
     double y;
 } heading_mark;
 
+/* ---- the context (layout.c) ---- */
+
+/* What every part of the layout works with. Strings made and text set while
+ * laying out are allocated in a (in layout_report: the document's arena);
+ * the headings array is on the heap, freed by layout_ctx_close. */
 typedef struct layout_ctx {
     const report *r;
     const style *s;
@@ -40,51 +58,52 @@ void layout_ctx_close(layout_ctx *c);
 
 /* ---- pages and items (page.c) ---- */
 
-page_build *page_list_add(page_list *pages, const style *s);
-void page_add_item(page_build *p, layout_item item);
+page_build *layout_page_list_add(page_list *pages, const style *s);
+void layout_page_add_item(page_build *p, layout_item item);
 /* Left edge of the type area on physical page `physical` (mirrored margins). */
-double page_type_left(const style *s, size_t physical);
-double page_type_width(const style *s);
+double layout_type_left(const style *s, size_t physical);
+double layout_type_width(const style *s);
 /* Draw a set line with its origin at (x, baseline). */
-void page_add_line(page_build *p, const text_line *line, const char *text, double x,
-                   double baseline, style_color color);
+void layout_page_add_line(page_build *p, const text_line *line, const char *text, double x,
+                          double baseline, style_color color);
 /* The same with `spacing` points added between glyphs (letter-spaced titles),
  * each run marked with its text so that readers copy it without gaps. */
-void page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
-                          double baseline, style_color color, double spacing, arena *a);
-void page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
-                   style_color color);
-void page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,
-                   double target_y);
-void page_list_free(page_list *pages);
+void layout_page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
+                                 double baseline, style_color color, double spacing, arena *a);
+void layout_page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
+                          style_color color);
+void layout_page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,
+                          double target_y);
+void layout_page_list_free(page_list *pages);
 /* Place a set paragraph with its first line box at top (lines as set: the
  * text stage already aligned them in the measure); returns the y below it. */
-double page_add_para(page_build *p, const text_para *para, const style_text *st, double left,
-                     double top);
+double layout_page_add_para(page_build *p, const text_para *para, const style_text *st, double left,
+                            double top);
 
 /* ---- text helpers (page.c) ---- */
 
 /* Baseline of a line whose box (one leading high) starts at top: the em box
  * is centred in the line pitch. */
-double line_baseline(double top, double leading, double size);
+double layout_line_baseline(double top, double leading, double size);
 /* Set one unbroken line of text in style id. */
-text_line *set_line(layout_ctx *c, style_text_id id, const char *text, const text_origin *o);
+text_line *layout_set_line(layout_ctx *c, style_text_id id, const char *text, const text_origin *o);
 /* Set a paragraph of style id into measure. */
-text_para *set_para(layout_ctx *c, style_text_id id, const char *text, size_t len,
-                    const text_span *strong, size_t nstrong, double measure, const text_origin *o);
-text_origin origin_of(const layout_ctx *c, const report_text *t);
+text_para *layout_set_para(layout_ctx *c, style_text_id id, const char *text, size_t len,
+                           const text_span *strong, size_t nstrong, double measure,
+                           const text_origin *o);
+text_origin layout_origin_of(const layout_ctx *c, const report_text *t);
 /* Set text centred in width (the style's indent dropped). */
-text_para *set_centred(layout_ctx *c, style_text_id id, const char *text, double width,
-                       const text_origin *o);
+text_para *layout_set_centred(layout_ctx *c, style_text_id id, const char *text, double width,
+                              const text_origin *o);
 
 /* ---- numbers (number.c) ---- */
 
 /* Chinese numeral for 1 ≤ n < 10000 (一, 十二, 一百零五). */
-void chinese_numeral(int n, char *buf, size_t size);
+void layout_chinese_numeral(int n, char *buf, size_t size);
 /* "2017年8月30日" */
-void chinese_date(const report_date *d, char *buf, size_t size);
+void layout_chinese_date(const report_date *d, char *buf, size_t size);
 
-/* ---- the body's flow (body.c) ---- */
+/* ---- the body's flow (flow.c) ---- */
 
 /* A cursor moving down the pages of the body. */
 typedef struct flow {
@@ -97,35 +116,50 @@ typedef struct flow {
     bool at_top; /* nothing placed on this page yet */
 } flow;
 
-void flow_new_page(flow *f);
-double flow_room(const flow *f);
+void layout_flow_new_page(flow *f);
+double layout_flow_room(const flow *f);
 /* Left edge of the type area on the current page. */
-double flow_left(const flow *f);
+double layout_flow_left(const flow *f);
 /* Vertical space, dropped at the top of a page. */
-void flow_space(flow *f, double space);
+void layout_flow_space(flow *f, double space);
 /* Place a set paragraph's lines, breaking across pages without a line
  * alone at the foot or the head of a page. */
-void flow_lines(flow *f, const text_para *p, style_text_id id);
+void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
 
 /* How many of a paragraph's remaining `left` lines go on this page, given
  * room for `fit` lines: never one line alone at the foot (orphan) or at the
  * head of the next page (widow). 0 means start on the next page. */
-size_t lines_for_page(size_t left, size_t fit);
+size_t layout_lines_for_page(size_t left, size_t fit);
 
-/* ---- tables (table.c): a grid of cells in the flow ---- */
+/* ---- progress bars (bars.c) ---- */
 
-typedef enum {
-    CELL_TEXT,   /* wrapped text, flush left (head cells: centred) */
-    CELL_NUMBER, /* one line in the number font, aligned on the decimal point */
-    CELL_BAR,    /* a progress bar with its label */
-} cell_kind;
-
+/* A bar: what a bar cell of a grid, a work-area head and a summary row show. */
 typedef struct grid_bar {
     double fill; /* fraction of the track filled, 0..1 */
     double mark; /* time progress 0..1; < 0: no mark */
     style_bar_fill color;
     const char *label; /* "67.0%", "未报告" */
 } grid_bar;
+
+/* Draw a bar (track of `length`, fill, time mark) with its left edge at x,
+ * centred on the line whose baseline is at baseline, its label after it;
+ * returns the x after the label. */
+double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
+                       double baseline, style_text_id id);
+/* Width of a bar's label with the gap before it (in style id's size). */
+double layout_bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id id);
+
+/* White diagonal stripes over a filled rectangle: how a lagging bar (and
+ * its legend swatch) reads in black-and-white print. */
+void layout_bar_hatch(page_build *p, const layout_rect *r);
+
+/* ---- three-line tables (grid.c): a grid of cells in the flow ---- */
+
+typedef enum {
+    CELL_TEXT,   /* wrapped text, flush left (head cells: centred) */
+    CELL_NUMBER, /* one line in the number font, aligned on the decimal point */
+    CELL_BAR,    /* a progress bar with its label */
+} cell_kind;
 
 typedef struct grid_cell {
     cell_kind kind;
@@ -152,38 +186,37 @@ typedef struct grid {
  * rule, rows, thick rule, note. Rows are not split unless one alone is
  * taller than a page; on each new page the head row is repeated under the
  * continuation caption. Columns that cannot fit at all are an error. */
-void flow_grid(flow *f, const grid *g);
-/* Draw a bar (track of `length`, fill, time mark) with its left edge at x,
- * centred on the line whose baseline is at baseline, its label after it;
- * returns the x after the label. */
-double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
-                double baseline, style_text_id id);
+void layout_flow_grid(flow *f, const grid *g);
 
-/* White diagonal stripes over a filled rectangle: how a lagging bar (and
- * its legend swatch) reads in black-and-white print. */
-void bar_hatch(page_build *p, const layout_rect *r);
+/* ---- the report's tables (report_table.c) ---- */
+
+/* A report table (b->table) as a numbered three-line table. */
+void layout_flow_table(flow *f, const report_block *b);
+/* A fraction as tables print it ("67.0%"), in the context's arena. */
+const char *layout_percent(layout_ctx *c, double fraction);
+/* A text cell of a report text (empty when absent), with its origin. */
+grid_cell layout_text_cell(layout_ctx *c, const report_text *t);
 
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 
-void flow_table(flow *f, const report_block *b);
-void flow_tasks(flow *f, const report_block *b);
+void layout_flow_tasks(flow *f, const report_block *b);
 /* The one-line head of a work area; nothing when sec has no tasks. */
-void flow_area_head(flow *f, const report_section *sec);
+void layout_flow_area_head(flow *f, const report_section *sec);
 /* One bar per direct subsection of sec (at depth) that is a work area. */
-void flow_summary(flow *f, const report_section *sec, int depth, const report_block *b);
+void layout_flow_summary(flow *f, const report_section *sec, int depth, const report_block *b);
 
-/* ---- parts of the booklet ---- */
+/* ---- parts of the booklet (cover.c, body.c, contents.c, furniture.c) ---- */
 
-void cover_layout(layout_ctx *c, page_list *pages);
+void layout_cover(layout_ctx *c, page_list *pages);
 /* Lay out the body (sections, closing, editor) on pages starting at physical
  * page index first_physical; records headings in c->headings. */
-void body_layout(layout_ctx *c, page_list *pages, size_t first_physical);
+void layout_body(layout_ctx *c, page_list *pages, size_t first_physical);
 /* Contents pages. page_numbers[i] is the printed number of c->headings[i]'s
  * page, or NULL to lay out with placeholders (to count the pages). link_offset
  * turns a body page index into a document page index. */
-void contents_layout(layout_ctx *c, page_list *pages, size_t first_physical,
+void layout_contents(layout_ctx *c, page_list *pages, size_t first_physical,
                      const int *page_numbers, size_t link_offset);
 /* Running header and page number on a body page. */
-void furniture_layout(layout_ctx *c, page_build *p, size_t physical, int number);
+void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number);
 
 #endif

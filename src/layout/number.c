@@ -6,7 +6,7 @@
 static const char *const DIGITS[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 static const char *const UNITS[] = {"", "十", "百", "千"};
 
-void chinese_numeral(int n, char *buf, size_t size)
+void layout_chinese_numeral(int n, char *buf, size_t size)
 {
     if (size == 0)
         return;
@@ -37,7 +37,7 @@ void chinese_numeral(int n, char *buf, size_t size)
 void layout_section_number(int depth, int ordinal, char *buf, size_t size)
 {
     char numeral[64];
-    chinese_numeral(ordinal, numeral, sizeof numeral);
+    layout_chinese_numeral(ordinal, numeral, sizeof numeral);
     switch (depth) {
     case 1:
         snprintf(buf, size, "%s、", numeral);
@@ -54,7 +54,7 @@ void layout_section_number(int depth, int ordinal, char *buf, size_t size)
     }
 }
 
-void chinese_date(const report_date *d, char *buf, size_t size)
+void layout_chinese_date(const report_date *d, char *buf, size_t size)
 {
     snprintf(buf, size, "%d年%d月%d日", d->year, d->month, d->day);
 }

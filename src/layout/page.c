@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-page_build *page_list_add(page_list *pages, const style *s)
+page_build *layout_page_list_add(page_list *pages, const style *s)
 {
     page_build p = {0};
     p.width = s->page_width;
@@ -14,25 +14,25 @@ page_build *page_list_add(page_list *pages, const style *s)
     return &pages->items[pages->count - 1];
 }
 
-void page_add_item(page_build *p, layout_item item)
+void layout_page_add_item(page_build *p, layout_item item)
 {
     VEC_PUSH(&p->items, item);
 }
 
-double page_type_left(const style *s, size_t physical)
+double layout_type_left(const style *s, size_t physical)
 {
     /* Physical page 0 is a recto: its binding edge is on the left. */
     bool verso = physical % 2 == 1;
     return verso && s->mirror_margins ? s->margin_outer : s->margin_inner;
 }
 
-double page_type_width(const style *s)
+double layout_type_width(const style *s)
 {
     return s->page_width - s->margin_inner - s->margin_outer;
 }
 
-void page_add_line(page_build *p, const text_line *line, const char *text, double x,
-                   double baseline, style_color color)
+void layout_page_add_line(page_build *p, const text_line *line, const char *text, double x,
+                          double baseline, style_color color)
 {
     for (size_t i = 0; i < line->nruns; i++) {
         const text_run *run = &line->runs[i];
@@ -52,15 +52,15 @@ void page_add_line(page_build *p, const text_line *line, const char *text, doubl
             g->actual_text = text + run->text_start;
             g->actual_len = run->text_end - run->text_start;
         }
-        page_add_item(p, it);
+        layout_page_add_item(p, it);
     }
 }
 
-void page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
-                          double baseline, style_color color, double spacing, arena *a)
+void layout_page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
+                                 double baseline, style_color color, double spacing, arena *a)
 {
     size_t before = p->items.count, k = 0;
-    page_add_line(p, line, text, x, baseline, color);
+    layout_page_add_line(p, line, text, x, baseline, color);
     for (size_t i = before; i < p->items.count; i++) {
         layout_glyphs *g = &p->items.items[i].u.glyphs;
         text_glyph *spaced = arena_alloc(a, g->nglyphs * sizeof *spaced);
@@ -81,23 +81,23 @@ void page_add_spaced_line(page_build *p, const text_line *line, const char *text
     }
 }
 
-void page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
-                   style_color color)
+void layout_page_add_rule(page_build *p, double x1, double y1, double x2, double y2, double width,
+                          style_color color)
 {
     layout_item it = {.kind = LAYOUT_ITEM_LINE};
     it.u.line = (layout_line){x1, y1, x2, y2, width, color};
-    page_add_item(p, it);
+    layout_page_add_item(p, it);
 }
 
-void page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,
-                   double target_y)
+void layout_page_add_link(page_build *p, double x, double y, double w, double h, size_t target_page,
+                          double target_y)
 {
     layout_item it = {.kind = LAYOUT_ITEM_LINK};
     it.u.link = (layout_link){x, y, w, h, target_page, target_y};
-    page_add_item(p, it);
+    layout_page_add_item(p, it);
 }
 
-void page_list_free(page_list *pages)
+void layout_page_list_free(page_list *pages)
 {
     for (size_t i = 0; i < pages->count; i++)
         free(pages->items[i].items.items);
@@ -105,44 +105,45 @@ void page_list_free(page_list *pages)
     memset(pages, 0, sizeof(*pages));
 }
 
-double line_baseline(double top, double leading, double size)
+double layout_line_baseline(double top, double leading, double size)
 {
     /* CJK faces put the em box 0.88 em above and 0.12 em below the baseline. */
     return top + (leading - size) / 2 + 0.88 * size;
 }
 
-text_origin origin_of(const layout_ctx *c, const report_text *t)
+text_origin layout_origin_of(const layout_ctx *c, const report_text *t)
 {
     text_origin o = {c->r->path, t->line, t->col, t->exact_cols};
     return o;
 }
 
-text_line *set_line(layout_ctx *c, style_text_id id, const char *text, const text_origin *o)
+text_line *layout_set_line(layout_ctx *c, style_text_id id, const char *text, const text_origin *o)
 {
     return text_set_line(c->te, c->a, text, strlen(text), &c->text[id], o, c->diags);
 }
 
-text_para *set_para(layout_ctx *c, style_text_id id, const char *text, size_t len,
-                    const text_span *strong, size_t nstrong, double measure, const text_origin *o)
+text_para *layout_set_para(layout_ctx *c, style_text_id id, const char *text, size_t len,
+                           const text_span *strong, size_t nstrong, double measure,
+                           const text_origin *o)
 {
     return text_set_paragraph(c->te, c->a, text, len, strong, nstrong, &c->text[id], measure, o,
                               c->diags);
 }
 
-double page_add_para(page_build *p, const text_para *para, const style_text *st, double left,
-                     double top)
+double layout_page_add_para(page_build *p, const text_para *para, const style_text *st, double left,
+                            double top)
 {
     double y = top;
     for (size_t i = 0; i < para->nlines; i++) {
-        page_add_line(p, &para->lines[i], para->text, left, line_baseline(y, st->leading, st->size),
-                      st->color);
+        layout_page_add_line(p, &para->lines[i], para->text, left,
+                             layout_line_baseline(y, st->leading, st->size), st->color);
         y += st->leading;
     }
     return y;
 }
 
-text_para *set_centred(layout_ctx *c, style_text_id id, const char *text, double width,
-                       const text_origin *o)
+text_para *layout_set_centred(layout_ctx *c, style_text_id id, const char *text, double width,
+                              const text_origin *o)
 {
     text_style centred = c->text[id];
     centred.align = STYLE_ALIGN_CENTER;

@@ -1,117 +1,18 @@
-/* progress.c — the report's tables and everything that shows progress:
- * task tables with bars, the one-line head of each work area, and the
- * summary of a section's work areas with its legend. The numbers come from
- * the report stage (report_task_status, report_section_area …); this file
- * only turns them into grids and bars. */
+/* progress.c — everything that shows progress: task tables with bars, the
+ * one-line head of each work area, and the summary of a section's work
+ * areas with its legend. The numbers come from the report stage
+ * (report_task_status, report_section_area …); this file only turns them
+ * into grids (grid.c) and bars (bars.c). */
 #include "layout_internal.h"
 
 #include <string.h>
 
 static const char *const STATUS_TEXT[] = {"已完成", "正常推进", "滞后", "未报告"};
 
-static const char *percent(layout_ctx *c, double fraction)
-{
-    char buf[32];
-    report_format_percent(fraction, buf, sizeof buf);
-    return arena_strdup(c->a, buf);
-}
-
-static grid_cell text_cell(layout_ctx *c, const report_text *t)
-{
-    grid_cell cell = {.kind = CELL_TEXT, .text = t->s ? t->s : ""};
-    if (t->s)
-        cell.origin = origin_of(c, t);
-    return cell;
-}
-
 static grid_cell plain_cell(cell_kind kind, const char *text)
 {
     grid_cell cell = {.kind = kind, .text = text};
     return cell;
-}
-
-/* ---- the report's own tables ---- */
-
-/* A figure as tables print them: digits with an optional sign, decimals
- * and a trailing %. */
-static bool is_figure(const char *s)
-{
-    size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0, digits = 0;
-    for (; s[i] >= '0' && s[i] <= '9'; i++)
-        digits++;
-    if (s[i] == '.')
-        for (i++; s[i] >= '0' && s[i] <= '9'; i++)
-            digits++;
-    if (s[i] == '%')
-        i++;
-    return digits > 0 && s[i] == '\0';
-}
-
-/* A column is of figures when every filled text cell of it is one. */
-static bool column_of_figures(const report_table *t, size_t k)
-{
-    size_t figures = 0;
-    for (size_t r = 0; r < t->nrows; r++) {
-        const report_cell *cell = &t->rows[r][k];
-        if (cell->is_progress || !cell->text.s || !cell->text.s[0])
-            continue;
-        if (!is_figure(cell->text.s))
-            return false;
-        figures++;
-    }
-    return figures > 0;
-}
-
-void flow_table(flow *f, const report_block *b)
-{
-    layout_ctx *c = f->c;
-    const report_table *t = &b->table;
-    grid g = {.ncols = t->ncolumns, .nrows = t->nrows, .file = c->r->path};
-    g.line = b->line;
-    g.col = b->col;
-    grid_cell *head = arena_alloc(c->a, t->ncolumns * sizeof *head);
-    grid_cell *cells = arena_alloc(c->a, (t->nrows * t->ncolumns + 1) * sizeof *cells);
-    for (size_t k = 0; k < t->ncolumns; k++) {
-        head[k] = text_cell(c, &t->columns[k]);
-        bool figures = column_of_figures(t, k);
-        for (size_t r = 0; r < t->nrows; r++) {
-            const report_cell *rc = &t->rows[r][k];
-            grid_cell *cell = &cells[r * t->ncolumns + k];
-            if (rc->is_progress) {
-                double v = rc->progress.value / 100;
-                *cell = (grid_cell){.kind = CELL_BAR};
-                cell->bar = (grid_bar){v, -1, STYLE_BAR_NEUTRAL, percent(c, v)};
-            } else {
-                *cell = text_cell(c, &rc->text);
-                if (figures && cell->text[0])
-                    cell->kind = CELL_NUMBER;
-            }
-        }
-    }
-    g.head = head;
-    g.cells = cells;
-    if (t->widths) {
-        double *weights = arena_alloc(c->a, t->ncolumns * sizeof *weights);
-        for (size_t k = 0; k < t->ncolumns; k++)
-            weights[k] = t->widths[k].value;
-        g.weights = weights;
-    }
-    if (t->caption.s) {
-        int n = ++c->tables;
-        /* An ASCII space, which the text stage sets as the gap after the number
-         * and readers copy as a space; an ideographic space would be dropped. */
-        g.caption = arena_printf(c->a, "表%d %s", n, t->caption.s);
-        g.continued = arena_printf(c->a, "续表%d %s", n, t->caption.s);
-        g.caption_origin = origin_of(c, &t->caption);
-        g.caption_origin.exact_cols = false;
-    } else {
-        g.continued = "续表";
-    }
-    if (t->note.s) {
-        g.note = t->note.s;
-        g.note_origin = origin_of(c, &t->note);
-    }
-    flow_grid(f, &g);
 }
 
 /* ---- task tables ---- */
@@ -130,12 +31,12 @@ static grid_bar task_bar(layout_ctx *c, const report_task *task)
                     STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
     if (status != REPORT_TASK_NOT_REPORTED) {
         bar.fill = report_task_completion(task);
-        bar.label = percent(c, bar.fill);
+        bar.label = layout_percent(c, bar.fill);
     }
     return bar;
 }
 
-void flow_tasks(flow *f, const report_block *b)
+void layout_flow_tasks(flow *f, const report_block *b)
 {
     layout_ctx *c = f->c;
     enum { NCOLS = 5 };
@@ -151,7 +52,7 @@ void flow_tasks(flow *f, const report_block *b)
     for (size_t i = 0; i < b->ntasks; i++) {
         const report_task *task = &b->tasks[i];
         grid_cell *row = &cells[i * NCOLS];
-        row[0] = text_cell(c, &task->name);
+        row[0] = layout_text_cell(c, &task->name);
         if (task->note.s)
             row[0].text = arena_printf(c->a, "%s（%s）", task->name.s, task->note.s);
         row[1] = plain_cell(CELL_NUMBER, with_unit(c, &task->target, &task->unit, false));
@@ -167,12 +68,12 @@ void flow_tasks(flow *f, const report_block *b)
     g.cells = cells;
     g.continued = "续表";
     char date[64];
-    chinese_date(&c->r->meta.date, date, sizeof date);
+    layout_chinese_date(&c->r->meta.date, date, sizeof date);
     g.note = any_estimate
                  ? arena_printf(
                        c->a, "注：完成进度条中的竖线为截至%s的时间进度；标“估”者为估计数。", date)
                  : arena_printf(c->a, "注：完成进度条中的竖线为截至%s的时间进度。", date);
-    flow_grid(f, &g);
+    layout_flow_grid(f, &g);
 }
 
 /* ---- work areas ---- */
@@ -191,25 +92,25 @@ static grid_bar area_bar(layout_ctx *c, const report_area *a)
     grid_bar bar = {a->progress, a->time_progress, area_fill(a),
                     STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
     if (a->nreported > 0)
-        bar.label = percent(c, a->progress);
+        bar.label = layout_percent(c, a->progress);
     else
         bar.fill = 0;
     return bar;
 }
 
-void flow_area_head(flow *f, const report_section *sec)
+void layout_flow_area_head(flow *f, const report_section *sec)
 {
     layout_ctx *c = f->c;
     report_area a;
     if (!report_section_area(sec, c->r->meta.date, &a))
         return;
     const style_text *st = &c->s->text[STYLE_TABLE];
-    if (flow_room(f) < 2 * st->leading)
-        flow_new_page(f);
+    if (layout_flow_room(f) < 2 * st->leading)
+        layout_flow_new_page(f);
     grid_bar bar = area_bar(c, &a);
-    double left = flow_left(f), right = left + page_type_width(c->s);
-    double baseline = line_baseline(f->y, st->leading, st->size);
-    double x = draw_bar(c, f->page, &bar, left, c->s->bars.width, baseline, STYLE_TABLE);
+    double left = layout_flow_left(f), right = left + layout_type_width(c->s);
+    double baseline = layout_line_baseline(f->y, st->leading, st->size);
+    double x = layout_bar_draw(c, f->page, &bar, left, c->s->bars.width, baseline, STYLE_TABLE);
     /* No ASCII spaces: the text stage sets the gaps around the digits, and
      * readers copy "已完成2项", not a space the text does not have. */
     char *counts = arena_printf(c->a, "已完成%zu项·正常推进%zu项·滞后%zu项·未报告%zu项", a.ndone,
@@ -227,7 +128,7 @@ void flow_area_head(flow *f, const report_section *sec)
     text_origin none = {0};
     text_para *p = text_set_paragraph(c->te, c->a, counts, strlen(counts), NULL, 0, &counts_style,
                                       right - x, &none, c->diags);
-    f->y = page_add_para(f->page, p, st, x, f->y) + st->leading / 2;
+    f->y = layout_page_add_para(f->page, p, st, x, f->y) + st->leading / 2;
     f->at_top = false;
 }
 
@@ -248,28 +149,28 @@ static void legend_item(legend_pen *pen, style_color swatch, bool mark, bool hat
     const style_bars *b = &c->s->bars;
     double h = b->height, gap = 0.3 * st->size;
     text_origin none = {0};
-    text_line *l = set_line(c, STYLE_NOTE, label, &none);
-    double left = flow_left(pen->f), right = left + page_type_width(c->s);
+    text_line *l = layout_set_line(c, STYLE_NOTE, label, &none);
+    double left = layout_flow_left(pen->f), right = left + layout_type_width(c->s);
     if (pen->x > left && pen->x + h * 1.6 + gap + l->width > right) {
         pen->f->y += st->leading;
-        if (flow_room(pen->f) < st->leading)
-            flow_new_page(pen->f);
+        if (layout_flow_room(pen->f) < st->leading)
+            layout_flow_new_page(pen->f);
         pen->x = left;
-        pen->baseline = line_baseline(pen->f->y, st->leading, st->size);
+        pen->baseline = layout_line_baseline(pen->f->y, st->leading, st->size);
     }
     page_build *p = pen->f->page;
     double top = pen->baseline - 0.38 * st->size - h / 2;
     if (mark) {
-        page_add_rule(p, pen->x + h / 2, top - h * 0.35, pen->x + h / 2, top + h * 1.35,
-                      b->mark_width, b->mark);
+        layout_page_add_rule(p, pen->x + h / 2, top - h * 0.35, pen->x + h / 2, top + h * 1.35,
+                             b->mark_width, b->mark);
     } else {
         layout_item it = {.kind = LAYOUT_ITEM_RECT};
         it.u.rect = (layout_rect){pen->x, top, h * 1.6, h, true, false, swatch, swatch, 0};
-        page_add_item(p, it);
+        layout_page_add_item(p, it);
         if (hatched)
-            bar_hatch(p, &it.u.rect);
+            layout_bar_hatch(p, &it.u.rect);
     }
-    page_add_line(p, l, label, pen->x + h * 1.6 + gap, pen->baseline, st->color);
+    layout_page_add_line(p, l, label, pen->x + h * 1.6 + gap, pen->baseline, st->color);
     pen->x += h * 1.6 + gap + l->width + 1.2 * st->size;
 }
 
@@ -277,21 +178,21 @@ static void legend(flow *f)
 {
     layout_ctx *c = f->c;
     const style_text *st = &c->s->text[STYLE_NOTE];
-    if (flow_room(f) < st->leading)
-        flow_new_page(f);
-    flow_space(f, st->leading / 4);
-    legend_pen pen = {f, flow_left(f), line_baseline(f->y, st->leading, st->size)};
+    if (layout_flow_room(f) < st->leading)
+        layout_flow_new_page(f);
+    layout_flow_space(f, st->leading / 4);
+    legend_pen pen = {f, layout_flow_left(f), layout_line_baseline(f->y, st->leading, st->size)};
     const style_bars *b = &c->s->bars;
     for (int s = STYLE_BAR_DONE; s < STYLE_BAR_NOT_REPORTED; s++)
         legend_item(&pen, b->fill[s], false, s == STYLE_BAR_BEHIND, STATUS_TEXT[s]);
     legend_item(&pen, b->track, false, false, STATUS_TEXT[REPORT_TASK_NOT_REPORTED]);
     char date[64];
-    chinese_date(&c->r->meta.date, date, sizeof date);
+    layout_chinese_date(&c->r->meta.date, date, sizeof date);
     legend_item(&pen, b->mark, true, false, arena_printf(c->a, "时间进度（截至%s）", date));
     f->y += st->leading;
 }
 
-void flow_summary(flow *f, const report_section *sec, int depth, const report_block *b)
+void layout_flow_summary(flow *f, const report_section *sec, int depth, const report_block *b)
 {
     layout_ctx *c = f->c;
     enum { NCOLS = 7 };
@@ -312,7 +213,7 @@ void flow_summary(flow *f, const report_section *sec, int depth, const report_bl
         row[0] =
             plain_cell(CELL_TEXT, arena_printf(c->a, "%s%s", number, sec->sections[i].title.s));
         row[1] = (grid_cell){.kind = CELL_BAR, .bar = area_bar(c, &a)};
-        row[2] = plain_cell(CELL_NUMBER, percent(c, a.time_progress));
+        row[2] = plain_cell(CELL_NUMBER, layout_percent(c, a.time_progress));
         size_t counts[4] = {a.ndone, a.non_track, a.nbehind, a.nnot_reported};
         for (int k = 0; k < 4; k++)
             row[3 + k] = plain_cell(CELL_NUMBER, arena_printf(c->a, "%zu", counts[k]));
@@ -327,8 +228,8 @@ void flow_summary(flow *f, const report_section *sec, int depth, const report_bl
     if (b->summary.s) {
         g.caption = b->summary.s;
         g.continued = arena_printf(c->a, "%s（续）", b->summary.s);
-        g.caption_origin = origin_of(c, &b->summary);
+        g.caption_origin = layout_origin_of(c, &b->summary);
     }
-    flow_grid(f, &g);
+    layout_flow_grid(f, &g);
     legend(f);
 }

@@ -41,7 +41,7 @@ static void test_chinese_numerals(void **state)
                  {1000, "一千"}, {1001, "一千零一"}, {2017, "二千零一十七"}};
     char buf[64];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        chinese_numeral(cases[i].n, buf, sizeof buf);
+        layout_chinese_numeral(cases[i].n, buf, sizeof buf);
         assert_string_equal(buf, cases[i].want);
     }
 }
@@ -49,14 +49,14 @@ static void test_chinese_numerals(void **state)
 static void test_lines_for_page(void **state)
 {
     (void)state;
-    assert_int_equal(lines_for_page(3, 10), 3); /* all fit */
-    assert_int_equal(lines_for_page(10, 10), 10);
-    assert_int_equal(lines_for_page(10, 1), 0); /* one line alone at the foot: move */
-    assert_int_equal(lines_for_page(10, 5), 5); /* five here, five there */
-    assert_int_equal(lines_for_page(6, 5), 4);  /* not one alone at the head: 4 + 2 */
-    assert_int_equal(lines_for_page(3, 2), 0);  /* 1 + 2 would orphan, 2 + 1 widow */
-    assert_int_equal(lines_for_page(4, 2), 2);
-    assert_int_equal(lines_for_page(1, 0), 0);
+    assert_int_equal(layout_lines_for_page(3, 10), 3); /* all fit */
+    assert_int_equal(layout_lines_for_page(10, 10), 10);
+    assert_int_equal(layout_lines_for_page(10, 1), 0); /* one line alone at the foot: move */
+    assert_int_equal(layout_lines_for_page(10, 5), 5); /* five here, five there */
+    assert_int_equal(layout_lines_for_page(6, 5), 4);  /* not one alone at the head: 4 + 2 */
+    assert_int_equal(layout_lines_for_page(3, 2), 0);  /* 1 + 2 would orphan, 2 + 1 widow */
+    assert_int_equal(layout_lines_for_page(4, 2), 2);
+    assert_int_equal(layout_lines_for_page(1, 0), 0);
 }
 
 typedef struct pipeline {

@@ -1,4 +1,4 @@
-/* test_table.c — tables laid out for real (A4 layout, Noto CJK): column
+/* test_layout_table.c — tables laid out for real (A4 layout, Noto CJK): column
  * widths from content, the head repeated with 续表 on every continuation
  * page, rows kept whole or split only when taller than a page, tables too
  * wide for the page refused, bars drawn to their value. */
@@ -40,7 +40,7 @@ static int setup(void **state)
     fx->f = (flow){.c = &fx->c, .pages = &fx->pages};
     fx->f.top = fx->s->margin_top;
     fx->f.bottom = fx->s->page_height - fx->s->margin_bottom;
-    flow_new_page(&fx->f);
+    layout_flow_new_page(&fx->f);
     return 0;
 }
 
@@ -48,7 +48,7 @@ static int teardown(void **state)
 {
     fixture *fx = *state;
     layout_ctx_close(&fx->c);
-    page_list_free(&fx->pages);
+    layout_page_list_free(&fx->pages);
     arena_free(fx->a);
     text_engine_free(fx->te);
     style_free(fx->s);
@@ -147,7 +147,7 @@ static void test_widths_text_beside_figures(void **state)
     grid_cell cells[4] = {text(prose), number("93017.25"), text("短"), number("957.1")};
     grid g = {.ncols = 2, .nrows = 2, .head = head, .cells = cells, .caption = "表1 测试"};
     g.continued = "续表1 测试";
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     assert_int_equal(fx->diags.errors, 0);
     const page_build *p = &fx->pages.items[0];
     /* find the figure runs and the prose lines */
@@ -172,7 +172,7 @@ static void test_widths_text_beside_figures(void **state)
     assert_true(figure_x > 0);
     assert_true(prose_lines >= 2);      /* the prose wrapped */
     assert_true(text_right < figure_x); /* and stayed out of the figures' column */
-    double type_right = fx->s->margin_inner + page_type_width(fx->s);
+    double type_right = fx->s->margin_inner + layout_type_width(fx->s);
     assert_true(figure_right <= type_right - fx->s->table.pad_x + 0.01);
     free(prose);
 }
@@ -184,7 +184,7 @@ static void test_decimal_alignment(void **state)
     grid_cell head[1] = {text("数值")};
     grid_cell cells[3] = {number("957.1"), number("73.31"), number("93017")};
     grid g = {.ncols = 1, .nrows = 3, .head = head, .cells = cells};
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     double point[3] = {0};
     const page_build *p = &fx->pages.items[0];
     char buf[64];
@@ -224,7 +224,7 @@ static void test_head_repeated_on_every_page(void **state)
     }
     grid g = {.ncols = 2, .nrows = ROWS, .head = head, .cells = cells, .caption = "表1 主要指标"};
     g.continued = "续表1 主要指标";
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     assert_true(fx->pages.count > 5);
     size_t rows_seen = 0;
     for (size_t pg = 0; pg < fx->pages.count; pg++) {
@@ -249,7 +249,7 @@ static void test_rows_split_only_when_taller_than_a_page(void **state)
     grid_cell cells[4] = {text("甲"), text(huge), text("乙"), text("短说明")};
     grid g = {.ncols = 2, .nrows = 2, .head = head, .cells = cells};
     g.continued = "续表";
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     assert_int_equal(fx->diags.errors, 0);
     assert_true(fx->pages.count >= 2); /* the 3,000-character cell takes pages */
     assert_on_page(fx);
@@ -278,7 +278,7 @@ static void test_too_many_columns_is_an_error(void **state)
     g.line = 3;
     g.col = 7;
     size_t items = fx->pages.items[0].items.count;
-    flow_grid(&fx->f, &g);
+    layout_flow_grid(&fx->f, &g);
     assert_int_equal(fx->diags.errors, 1);
     assert_string_equal(fx->diags.items[0].file, "t.yaml");
     assert_int_equal(fx->diags.items[0].line, 3);
@@ -293,9 +293,9 @@ static void test_bar_fill_and_label(void **state)
     fixture *fx = *state;
     page_build *p = &fx->pages.items[0];
     grid_bar over = {1.158, 0.663, STYLE_BAR_DONE, "115.8%"};
-    draw_bar(&fx->c, p, &over, 100, 80, 200, STYLE_TABLE);
+    layout_bar_draw(&fx->c, p, &over, 100, 80, 200, STYLE_TABLE);
     grid_bar part = {0.25, 0.2, STYLE_BAR_ON_TRACK, "25.0%"};
-    draw_bar(&fx->c, p, &part, 100, 80, 250, STYLE_TABLE);
+    layout_bar_draw(&fx->c, p, &part, 100, 80, 250, STYLE_TABLE);
     /* track and fill of each bar, in order: 115.8% fills the whole track */
     double widths[4];
     size_t rects = 0, marks = 0;
@@ -322,7 +322,7 @@ static void test_behind_bar_is_hatched(void **state)
     fixture *fx = *state;
     page_build *p = &fx->pages.items[0];
     grid_bar behind = {0.5, 0.7, STYLE_BAR_BEHIND, "50.0%"};
-    draw_bar(&fx->c, p, &behind, 100, 80, 200, STYLE_TABLE);
+    layout_bar_draw(&fx->c, p, &behind, 100, 80, 200, STYLE_TABLE);
     size_t stripes = 0;
     for (size_t i = 0; i < p->items.count; i++) {
         const layout_item *it = &p->items.items[i];
@@ -337,7 +337,7 @@ static void test_behind_bar_is_hatched(void **state)
 
     size_t before = p->items.count;
     grid_bar on_track = {0.5, 0.4, STYLE_BAR_ON_TRACK, "50.0%"};
-    draw_bar(&fx->c, p, &on_track, 100, 80, 250, STYLE_TABLE);
+    layout_bar_draw(&fx->c, p, &on_track, 100, 80, 250, STYLE_TABLE);
     for (size_t i = before; i < p->items.count; i++)
         assert_false(p->items.items[i].kind == LAYOUT_ITEM_LINE &&
                      p->items.items[i].u.line.color.v[0] == 1);

@@ -1,4 +1,4 @@
-/* table.c — grids of cells as three-line tables (三线表): column widths from
+/* grid.c — grids of cells as three-line tables (三线表): column widths from
  * the content (each column's minimum and natural width) or from given
  * weights, figures aligned on the decimal point, rows kept whole across
  * pages with the head row repeated under a continuation caption, and a row
@@ -46,82 +46,6 @@ typedef struct table {
     double head_height;
 } table;
 
-/* ---- bars ---- */
-
-static double bar_centre(const layout_ctx *c, double baseline, style_text_id id)
-{
-    /* the visual centre of a CJK line: 0.38 em above the baseline */
-    return baseline - 0.38 * c->s->text[id].size;
-}
-
-/* White diagonal stripes across a filled rectangle: a lagging bar reads as
- * lagging in black-and-white print too, where its colour may look like
- * another's. Each stripe is clipped to the rectangle by hand. */
-void bar_hatch(page_build *p, const layout_rect *r)
-{
-    static const style_color paper = {false, {1, 1, 1, 0}};
-    if (r->h < 1) /* too thin to see stripes in; and a step of nothing never ends */
-        return;
-    double step = r->h * 0.8;
-    for (double t = step / 2 - r->h; t < r->w; t += step) {
-        /* the stripe from (t, bottom) to (t + h, top), within [0, w] */
-        double x0 = t, y0 = r->y + r->h, x1 = t + r->h, y1 = r->y;
-        if (x0 < 0) {
-            y0 -= -x0;
-            x0 = 0;
-        }
-        if (x1 > r->w) {
-            y1 += x1 - r->w;
-            x1 = r->w;
-        }
-        if (x1 > x0)
-            page_add_rule(p, r->x + x0, y0, r->x + x1, y1, r->h * 0.18, paper);
-    }
-}
-
-double draw_bar(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
-                double baseline, style_text_id id)
-{
-    const style_bars *b = &c->s->bars;
-    double top = bar_centre(c, baseline, id) - b->height / 2;
-    layout_item it = {.kind = LAYOUT_ITEM_RECT};
-    it.u.rect = (layout_rect){x, top, length, b->height, true, false, b->track, b->track, 0};
-    page_add_item(p, it);
-    if (bar->color != STYLE_BAR_NOT_REPORTED && bar->fill > 0) {
-        double fill = bar->fill > 1 ? 1 : bar->fill;
-        style_color color = b->fill[bar->color];
-        it.u.rect = (layout_rect){x, top, length * fill, b->height, true, false, color, color, 0};
-        page_add_item(p, it);
-        if (bar->color == STYLE_BAR_BEHIND)
-            bar_hatch(p, &it.u.rect);
-    }
-    if (bar->mark >= 0) {
-        double mx = x + length * (bar->mark > 1 ? 1 : bar->mark);
-        double over = b->height * 0.35;
-        page_add_rule(p, mx, top - over, mx, top + b->height + over, b->mark_width, b->mark);
-    }
-    double lx = x + length + 0.3 * c->s->text[id].size;
-    text_style label = c->number;
-    label.size = c->s->text[id].size;
-    text_origin none = {0};
-    text_line *l =
-        text_set_line(c->te, c->a, bar->label, strlen(bar->label), &label, &none, c->diags);
-    style_color color = bar->color == STYLE_BAR_NOT_REPORTED ? b->fill[STYLE_BAR_NOT_REPORTED]
-                                                             : c->s->text[id].color;
-    page_add_line(p, l, bar->label, lx, baseline, color);
-    return lx + l->width;
-}
-
-/* Width of a bar's label with the gap before it. */
-static double bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id id)
-{
-    double lmin, lnat;
-    text_style label = c->number;
-    label.size = c->s->text[id].size;
-    text_measure(c->te, bar->label, strlen(bar->label), &label, &lmin, &lnat);
-    return 0.3 * label.size + lnat;
-}
-
 /* ---- measuring ---- */
 
 /* Where the fraction of a figure starts: its decimal point, else the first
@@ -159,7 +83,7 @@ static void measure_cell(table *t, cell_set *cs, column *col, bool head)
     double min = 0, nat = 0;
     if (cell->kind == CELL_BAR) {
         /* the layout's bar length, or half of it at the least */
-        col->label_max = fmax(col->label_max, bar_label_width(c, &cell->bar, STYLE_TABLE));
+        col->label_max = fmax(col->label_max, layout_bar_label_width(c, &cell->bar, STYLE_TABLE));
         col->bars = true;
         nat = c->s->bars.width + col->label_max;
         min = c->s->bars.width / 2 + col->label_max;
@@ -339,29 +263,29 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
     flow *f = t->f;
     layout_ctx *c = f->c;
     const style_text *st = &c->s->text[STYLE_TABLE];
-    double left = flow_left(f), most = 0;
+    double left = layout_flow_left(f), most = 0;
     for (size_t k = 0; k < t->g->ncols; k++) {
         const cell_set *cs = &row[k];
         const column *col = &t->cols[k];
         size_t first = from ? from[k] : 0;
         size_t count = cs->nlines - first < n ? cs->nlines - first : n;
         double x = left + col->x + t->pad_x, y = f->y + t->pad_y;
-        double baseline = line_baseline(y, t->leading, st->size);
+        double baseline = layout_line_baseline(y, t->leading, st->size);
         if (cs->para) {
             for (size_t i = first; i < first + count && i < cs->para->nlines; i++) {
-                page_add_line(f->page, &cs->para->lines[i], cs->para->text, x,
-                              line_baseline(y, t->leading, st->size), st->color);
+                layout_page_add_line(f->page, &cs->para->lines[i], cs->para->text, x,
+                                     layout_line_baseline(y, t->leading, st->size), st->color);
                 y += t->leading;
             }
         } else if (cs->line && first == 0 && count > 0) {
             double right = left + col->x + col->width - t->pad_x;
-            page_add_line(f->page, cs->line, cs->cell->text, right - col->frac_max - cs->int_width,
-                          baseline, st->color);
+            layout_page_add_line(f->page, cs->line, cs->cell->text,
+                                 right - col->frac_max - cs->int_width, baseline, st->color);
         } else if (cs->cell->kind == CELL_BAR && first == 0 && count > 0) {
             /* the track gives way when the column is narrow; labels follow it */
             double room = col->width - 2 * t->pad_x - col->label_max;
-            draw_bar(c, f->page, &cs->cell->bar, x, fmin(room, c->s->bars.width), baseline,
-                     STYLE_TABLE);
+            layout_bar_draw(c, f->page, &cs->cell->bar, x, fmin(room, c->s->bars.width), baseline,
+                            STYLE_TABLE);
         }
         if (from)
             from[k] = first + count;
@@ -374,8 +298,8 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
 static void draw_rule(table *t, double width)
 {
     flow *f = t->f;
-    double left = flow_left(f), y = f->y + width / 2;
-    page_add_rule(f->page, left, y, left + t->width, y, width, f->c->s->table.rule_color);
+    double left = layout_flow_left(f), y = f->y + width / 2;
+    layout_page_add_rule(f->page, left, y, left + t->width, y, width, f->c->s->table.rule_color);
     f->y += width;
 }
 
@@ -392,8 +316,9 @@ static void table_open(table *t, bool continued)
     const style_text *st = &f->c->s->text[STYLE_CAPTION];
     text_para *caption = continued ? t->continued : t->caption;
     if (caption) {
-        flow_space(f, st->space_before);
-        f->y = page_add_para(f->page, caption, st, flow_left(f), f->y) + st->space_after;
+        layout_flow_space(f, st->space_before);
+        f->y =
+            layout_page_add_para(f->page, caption, st, layout_flow_left(f), f->y) + st->space_after;
         f->at_top = false;
     }
     draw_rule(t, t->thick);
@@ -409,7 +334,7 @@ static void table_close(table *t)
 static void table_continue(table *t)
 {
     table_close(t);
-    flow_new_page(t->f);
+    layout_flow_new_page(t->f);
     table_open(t, true);
 }
 
@@ -476,9 +401,9 @@ static void table_note(table *t)
     const style_text *ns = &f->c->s->text[STYLE_NOTE];
     if (!t->note)
         return;
-    flow_space(f, ns->space_before);
-    flow_lines(f, t->note, STYLE_NOTE);
-    flow_space(f, ns->space_after);
+    layout_flow_space(f, ns->space_before);
+    layout_flow_lines(f, t->note, STYLE_NOTE);
+    layout_flow_space(f, ns->space_after);
 }
 
 static bool table_prepare(table *t)
@@ -503,9 +428,10 @@ static bool table_prepare(table *t)
     for (size_t i = 0; i < g->nrows * g->ncols; i++)
         set_text_cell(t, &t->cells[i], &t->cols[i % g->ncols], false);
     if (g->caption)
-        t->caption = set_centred(c, STYLE_CAPTION, g->caption, t->width, &g->caption_origin);
+        t->caption = layout_set_centred(c, STYLE_CAPTION, g->caption, t->width, &g->caption_origin);
     if (g->continued)
-        t->continued = set_centred(c, STYLE_CAPTION, g->continued, t->width, &g->caption_origin);
+        t->continued =
+            layout_set_centred(c, STYLE_CAPTION, g->continued, t->width, &g->caption_origin);
     t->head_height = rows_height(t, t->head, NULL);
     set_note(t);
     return true;
@@ -531,11 +457,11 @@ static bool table_starts_here(const table *t)
     return fit == g->nrows || (fit >= MIN_ROWS_BEFORE_BREAK && fit < g->nrows);
 }
 
-void flow_grid(flow *f, const grid *g)
+void layout_flow_grid(flow *f, const grid *g)
 {
     layout_ctx *c = f->c;
     const style_table *ts = &c->s->table;
-    table t = {.f = f, .g = g, .width = page_type_width(c->s)};
+    table t = {.f = f, .g = g, .width = layout_type_width(c->s)};
     t.leading = c->s->text[STYLE_TABLE].leading;
     t.pad_x = ts->pad_x;
     t.pad_y = ts->pad_y;
@@ -544,8 +470,8 @@ void flow_grid(flow *f, const grid *g)
     if (g->ncols == 0 || !table_prepare(&t))
         return;
     if (!f->at_top && !table_starts_here(&t))
-        flow_new_page(f);
-    flow_space(f, t.leading / 2);
+        layout_flow_new_page(f);
+    layout_flow_space(f, t.leading / 2);
     table_open(&t, false);
     draw_rows(&t);
     table_close(&t);

@@ -1,0 +1,81 @@
+/* bars.c — progress bars: the track, the fill (hatched when lagging), the
+ * time mark and the label after them, and the width a label takes. Task
+ * tables, work-area heads, summaries and the legend (grid.c, progress.c)
+ * draw them. */
+#include "layout_internal.h"
+
+#include <string.h>
+
+static double bar_centre(const layout_ctx *c, double baseline, style_text_id id)
+{
+    /* the visual centre of a CJK line: 0.38 em above the baseline */
+    return baseline - 0.38 * c->s->text[id].size;
+}
+
+/* White diagonal stripes across a filled rectangle: a lagging bar reads as
+ * lagging in black-and-white print too, where its colour may look like
+ * another's. Each stripe is clipped to the rectangle by hand. */
+void layout_bar_hatch(page_build *p, const layout_rect *r)
+{
+    static const style_color paper = {false, {1, 1, 1, 0}};
+    if (r->h < 1) /* too thin to see stripes in; and a step of nothing never ends */
+        return;
+    double step = r->h * 0.8;
+    for (double t = step / 2 - r->h; t < r->w; t += step) {
+        /* the stripe from (t, bottom) to (t + h, top), within [0, w] */
+        double x0 = t, y0 = r->y + r->h, x1 = t + r->h, y1 = r->y;
+        if (x0 < 0) {
+            y0 -= -x0;
+            x0 = 0;
+        }
+        if (x1 > r->w) {
+            y1 += x1 - r->w;
+            x1 = r->w;
+        }
+        if (x1 > x0)
+            layout_page_add_rule(p, r->x + x0, y0, r->x + x1, y1, r->h * 0.18, paper);
+    }
+}
+
+double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
+                       double baseline, style_text_id id)
+{
+    const style_bars *b = &c->s->bars;
+    double top = bar_centre(c, baseline, id) - b->height / 2;
+    layout_item it = {.kind = LAYOUT_ITEM_RECT};
+    it.u.rect = (layout_rect){x, top, length, b->height, true, false, b->track, b->track, 0};
+    layout_page_add_item(p, it);
+    if (bar->color != STYLE_BAR_NOT_REPORTED && bar->fill > 0) {
+        double fill = bar->fill > 1 ? 1 : bar->fill;
+        style_color color = b->fill[bar->color];
+        it.u.rect = (layout_rect){x, top, length * fill, b->height, true, false, color, color, 0};
+        layout_page_add_item(p, it);
+        if (bar->color == STYLE_BAR_BEHIND)
+            layout_bar_hatch(p, &it.u.rect);
+    }
+    if (bar->mark >= 0) {
+        double mx = x + length * (bar->mark > 1 ? 1 : bar->mark);
+        double over = b->height * 0.35;
+        layout_page_add_rule(p, mx, top - over, mx, top + b->height + over, b->mark_width, b->mark);
+    }
+    double lx = x + length + 0.3 * c->s->text[id].size;
+    text_style label = c->number;
+    label.size = c->s->text[id].size;
+    text_origin none = {0};
+    text_line *l =
+        text_set_line(c->te, c->a, bar->label, strlen(bar->label), &label, &none, c->diags);
+    style_color color = bar->color == STYLE_BAR_NOT_REPORTED ? b->fill[STYLE_BAR_NOT_REPORTED]
+                                                             : c->s->text[id].color;
+    layout_page_add_line(p, l, bar->label, lx, baseline, color);
+    return lx + l->width;
+}
+
+/* Width of a bar's label with the gap before it. */
+double layout_bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id id)
+{
+    double lmin, lnat;
+    text_style label = c->number;
+    label.size = c->s->text[id].size;
+    text_measure(c->te, bar->label, strlen(bar->label), &label, &lmin, &lnat);
+    return 0.3 * label.size + lnat;
+}

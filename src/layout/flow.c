@@ -1,0 +1,78 @@
+/* flow.c — the cursor that moves down the pages of the body: a new page,
+ * the room left on this one, the left edge of the type area (mirrored
+ * margins), vertical space dropped at the top of a page, and a set
+ * paragraph's lines placed so that none is left alone at the foot or the
+ * head of a page. Everything that flows (body.c, grid.c, progress.c) moves
+ * this cursor. */
+#include "layout_internal.h"
+
+static size_t flow_physical(const flow *f)
+{
+    return f->first_physical + f->pages->count - 1;
+}
+
+void layout_flow_new_page(flow *f)
+{
+    f->page = layout_page_list_add(f->pages, f->c->s);
+    f->y = f->top;
+    f->at_top = true;
+}
+
+double layout_flow_room(const flow *f)
+{
+    return f->bottom - f->y;
+}
+
+double layout_flow_left(const flow *f)
+{
+    return layout_type_left(f->c->s, flow_physical(f));
+}
+
+void layout_flow_space(flow *f, double space)
+{
+    if (!f->at_top)
+        f->y += space;
+}
+
+static void flow_place_line(flow *f, const text_line *line, const char *text, double leading,
+                            double size, double indent_x, style_color color)
+{
+    double baseline = layout_line_baseline(f->y, leading, size);
+    layout_page_add_line(f->page, line, text, layout_flow_left(f) + indent_x, baseline, color);
+    f->y += leading;
+    f->at_top = false;
+}
+
+size_t layout_lines_for_page(size_t left, size_t fit)
+{
+    if (left <= fit)
+        return left;
+    if (fit < 2)
+        return 0;
+    size_t take = fit;
+    if (left - take == 1)
+        take--; /* leave two for the next page */
+    return take >= 2 ? take : 0;
+}
+
+void layout_flow_lines(flow *f, const text_para *p, style_text_id id)
+{
+    const style_text *st = &f->c->s->text[id];
+    double leading = st->leading;
+    size_t i = 0;
+    while (i < p->nlines) {
+        double room = layout_flow_room(f); /* negative when space after a block overran the page */
+        size_t fit = room > 0 ? (size_t)((room + 0.01) / leading) : 0;
+        size_t take = layout_lines_for_page(p->nlines - i, fit);
+        if (take == 0 && f->at_top)
+            take = fit ? (fit < p->nlines - i ? fit : p->nlines - i) : 1; /* a page is too short */
+        if (take == 0) {
+            layout_flow_new_page(f);
+            continue;
+        }
+        for (size_t k = 0; k < take; k++, i++)
+            flow_place_line(f, &p->lines[i], p->text, leading, st->size, 0, st->color);
+        if (i < p->nlines)
+            layout_flow_new_page(f);
+    }
+}
