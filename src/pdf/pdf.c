@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <zlib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -312,50 +311,6 @@ static void draw_page(writer *w, size_t index)
     }
 }
 
-/* ---- deflating on our side ---- */
-
-/* libharu drops a /Filter key from a stream it does not filter itself, so
- * the key of a stream deflated here is written by the dictionary's hook. */
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len)
-{
-    HPDF_MemStream_FreeData(d->stream);
-    HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len);
-    d->filter = HPDF_STREAM_FILTER_NONE;
-    d->write_fn = write_flate_filter;
-}
-
-/* Deflate a page's content stream now, while the fonts' worker threads
- * finish: libharu would deflate it on this thread during the save, with
- * nothing left to overlap. (The default level: text operators compress
- * well, and the fastest level made the example 5% larger.) */
-static void pack_page_contents(HPDF_Page page)
-{
-    HPDF_Dict contents = ((HPDF_PageAttr)page->attr)->contents;
-    HPDF_Stream s = contents->stream;
-    size_t len = 0;
-    uint8_t *plain = xmalloc(s->size + 1);
-    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(s); i++) {
-        HPDF_UINT n = 0;
-        HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &n);
-        if (buf && len + n <= s->size) {
-            memcpy(plain + len, buf, n);
-            len += n;
-        }
-    }
-    uLongf packed_len = compressBound(len);
-    uint8_t *packed = xmalloc(packed_len);
-    if (len == s->size && compress2(packed, &packed_len, plain, len, Z_DEFAULT_COMPRESSION) == Z_OK)
-        pdf_stream_set_deflated(contents, packed, packed_len);
-    free(packed);
-    free(plain);
-}
-
 /* ---- the document ---- */
 
 /* Every glyph of every run, with the text it stands for, so that each font
@@ -417,7 +372,7 @@ static bool build(writer *w)
     if (add_pages(w))
         for (size_t i = 0; i < w->doc->npages && !failed(w); i++) {
             draw_page(w, i);
-            pack_page_contents(w->pages[i]);
+            pdf_stream_pack_page(w->pages[i]);
         }
     if (pdf_fonts_finish(fonts, w->pdf, w->reason, sizeof w->reason) != 0 || failed(w))
         return false;

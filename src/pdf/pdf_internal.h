@@ -1,7 +1,8 @@
 /* pdf_internal.h — seams inside the PDF stage: the document writer (pdf.c),
- * font embedding (pdf_font.c, pdf_cff.c) and document-level structure
- * (pdf_meta.c). libharu's internal headers are used here and nowhere else in
- * briefc. Not for use outside src/pdf/. */
+ * font embedding (pdf_font.c, pdf_cff.c), document-level structure
+ * (pdf_meta.c) and streams deflated on our side (pdf_stream.c). libharu's
+ * internal headers are used here and nowhere else in briefc. Not for use
+ * outside src/pdf/. */
 #ifndef BRIEFC_PDF_INTERNAL_H
 #define BRIEFC_PDF_INTERNAL_H
 
@@ -53,11 +54,13 @@ int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, char *err, size_t errsize);
 const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
 void pdf_fonts_free(pdf_fonts *fonts);
 
-/* ---- pdf.c ---- */
+/* ---- pdf_stream.c: streams deflated on our side ---- */
 
 /* Make data (already deflated, len bytes) the content of stream dictionary
  * d, marked /FlateDecode, for libharu to copy as it is. */
 void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len);
+/* Deflate the page's content stream now (left as it is if that fails). */
+void pdf_stream_pack_page(HPDF_Page page);
 
 /* ---- pdf_cff.c: the charset of a CID-keyed CFF table ---- */
 
