@@ -1,8 +1,8 @@
 /* pdf_internal.h — seams inside the PDF stage: the document writer (pdf.c),
- * font embedding (pdf_font.c, pdf_cff.c), document-level structure
- * (pdf_meta.c) and streams deflated on our side (pdf_stream.c). libharu's
- * internal headers are used here and nowhere else in briefc. Not for use
- * outside src/pdf/. */
+ * the glyphs drawn (pdf_glyphs.c), font embedding (pdf_font.c, pdf_cff.c),
+ * document-level structure (pdf_meta.c) and streams deflated on our side
+ * (pdf_stream.c). libharu's internal headers are used here and nowhere else
+ * in briefc. Not for use outside src/pdf/. */
 #ifndef BRIEFC_PDF_INTERNAL_H
 #define BRIEFC_PDF_INTERNAL_H
 
@@ -14,7 +14,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
-/* ---- pdf_font.c: one embedded font per text_font ---- */
+/* ---- pdf_glyphs.c: the glyphs drawn, per font, and the text they stand for ---- */
 
 /* A glyph used in the document and the text it stands for (not copied:
  * points into the layout document, which outlives the writer). */
@@ -41,6 +41,12 @@ pdf_font *pdf_fonts_get(pdf_fonts *fonts, const text_font *f);
 /* Record that gid is drawn and stands for text[0, len) (len 0: part of a
  * cluster that an earlier glyph stands for). */
 void pdf_font_use_glyph(pdf_font *pf, uint32_t gid, const char *text, size_t len);
+/* The use record of gid (which must have been recorded). */
+const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
+void pdf_fonts_free(pdf_fonts *fonts);
+
+/* ---- pdf_font.c: one embedded font per text_font ---- */
+
 /* Fonts being subset on worker threads while the pages are drawn. */
 typedef struct pdf_embedding pdf_embedding;
 /* Give every glyph its code and every font its (still empty) dictionary,
@@ -50,9 +56,6 @@ pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf);
 /* Wait for the subsets and fill in the fonts' objects; frees e. 0, or -1
  * with a reason in err. */
 int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, char *err, size_t errsize);
-/* The use record of gid (which must have been recorded). */
-const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
-void pdf_fonts_free(pdf_fonts *fonts);
 
 /* ---- pdf_stream.c: streams deflated on our side ---- */
 
