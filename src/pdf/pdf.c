@@ -4,7 +4,7 @@
  * calls; text is written as raw operators into the page's content stream
  * (BT … ET, between libharu's calls, so its graphics-mode bookkeeping stays
  * valid), because the glyphs are our own CID codes in fonts we embed
- * ourselves (pdf_font.c). The file is written beside its target and renamed
+ * ourselves (pdf_fontobj.c). The file is written beside its target and renamed
  * into place only when complete. */
 #include "pdf_internal.h"
 

@@ -1,8 +1,14 @@
-/* pdf_internal.h — seams inside the PDF stage: the document writer (pdf.c),
- * the glyphs drawn (pdf_glyphs.c), font embedding (pdf_font.c, pdf_cff.c),
- * document-level structure (pdf_meta.c) and streams deflated on our side
- * (pdf_stream.c). libharu's internal headers are used here and nowhere else
- * in briefc. Not for use outside src/pdf/. */
+/* pdf_internal.h — seams inside the PDF stage. libharu's internal headers
+ * are used here and nowhere else in briefc. Not for use outside src/pdf/.
+ *
+ * The files, callers above what they call (no file calls one above it):
+ *   pdf.c          the document writer: draws the frames, writes the file
+ *   pdf_fontobj.c  the fonts' PDF objects, made around the subsets
+ *   pdf_subset.c   the subset worker (hb-subset, on a worker thread)
+ *   pdf_cff.c      the charset of a CID-keyed CFF table
+ *   pdf_glyphs.c   the glyphs drawn, per font, and the text they stand for
+ *   pdf_stream.c   streams deflated on our side
+ *   pdf_meta.c     strings, destinations, info, outline, page labels */
 #ifndef BRIEFC_PDF_INTERNAL_H
 #define BRIEFC_PDF_INTERNAL_H
 
@@ -45,13 +51,38 @@ void pdf_font_use_glyph(pdf_font *pf, uint32_t gid, const char *text, size_t len
 const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
 void pdf_fonts_free(pdf_fonts *fonts);
 
-/* ---- pdf_font.c: one embedded font per text_font ---- */
+/* ---- pdf_subset.c: the subset worker ---- */
+
+/* One font's subset: made on the calling thread or the worker's, and read
+ * only after pdf_subset_wait. */
+typedef struct pdf_subset_job {
+    pdf_font *pf;
+    hb_face_t *face;
+    bool cff;
+    bool by_cid;        /* a CID-keyed CFF: codes are CIDs; else they are the subset's glyph ids */
+    hb_blob_t *program; /* the 'CFF ' table or the whole TrueType font */
+    uint8_t *packed;    /* a TrueType program deflated, for /FlateDecode; NULL for CFF */
+    size_t packed_len;
+    char err[160];
+} pdf_subset_job;
 
 /* Fonts being subset on worker threads while the pages are drawn. */
 typedef struct pdf_embedding pdf_embedding;
-/* Give every glyph its code and every font its (still empty) dictionary,
- * then subset: TrueType faces here, CFF faces on worker threads. Pages may be
- * drawn until pdf_fonts_finish, which must always follow. */
+/* A job for each font; give every glyph its code and subset: TrueType and
+ * name-keyed CFF faces here, CID-keyed CFF faces on a worker thread. Pages
+ * may be drawn until pdf_subset_wait, which must always follow. */
+pdf_embedding *pdf_subset_start(pdf_fonts *fonts);
+/* Wait for the worker: the jobs, one per font in font order (*n of them),
+ * owned by e. */
+pdf_subset_job *pdf_subset_wait(pdf_embedding *e, size_t *n);
+/* Free e, its jobs and their subsets. */
+void pdf_subset_free(pdf_embedding *e);
+
+/* ---- pdf_fontobj.c: the fonts' PDF objects ---- */
+
+/* Give every glyph its width and every font its (still empty) dictionary,
+ * then start the subsets (pdf_subset_start). Pages may be drawn until
+ * pdf_fonts_finish, which must always follow. */
 pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf);
 /* Wait for the subsets and fill in the fonts' objects; frees e. 0, or -1
  * with a reason in err. */
