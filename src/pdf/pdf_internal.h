@@ -108,10 +108,9 @@ bool pdf_cff_is_name_keyed(const uint8_t *cff, size_t len);
 
 /* ---- pdf_meta.c: strings, destinations, info, outline, labels ---- */
 
-/* A PDF text string: UTF-16BE with a byte-order mark (written as <hex>),
- * which keeps every character, 𠮷 included. */
-HPDF_Binary pdf_text_string(HPDF_Doc pdf, const char *utf8, size_t len);
-/* The same encoding into out (2 + 4 per code point at most): returns bytes. */
+/* A PDF text string's encoding, UTF-16BE (with a byte-order mark when
+ * `bom`), which keeps every character, 𠮷 included, into out (2 + 4 per code
+ * point at most): returns bytes. */
 size_t pdf_utf16be(const char *utf8, size_t len, uint8_t *out, bool bom);
 /* [page /XYZ null top null]: keep the zoom and the left edge. */
 HPDF_Array pdf_dest_xyz(HPDF_Doc pdf, HPDF_Page page, double top);
