@@ -256,16 +256,18 @@ pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf)
     return pdf_subset_start(fonts);
 }
 
-int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, char *err, size_t errsize)
+int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, diag_list *diags)
 {
     size_t n;
     pdf_subset_job *jobs = pdf_subset_wait(e, &n);
     int status = 0;
     for (size_t i = 0; i < n; i++) {
         pdf_subset_job *job = &jobs[i];
-        if (status == 0 && job->err[0]) {
-            snprintf(err, errsize, "font '%s': %s",
-                     text_font_get_info(job->pf->font)->postscript_name, job->err);
+        if (status == 0 && job->diags.errors > 0) {
+            const char *name = text_font_get_info(job->pf->font)->postscript_name;
+            for (size_t k = 0; k < job->diags.count; k++)
+                diag_add(diags, job->diags.items[k].level, NULL, 0, 0, "font '%s': %s", name,
+                         job->diags.items[k].message);
             status = -1;
         }
         if (status == 0)

@@ -63,7 +63,7 @@ typedef struct pdf_subset_job {
     hb_blob_t *program; /* the 'CFF ' table or the whole TrueType font */
     uint8_t *packed;    /* a TrueType program deflated, for /FlateDecode; NULL for CFF */
     size_t packed_len;
-    char err[160];
+    diag_list diags; /* why it failed: the job's own, as it may be on the worker thread */
 } pdf_subset_job;
 
 /* Fonts being subset on worker threads while the pages are drawn. */
@@ -84,9 +84,10 @@ void pdf_subset_free(pdf_embedding *e);
  * then start the subsets (pdf_subset_start). Pages may be drawn until
  * pdf_fonts_finish, which must always follow. */
 pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf);
-/* Wait for the subsets and fill in the fonts' objects; frees e. 0, or -1
- * with a reason in err. */
-int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, char *err, size_t errsize);
+/* Wait for the subsets and fill in the fonts' objects, in font order; frees
+ * e. 0, or -1 when a font failed: its errors are added to diags as
+ * "font '<PostScript name>': <why>", and the fonts after it are not built. */
+int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, diag_list *diags);
 
 /* ---- pdf_stream.c: streams deflated on our side ---- */
 

@@ -46,7 +46,7 @@ static bool cids_from_charset(pdf_subset_job *job, hb_blob_t *cff, const hb_map_
     uint32_t *cids;
     size_t n = pdf_cff_cids(data, len, &cids);
     if (n == 0) {
-        snprintf(job->err, sizeof job->err, "its CFF table has no CID charset");
+        diag_add(&job->diags, DIAG_ERROR, NULL, 0, 0, "its CFF table has no CID charset");
         return false;
     }
     const char *problem = NULL;
@@ -62,7 +62,7 @@ static bool cids_from_charset(pdf_subset_job *job, hb_blob_t *cff, const hb_map_
     }
     free(cids);
     if (problem)
-        snprintf(job->err, sizeof job->err, "%s", problem);
+        diag_add(&job->diags, DIAG_ERROR, NULL, 0, 0, "%s", problem);
     return !problem;
 }
 
@@ -71,7 +71,7 @@ static bool assign_new_gids(pdf_subset_job *job, const hb_map_t *old_to_new)
     for (size_t i = 0; i < job->pf->glyphs.count; i++) {
         hb_codepoint_t new_gid = hb_map_get(old_to_new, job->pf->glyphs.items[i].gid);
         if (new_gid == HB_MAP_VALUE_INVALID) {
-            snprintf(job->err, sizeof job->err, "a glyph is missing from the subset");
+            diag_add(&job->diags, DIAG_ERROR, NULL, 0, 0, "a glyph is missing from the subset");
             return false;
         }
         job->pf->glyphs.items[i].code = new_gid;
@@ -93,7 +93,7 @@ static void pack_program(pdf_subset_job *job)
     uLongf packed_len = compressBound(len);
     job->packed = xmalloc(packed_len);
     if (compress2(job->packed, &packed_len, data, len, Z_BEST_SPEED) != Z_OK) {
-        snprintf(job->err, sizeof job->err, "cannot compress the subset");
+        diag_add(&job->diags, DIAG_ERROR, NULL, 0, 0, "cannot compress the subset");
         return;
     }
     job->packed_len = packed_len;
@@ -171,13 +171,13 @@ static void run_subset(pdf_subset_job *job)
     hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
     pthread_mutex_unlock(&subset_lock);
     if (!sub) {
-        snprintf(job->err, sizeof job->err, "hb-subset failed");
+        diag_add(&job->diags, DIAG_ERROR, NULL, 0, 0, "hb-subset failed");
     } else {
         const hb_map_t *old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
         job->program =
             job->cff ? hb_face_reference_table(sub, TAG_CFF) : hb_face_reference_blob(sub);
         if (hb_blob_get_length(job->program) == 0)
-            snprintf(job->err, sizeof job->err, "the subset font is empty");
+            diag_add(&job->diags, DIAG_ERROR, NULL, 0, 0, "the subset font is empty");
         else if (job->by_cid ? cids_from_charset(job, job->program, old_to_new, true)
                              : assign_new_gids(job, old_to_new))
             pack_program(job);
@@ -258,7 +258,7 @@ pdf_embedding *pdf_subset_start(pdf_fonts *fonts)
             e->nworkers++;
     /* codes from the subset itself: made here, before the pages are drawn */
     for (size_t i = 0; i < e->n; i++)
-        if (!e->jobs[i].by_cid && !e->jobs[i].err[0])
+        if (!e->jobs[i].by_cid && e->jobs[i].diags.errors == 0)
             run_subset(&e->jobs[i]);
     if (e->nworkers == 0) /* no thread could start: do the work here */
         job_worker(e);
@@ -280,6 +280,7 @@ void pdf_subset_free(pdf_embedding *e)
         pdf_subset_job *job = &e->jobs[i];
         hb_blob_destroy(job->program);
         free(job->packed);
+        diag_list_free(&job->diags);
     }
     free(e->queue);
     free(e->jobs);
