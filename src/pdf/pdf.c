@@ -4,14 +4,13 @@
  * calls; text is written as raw operators into the page's content stream
  * (BT … ET, between libharu's calls, so its graphics-mode bookkeeping stays
  * valid), because the glyphs are our own CID codes in fonts we embed
- * ourselves (pdf_font.c). The file is written beside its target and renamed
+ * ourselves (pdf_fontobj.c). The file is written beside its target and renamed
  * into place only when complete. */
 #include "pdf_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <zlib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,7 +22,10 @@ typedef struct writer {
     HPDF_STATUS error, detail; /* libharu's first error, from on_error */
     pdf_fonts fonts;
     HPDF_Page *pages;
-    char reason[256]; /* why the write failed, for the diagnostic */
+    /* What went wrong, in the order found. Nothing more is tried after a
+     * failure, except that the fonts are always finished (their worker is
+     * joined): a font's error, found last, is the one pdf_write reports. */
+    diag_list errors;
 } writer;
 
 /* libharu reports errors through this handler and then returns an error
@@ -38,16 +40,16 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_dat
     }
 }
 
+/* Whether anything has failed; libharu's first error becomes a diagnostic
+ * here unless something else failed before it was seen. */
 static bool failed(writer *w)
 {
-    if (w->error == HPDF_OK)
-        return w->reason[0] != '\0';
-    if (!w->reason[0])
-        snprintf(w->reason, sizeof w->reason,
+    if (w->error != HPDF_OK && w->errors.errors == 0)
+        diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0,
                  w->error == HPDF_FAILD_TO_ALLOC_MEM ? "out of memory (libharu error 0x%04X/%u)"
                                                      : "libharu error 0x%04X (detail %u)",
                  (unsigned)w->error, (unsigned)w->detail);
-    return true;
+    return w->errors.errors > 0;
 }
 
 /* ---- numbers and colours ---- */
@@ -272,8 +274,8 @@ static void draw_dot(HPDF_Page page, const layout_dot *d)
 static void draw_link(writer *w, HPDF_Page page, const layout_link *l)
 {
     if (l->target_page >= w->doc->npages) {
-        snprintf(w->reason, sizeof w->reason, "a link leads to page %zu of %zu", l->target_page + 1,
-                 w->doc->npages);
+        diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "a link leads to page %zu of %zu",
+                 l->target_page + 1, w->doc->npages);
         return;
     }
     HPDF_Page target = w->pages[l->target_page];
@@ -312,50 +314,6 @@ static void draw_page(writer *w, size_t index)
     }
 }
 
-/* ---- deflating on our side ---- */
-
-/* libharu drops a /Filter key from a stream it does not filter itself, so
- * the key of a stream deflated here is written by the dictionary's hook. */
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len)
-{
-    HPDF_MemStream_FreeData(d->stream);
-    HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len);
-    d->filter = HPDF_STREAM_FILTER_NONE;
-    d->write_fn = write_flate_filter;
-}
-
-/* Deflate a page's content stream now, while the fonts' worker threads
- * finish: libharu would deflate it on this thread during the save, with
- * nothing left to overlap. (The default level: text operators compress
- * well, and the fastest level made the example 5% larger.) */
-static void pack_page_contents(HPDF_Page page)
-{
-    HPDF_Dict contents = ((HPDF_PageAttr)page->attr)->contents;
-    HPDF_Stream s = contents->stream;
-    size_t len = 0;
-    uint8_t *plain = xmalloc(s->size + 1);
-    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(s); i++) {
-        HPDF_UINT n = 0;
-        HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &n);
-        if (buf && len + n <= s->size) {
-            memcpy(plain + len, buf, n);
-            len += n;
-        }
-    }
-    uLongf packed_len = compressBound(len);
-    uint8_t *packed = xmalloc(packed_len);
-    if (len == s->size && compress2(packed, &packed_len, plain, len, Z_DEFAULT_COMPRESSION) == Z_OK)
-        pdf_stream_set_deflated(contents, packed, packed_len);
-    free(packed);
-    free(plain);
-}
-
 /* ---- the document ---- */
 
 /* Every glyph of every run, with the text it stands for, so that each font
@@ -369,8 +327,8 @@ static bool collect_glyphs(writer *w)
             if (lp->items[i].kind != LAYOUT_ITEM_GLYPHS || g->nglyphs == 0)
                 continue;
             if (!g->font || g->size <= 0) {
-                snprintf(w->reason, sizeof w->reason, "a run of glyphs on page %zu has no font",
-                         p + 1);
+                diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0,
+                         "a run of glyphs on page %zu has no font", p + 1);
                 return false;
             }
             pdf_font *pf = pdf_fonts_get(&w->fonts, g->font);
@@ -400,12 +358,12 @@ static bool add_pages(writer *w)
 static bool build(writer *w)
 {
     if (w->doc->npages == 0) {
-        snprintf(w->reason, sizeof w->reason, "the document has no pages");
+        diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "the document has no pages");
         return false;
     }
     w->pdf = HPDF_New(on_error, w);
     if (!w->pdf) {
-        snprintf(w->reason, sizeof w->reason, "out of memory");
+        diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "out of memory");
         return false;
     }
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
@@ -417,14 +375,15 @@ static bool build(writer *w)
     if (add_pages(w))
         for (size_t i = 0; i < w->doc->npages && !failed(w); i++) {
             draw_page(w, i);
-            pack_page_contents(w->pages[i]);
+            pdf_stream_pack_page(w->pages[i]);
         }
-    if (pdf_fonts_finish(fonts, w->pdf, w->reason, sizeof w->reason) != 0 || failed(w))
+    if (pdf_fonts_finish(fonts, w->pdf, &w->errors) != 0 || failed(w))
         return false;
     if (pdf_meta_info(w->pdf, &w->doc->info) != 0 ||
         pdf_meta_outline(w->pdf, w->pages, w->doc) != 0 || pdf_meta_labels(w->pdf, w->doc) != 0) {
         if (!failed(w))
-            snprintf(w->reason, sizeof w->reason, "the outline or page labels name a missing page");
+            diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0,
+                     "the outline or page labels name a missing page");
         return false;
     }
     return HPDF_SaveToStream(w->pdf) == HPDF_OK && !failed(w);
@@ -469,8 +428,9 @@ static void sync_parent_dir(const char *path)
     free(dir);
 }
 
-/* The saved document (libharu's memory stream) into path, atomically. */
-static bool write_file(writer *w, const char *path)
+/* The saved document (libharu's memory stream) into path, atomically;
+ * false with the system's reason in errors. */
+static bool write_file(HPDF_Doc pdf, const char *path, diag_list *errors)
 {
     size_t plen = strlen(path);
     char *tmp = xmalloc(plen + sizeof ".tmp-XXXXXX");
@@ -478,11 +438,11 @@ static bool write_file(writer *w, const char *path)
     memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        snprintf(w->reason, sizeof w->reason, "%s", strerror(errno));
+        diag_add(errors, DIAG_ERROR, NULL, 0, 0, "%s", strerror(errno));
         free(tmp);
         return false;
     }
-    HPDF_Stream s = w->pdf->stream;
+    HPDF_Stream s = pdf->stream;
     bool ok = true;
     for (HPDF_UINT i = 0; ok && i < HPDF_MemStream_GetBufCount(s); i++) {
         HPDF_UINT len = 0;
@@ -500,7 +460,7 @@ static bool write_file(writer *w, const char *path)
         saved = errno;
     }
     if (!ok) {
-        snprintf(w->reason, sizeof w->reason, "%s", strerror(saved));
+        diag_add(errors, DIAG_ERROR, NULL, 0, 0, "%s", strerror(saved));
         unlink(tmp);
     } else {
         sync_parent_dir(path);
@@ -512,11 +472,14 @@ static bool write_file(writer *w, const char *path)
 int pdf_write(const layout_document *doc, const char *path, diag_list *diags)
 {
     writer w = {.doc = doc};
-    bool ok = build(&w) && write_file(&w, path);
+    bool ok = build(&w) && write_file(w.pdf, path, &w.errors);
     if (!ok) {
         failed(&w);
-        diag_add(diags, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s", path, w.reason);
+        /* one error, with no position: the last one found (see writer) */
+        const char *reason = w.errors.count ? w.errors.items[w.errors.count - 1].message : "";
+        diag_add(diags, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s", path, reason);
     }
+    diag_list_free(&w.errors);
     if (w.pdf)
         HPDF_Free(w.pdf);
     pdf_fonts_free(&w.fonts);

@@ -1,7 +1,14 @@
-/* pdf_internal.h — seams inside the PDF stage: the document writer (pdf.c),
- * font embedding (pdf_font.c, pdf_cff.c) and document-level structure
- * (pdf_meta.c). libharu's internal headers are used here and nowhere else in
- * briefc. Not for use outside src/pdf/. */
+/* pdf_internal.h — seams inside the PDF stage. libharu's internal headers
+ * are used here and nowhere else in briefc. Not for use outside src/pdf/.
+ *
+ * The files, callers above what they call (no file calls one above it):
+ *   pdf.c          the document writer: draws the frames, writes the file
+ *   pdf_fontobj.c  the fonts' PDF objects, made around the subsets
+ *   pdf_subset.c   the subset worker (hb-subset, on a worker thread)
+ *   pdf_cff.c      the charset of a CID-keyed CFF table
+ *   pdf_glyphs.c   the glyphs drawn, per font, and the text they stand for
+ *   pdf_stream.c   streams deflated on our side
+ *   pdf_meta.c     strings, destinations, info, outline, page labels */
 #ifndef BRIEFC_PDF_INTERNAL_H
 #define BRIEFC_PDF_INTERNAL_H
 
@@ -13,7 +20,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
-/* ---- pdf_font.c: one embedded font per text_font ---- */
+/* ---- pdf_glyphs.c: the glyphs drawn, per font, and the text they stand for ---- */
 
 /* A glyph used in the document and the text it stands for (not copied:
  * points into the layout document, which outlives the writer). */
@@ -40,24 +47,55 @@ pdf_font *pdf_fonts_get(pdf_fonts *fonts, const text_font *f);
 /* Record that gid is drawn and stands for text[0, len) (len 0: part of a
  * cluster that an earlier glyph stands for). */
 void pdf_font_use_glyph(pdf_font *pf, uint32_t gid, const char *text, size_t len);
-/* Fonts being subset on worker threads while the pages are drawn. */
-typedef struct pdf_embedding pdf_embedding;
-/* Give every glyph its code and every font its (still empty) dictionary,
- * then subset: TrueType faces here, CFF faces on worker threads. Pages may be
- * drawn until pdf_fonts_finish, which must always follow. */
-pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf);
-/* Wait for the subsets and fill in the fonts' objects; frees e. 0, or -1
- * with a reason in err. */
-int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, char *err, size_t errsize);
 /* The use record of gid (which must have been recorded). */
 const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
 void pdf_fonts_free(pdf_fonts *fonts);
 
-/* ---- pdf.c ---- */
+/* ---- pdf_subset.c: the subset worker ---- */
+
+/* One font's subset: made on the calling thread or the worker's, and read
+ * only after pdf_subset_wait. */
+typedef struct pdf_subset_job {
+    pdf_font *pf;
+    hb_face_t *face;
+    bool cff;
+    bool by_cid;        /* a CID-keyed CFF: codes are CIDs; else they are the subset's glyph ids */
+    hb_blob_t *program; /* the 'CFF ' table or the whole TrueType font */
+    uint8_t *packed;    /* a TrueType program deflated, for /FlateDecode; NULL for CFF */
+    size_t packed_len;
+    diag_list diags; /* why it failed: the job's own, as it may be on the worker thread */
+} pdf_subset_job;
+
+/* Fonts being subset on worker threads while the pages are drawn. */
+typedef struct pdf_embedding pdf_embedding;
+/* A job for each font; give every glyph its code and subset: TrueType and
+ * name-keyed CFF faces here, CID-keyed CFF faces on a worker thread. Pages
+ * may be drawn until pdf_subset_wait, which must always follow. */
+pdf_embedding *pdf_subset_start(pdf_fonts *fonts);
+/* Wait for the worker: the jobs, one per font in font order (*n of them),
+ * owned by e. */
+pdf_subset_job *pdf_subset_wait(pdf_embedding *e, size_t *n);
+/* Free e, its jobs and their subsets. */
+void pdf_subset_free(pdf_embedding *e);
+
+/* ---- pdf_fontobj.c: the fonts' PDF objects ---- */
+
+/* Give every glyph its width and every font its (still empty) dictionary,
+ * then start the subsets (pdf_subset_start). Pages may be drawn until
+ * pdf_fonts_finish, which must always follow. */
+pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf);
+/* Wait for the subsets and fill in the fonts' objects, in font order; frees
+ * e. 0, or -1 when a font failed: its errors are added to diags as
+ * "font '<PostScript name>': <why>", and the fonts after it are not built. */
+int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, diag_list *diags);
+
+/* ---- pdf_stream.c: streams deflated on our side ---- */
 
 /* Make data (already deflated, len bytes) the content of stream dictionary
  * d, marked /FlateDecode, for libharu to copy as it is. */
 void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len);
+/* Deflate the page's content stream now (left as it is if that fails). */
+void pdf_stream_pack_page(HPDF_Page page);
 
 /* ---- pdf_cff.c: the charset of a CID-keyed CFF table ---- */
 
@@ -71,10 +109,9 @@ bool pdf_cff_is_name_keyed(const uint8_t *cff, size_t len);
 
 /* ---- pdf_meta.c: strings, destinations, info, outline, labels ---- */
 
-/* A PDF text string: UTF-16BE with a byte-order mark (written as <hex>),
- * which keeps every character, 𠮷 included. */
-HPDF_Binary pdf_text_string(HPDF_Doc pdf, const char *utf8, size_t len);
-/* The same encoding into out (2 + 4 per code point at most): returns bytes. */
+/* A PDF text string's encoding, UTF-16BE (with a byte-order mark when
+ * `bom`), which keeps every character, 𠮷 included, into out (2 + 4 per code
+ * point at most): returns bytes. */
 size_t pdf_utf16be(const char *utf8, size_t len, uint8_t *out, bool bom);
 /* [page /XYZ null top null]: keep the zoom and the left edge. */
 HPDF_Array pdf_dest_xyz(HPDF_Doc pdf, HPDF_Page page, double top);

@@ -447,6 +447,94 @@ static void test_failed_writes_leave_old_file(void **state)
     diag_list_free(&diags);
 }
 
+/* One page of two runs (LXGW WenKai, then Noto Serif), written to name.pdf
+ * in the fixture's folder; a run marked bad gets a glyph id its font does
+ * not have. Returns pdf_write's status. */
+static int write_two_runs(fixture *fx, const char *name, bool bad_kai, bool bad_serif,
+                          diag_list *diags, char *path, size_t size)
+{
+    layout_item *items = arena_alloc(fx->arena, 2 * sizeof *items);
+    items[0] = glyph_run(fx, fx->kai, 12, "楷", 60, 100, 0);
+    items[1] = glyph_run(fx, fx->serif, 12, "中", 60, 130, 0);
+    if (bad_kai)
+        ((text_glyph *)items[0].u.glyphs.glyphs)[0].gid = 70000;
+    if (bad_serif)
+        ((text_glyph *)items[1].u.glyphs.glyphs)[0].gid = 70000;
+    layout_page *page = arena_alloc(fx->arena, sizeof *page);
+    *page = (layout_page){420, 595, items, 2};
+    layout_document d = {.npages = 1, .pages = page, .arena = fx->arena};
+    snprintf(path, size, "%s/%s.pdf", fx->dir, name);
+    return pdf_write(&d, path, diags);
+}
+
+/* A font that cannot be embedded: one error, naming the file and the font
+ * (the first one that failed, in order of first use); nothing is written. */
+static void test_font_error_names_the_font(void **state)
+{
+    fixture *fx = *state;
+    const char *kai = text_font_get_info(fx->kai)->postscript_name;
+    const char *serif = text_font_get_info(fx->serif)->postscript_name;
+    const struct {
+        bool bad_kai, bad_serif;
+        const char *font;
+    } cases[] = {{true, false, kai}, {false, true, serif}, {true, true, kai}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        diag_list diags = {0};
+        char path[160], name[16], expect[400];
+        snprintf(name, sizeof name, "font%zu", i);
+        assert_int_equal(write_two_runs(fx, name, cases[i].bad_kai, cases[i].bad_serif, &diags,
+                                        path, sizeof path),
+                         -1);
+        assert_int_equal(diags.count, 1);
+        assert_int_equal(diags.errors, 1);
+        assert_null(diags.items[0].file);
+        assert_int_equal(diags.items[0].line, 0);
+        snprintf(expect, sizeof expect,
+                 "cannot write '%s': font '%s': a glyph is missing from the subset", path,
+                 cases[i].font);
+        assert_string_equal(diags.items[0].message, expect);
+        assert_int_equal(access(path, F_OK), -1);
+        diag_list_free(&diags);
+    }
+    assert_int_equal(leftover_temp_files(fx), 0);
+}
+
+/* What the writer refuses before libharu is asked: each one error, worded
+ * as the file it could not write. */
+static void test_documents_it_cannot_write(void **state)
+{
+    fixture *fx = *state;
+    diag_list diags = {0};
+    char path[160], expect[400];
+    snprintf(path, sizeof path, "%s/refused.pdf", fx->dir);
+
+    layout_document empty = {.arena = fx->arena};
+    assert_int_equal(pdf_write(&empty, path, &diags), -1);
+    snprintf(expect, sizeof expect, "cannot write '%s': the document has no pages", path);
+    assert_string_equal(diags.items[0].message, expect);
+
+    layout_item run = glyph_run(fx, fx->serif, 12, "中", 60, 100, 0);
+    run.u.glyphs.font = NULL;
+    layout_page page = {420, 595, &run, 1};
+    layout_document d = {.npages = 1, .pages = &page, .arena = fx->arena};
+    assert_int_equal(pdf_write(&d, path, &diags), -1);
+    snprintf(expect, sizeof expect, "cannot write '%s': a run of glyphs on page 1 has no font",
+             path);
+    assert_string_equal(diags.items[1].message, expect);
+
+    layout_item link = {.kind = LAYOUT_ITEM_LINK};
+    link.u.link = (layout_link){60, 86, 120, 18, 4, 80};
+    page.items = &link;
+    assert_int_equal(pdf_write(&d, path, &diags), -1);
+    snprintf(expect, sizeof expect, "cannot write '%s': a link leads to page 5 of 1", path);
+    assert_string_equal(diags.items[2].message, expect);
+
+    assert_int_equal(diags.count, 3);
+    assert_int_equal(diags.errors, 3);
+    assert_int_equal(access(path, F_OK), -1);
+    diag_list_free(&diags);
+}
+
 /* A line set by the text engine itself (HarfBuzz shaping, CJK–Latin
  * spacing marked with /ActualText) comes back out of the PDF unchanged. */
 static void test_line_set_by_text_engine(void **state)
@@ -505,6 +593,8 @@ int main(void)
         cmocka_unit_test(test_glyphs_are_visible),
         cmocka_unit_test(test_same_document_same_bytes),
         cmocka_unit_test(test_failed_writes_leave_old_file),
+        cmocka_unit_test(test_font_error_names_the_font),
+        cmocka_unit_test(test_documents_it_cannot_write),
         cmocka_unit_test(test_line_set_by_text_engine),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
