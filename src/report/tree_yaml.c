@@ -19,7 +19,7 @@
 
 /* ---------------------------- shared helpers ---------------------------- */
 
-void tree_offset_position(const char *buf, size_t len, size_t at, int *line, int *col)
+void report_tree_offset_position(const char *buf, size_t len, size_t at, int *line, int *col)
 {
     size_t line_start = 0;
     int l = 1;
@@ -33,13 +33,13 @@ void tree_offset_position(const char *buf, size_t len, size_t at, int *line, int
     *col = (int)utf8_length(buf + line_start, at - line_start) + 1;
 }
 
-bool tree_check_utf8(const char *name, const char *buf, size_t len, diag_list *diags)
+bool report_tree_check_utf8(const char *name, const char *buf, size_t len, diag_list *diags)
 {
     size_t bad = utf8_validate(buf, len);
     if (bad == (size_t)-1)
         return true;
     int line, col;
-    tree_offset_position(buf, len, bad, &line, &col);
+    report_tree_offset_position(buf, len, bad, &line, &col);
     diag_add(diags, DIAG_ERROR, name, line, col,
              "invalid UTF-8 (byte 0x%02X); the file must be saved as UTF-8",
              (unsigned char)buf[bad]);
@@ -63,7 +63,7 @@ static int key_ref_compare(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-bool tree_check_duplicate_keys(const char *name, const report_node *map, diag_list *diags)
+bool report_tree_check_duplicate_keys(const char *name, const report_node *map, diag_list *diags)
 {
     if (map->npairs < 2)
         return true;
@@ -228,7 +228,7 @@ static bool build_mapping(yconv *c, yaml_node_t *n, report_node *t)
         }
         t->pairs[t->npairs++] = (report_pair){key, value};
     }
-    tree_check_duplicate_keys(c->name, t, c->diags);
+    report_tree_check_duplicate_keys(c->name, t, c->diags);
     return true;
 }
 
@@ -283,7 +283,7 @@ static void report_yaml_error(const char *name, const char *buf, size_t len, con
     int line, col;
     const char *problem = p->problem ? p->problem : "malformed YAML";
     if (p->error == YAML_READER_ERROR) {
-        tree_offset_position(buf, len, p->problem_offset, &line, &col);
+        report_tree_offset_position(buf, len, p->problem_offset, &line, &col);
         diag_add(diags, DIAG_ERROR, name, line, col, "%s", problem);
         return;
     }
@@ -390,10 +390,10 @@ static report_node *tree_yaml_parse(const char *name, const char *buf, size_t le
 report_node *report_tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,
                                      diag_list *diags)
 {
-    if (!tree_check_utf8(name, buf, len, diags))
+    if (!report_tree_check_utf8(name, buf, len, diags))
         return NULL;
     if (ends_with(name, ".json"))
-        return tree_json_parse(name, buf, len, a, diags);
+        return report_tree_json_parse(name, buf, len, a, diags);
     return tree_yaml_parse(name, buf, len, a, diags);
 }
 
