@@ -63,8 +63,8 @@ static void find_markers(const char *s, size_t len, offset_vec *out)
 
 bool report_read_para(vctx *c, const report_node *n, report_para *out)
 {
-    if (n->kind != REPORT_NODE_SCALAR || v_is_null(n)) {
-        v_error(c, n, "expected a paragraph (text), got %s", v_describe(c, n));
+    if (n->kind != REPORT_NODE_SCALAR || report_val_is_null(n)) {
+        report_val_error(c, n, "expected a paragraph (text), got %s", report_val_describe(c, n));
         return false;
     }
     report_check_punctuation(c, n);
@@ -74,9 +74,9 @@ bool report_read_para(vctx *c, const report_node *n, report_para *out)
     if (marks.count % 2) { /* the last opener is never closed: keep it as written */
         int line, col;
         node_position(n, marks.items[marks.count - 1], &line, &col);
-        v_warning_at(c, line, col,
-                     "unbalanced '**': strong text is not closed; the '**' is "
-                     "kept as written");
+        report_val_warning_at(c, line, col,
+                              "unbalanced '**': strong text is not closed; the '**' is "
+                              "kept as written");
     }
     char *text = arena_alloc(c->a, n->len + 1);
     out->strong = arena_alloc(c->a, (paired / 2 + 1) * sizeof *out->strong);
@@ -170,8 +170,8 @@ void report_check_punctuation(vctx *c, const report_node *n)
             continue;
         int line, col;
         node_position(n, cps[k].at, &line, &col);
-        v_warning_at(c, line, col, "ASCII '%c' in Chinese text; did you mean '%s'?",
-                     (char)cps[k].cp, wide);
+        report_val_warning_at(c, line, col, "ASCII '%c' in Chinese text; did you mean '%s'?",
+                              (char)cps[k].cp, wide);
     }
     free(cps);
 }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void v_error(vctx *c, const report_node *at, const char *fmt, ...)
+void report_val_error(vctx *c, const report_node *at, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -16,7 +16,7 @@ void v_error(vctx *c, const report_node *at, const char *fmt, ...)
     va_end(ap);
 }
 
-void v_warning_at(vctx *c, int line, int col, const char *fmt, ...)
+void report_val_warning_at(vctx *c, int line, int col, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -24,7 +24,7 @@ void v_warning_at(vctx *c, int line, int col, const char *fmt, ...)
     va_end(ap);
 }
 
-bool v_is_null(const report_node *n)
+bool report_val_is_null(const report_node *n)
 {
     if (n->kind != REPORT_NODE_SCALAR || n->quoted)
         return false;
@@ -32,7 +32,7 @@ bool v_is_null(const report_node *n)
            strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
 }
 
-const char *v_describe(vctx *c, const report_node *n)
+const char *report_val_describe(vctx *c, const report_node *n)
 {
     if (n->kind == REPORT_NODE_SEQUENCE)
         return "a list";
@@ -40,7 +40,7 @@ const char *v_describe(vctx *c, const report_node *n)
         return "a mapping";
     if (n->quoted)
         return "a string";
-    if (v_is_null(n))
+    if (report_val_is_null(n))
         return "nothing";
     /* Cut long text at a character boundary: the message must stay readable. */
     size_t cut = 0;
@@ -58,7 +58,8 @@ static void unknown_key(vctx *c, const report_node *key, const char *where,
 {
     const char *best = base_closest_word(key->text, keys, nkeys);
     if (best) {
-        v_error(c, key, "unknown key '%s' %s (did you mean '%s'?)", key->text, where, best);
+        report_val_error(c, key, "unknown key '%s' %s (did you mean '%s'?)", key->text, where,
+                         best);
         return;
     }
     char list[512] = "";
@@ -66,11 +67,11 @@ static void unknown_key(vctx *c, const report_node *key, const char *where,
         strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
         strncat(list, keys[i], sizeof list - strlen(list) - 1);
     }
-    v_error(c, key, "unknown key '%s' %s (expected one of: %s)", key->text, where, list);
+    report_val_error(c, key, "unknown key '%s' %s (expected one of: %s)", key->text, where, list);
 }
 
-void v_fields(vctx *c, const report_node *map, const char *where, const char *const keys[],
-              size_t nkeys, const report_node *vals[])
+void report_val_fields(vctx *c, const report_node *map, const char *where, const char *const keys[],
+                       size_t nkeys, const report_node *vals[])
 {
     for (size_t k = 0; k < nkeys; k++)
         vals[k] = NULL;
@@ -86,42 +87,42 @@ void v_fields(vctx *c, const report_node *map, const char *where, const char *co
     }
 }
 
-bool v_require(vctx *c, const report_node *val, const char *key, const char *where,
-               const report_node *anchor)
+bool report_val_require(vctx *c, const report_node *val, const char *key, const char *where,
+                        const report_node *anchor)
 {
     if (val)
         return true;
-    v_error(c, anchor, "missing required key '%s' %s", key, where);
+    report_val_error(c, anchor, "missing required key '%s' %s", key, where);
     return false;
 }
 
-bool v_expect_mapping(vctx *c, const report_node *n, const char *what)
+bool report_val_expect_mapping(vctx *c, const report_node *n, const char *what)
 {
     if (n->kind == REPORT_NODE_MAPPING)
         return true;
-    v_error(c, n, "expected %s, got %s", what, v_describe(c, n));
+    report_val_error(c, n, "expected %s, got %s", what, report_val_describe(c, n));
     return false;
 }
 
-bool v_expect_sequence(vctx *c, const report_node *n, const char *what)
+bool report_val_expect_sequence(vctx *c, const report_node *n, const char *what)
 {
     if (n->kind == REPORT_NODE_SEQUENCE)
         return true;
-    v_error(c, n, "expected %s, got %s", what, v_describe(c, n));
+    report_val_error(c, n, "expected %s, got %s", what, report_val_describe(c, n));
     return false;
 }
 
 /* ------------------------------ values ------------------------------- */
 
-bool v_text(vctx *c, const report_node *n, bool required, report_text *out)
+bool report_val_text(vctx *c, const report_node *n, bool required, report_text *out)
 {
     if (!n)
         return true;
-    if (n->kind != REPORT_NODE_SCALAR || (required && v_is_null(n))) {
-        v_error(c, n, "expected text, got %s", v_describe(c, n));
+    if (n->kind != REPORT_NODE_SCALAR || (required && report_val_is_null(n))) {
+        report_val_error(c, n, "expected text, got %s", report_val_describe(c, n));
         return false;
     }
-    if (v_is_null(n))
+    if (report_val_is_null(n))
         return true; /* an optional field left empty is absent */
     out->s = n->text;
     out->len = n->len;
@@ -162,12 +163,12 @@ static bool is_number_text(const char *s)
     return s[i] == '\0';
 }
 
-bool v_number(vctx *c, const report_node *n, report_number *out)
+bool report_val_number(vctx *c, const report_node *n, report_number *out)
 {
     if (!n)
         return true;
     if (n->kind != REPORT_NODE_SCALAR || n->quoted || !is_number_text(n->text)) {
-        v_error(c, n, "expected a number, got %s", v_describe(c, n));
+        report_val_error(c, n, "expected a number, got %s", report_val_describe(c, n));
         return false;
     }
     out->text = n->text;
@@ -188,7 +189,7 @@ static int days_in_month(int y, int m)
     return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
-long v_day_number(int y, int m, int d)
+long report_day_number(int y, int m, int d)
 {
     /* Count from March so the leap day falls at the end of a year. */
     if (m < 3) {
@@ -209,7 +210,7 @@ static bool digits_at(const char *s, size_t from, size_t n, int *v)
     return true;
 }
 
-bool v_date(vctx *c, const report_node *n, report_date *out)
+bool report_val_date(vctx *c, const report_node *n, report_date *out)
 {
     if (!n)
         return true;
@@ -217,18 +218,18 @@ bool v_date(vctx *c, const report_node *n, report_date *out)
     if (n->kind != REPORT_NODE_SCALAR || n->len != 10 || n->text[4] != '-' || n->text[7] != '-' ||
         !digits_at(n->text, 0, 4, &y) || !digits_at(n->text, 5, 2, &m) ||
         !digits_at(n->text, 8, 2, &d)) {
-        v_error(c, n, "expected a date YYYY-MM-DD, got %s", v_describe(c, n));
+        report_val_error(c, n, "expected a date YYYY-MM-DD, got %s", report_val_describe(c, n));
         return false;
     }
     if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
-        v_error(c, n, "expected a date YYYY-MM-DD, got '%s' (no such day)", n->text);
+        report_val_error(c, n, "expected a date YYYY-MM-DD, got '%s' (no such day)", n->text);
         return false;
     }
     *out = (report_date){y, m, d, n->line, n->col};
     return true;
 }
 
-bool v_bool(vctx *c, const report_node *n, bool *out)
+bool report_val_bool(vctx *c, const report_node *n, bool *out)
 {
     if (!n)
         return true;
@@ -237,7 +238,7 @@ bool v_bool(vctx *c, const report_node *n, bool *out)
     else if (n->kind == REPORT_NODE_SCALAR && !n->quoted && strcmp(n->text, "false") == 0)
         *out = false;
     else {
-        v_error(c, n, "expected true or false, got %s", v_describe(c, n));
+        report_val_error(c, n, "expected true or false, got %s", report_val_describe(c, n));
         return false;
     }
     return true;
@@ -268,7 +269,7 @@ static const char *const meta_keys[M_COUNT] = {
 /* A typeset text field: read it and check its punctuation. */
 static void typeset_text(vctx *c, const report_node *n, bool required, report_text *out)
 {
-    if (v_text(c, n, required, out) && out->s)
+    if (report_val_text(c, n, required, out) && out->s)
         report_check_punctuation(c, n);
 }
 
@@ -278,10 +279,10 @@ static void read_version(vctx *c, const report_node *n, report_number *out)
     if (!n)
         return;
     report_number v = {0};
-    if (!v_number(c, n, &v))
+    if (!report_val_number(c, n, &v))
         return;
     if (v.value < 1 || v.value != (double)(long long)v.value || strpbrk(v.text, ".eE")) {
-        v_error(c, n, "expected an integer >= 1, got %s", v.text);
+        report_val_error(c, n, "expected an integer >= 1, got %s", v.text);
         return;
     }
     *out = v;
@@ -289,38 +290,38 @@ static void read_version(vctx *c, const report_node *n, report_number *out)
 
 static void read_keywords(vctx *c, const report_node *n, report_meta *m)
 {
-    if (!n || !v_expect_sequence(c, n, "a list of keywords"))
+    if (!n || !report_val_expect_sequence(c, n, "a list of keywords"))
         return;
     m->keywords = arena_alloc(c->a, (n->count ? n->count : 1) * sizeof *m->keywords);
     for (size_t i = 0; i < n->count; i++) {
         report_text t = {0};
-        if (v_text(c, n->items[i], true, &t))
+        if (report_val_text(c, n->items[i], true, &t))
             m->keywords[m->nkeywords++] = t;
     }
 }
 
 static void read_meta(vctx *c, const report_node *key, const report_node *n, report_meta *m)
 {
-    if (!v_expect_mapping(c, n, "a mapping of document details (title, date, …)"))
+    if (!report_val_expect_mapping(c, n, "a mapping of document details (title, date, …)"))
         return;
     const report_node *v[M_COUNT];
-    v_fields(c, n, "in meta", meta_keys, M_COUNT, v);
-    v_require(c, v[M_TITLE], "title", "in meta", key);
-    v_require(c, v[M_DATE], "date", "in meta", key);
+    report_val_fields(c, n, "in meta", meta_keys, M_COUNT, v);
+    report_val_require(c, v[M_TITLE], "title", "in meta", key);
+    report_val_require(c, v[M_DATE], "date", "in meta", key);
     typeset_text(c, v[M_TITLE], true, &m->title);
     typeset_text(c, v[M_SHORT_TITLE], false, &m->short_title);
     typeset_text(c, v[M_SUBTITLE], false, &m->subtitle);
     typeset_text(c, v[M_ORGANIZATION], false, &m->organization);
-    if (v_date(c, v[M_DATE], &m->date) && v[M_DATE])
+    if (report_val_date(c, v[M_DATE], &m->date) && v[M_DATE])
         c->year = m->date.year;
     read_version(c, v[M_VERSION], &m->version);
-    v_text(c, v[M_ID], false, &m->id);
+    report_val_text(c, v[M_ID], false, &m->id);
     typeset_text(c, v[M_CLASSIFICATION], false, &m->classification);
-    v_text(c, v[M_COPY], false, &m->copy);
+    report_val_text(c, v[M_COPY], false, &m->copy);
     typeset_text(c, v[M_EDITOR], false, &m->editor);
     typeset_text(c, v[M_SUBJECT], false, &m->subject);
     read_keywords(c, v[M_KEYWORDS], m);
-    v_text(c, v[M_LAYOUT], false, &m->layout);
+    report_val_text(c, v[M_LAYOUT], false, &m->layout);
     /* Defaults live in the model so that later stages need not know them. */
     if (!m->short_title.s)
         m->short_title = m->title;
@@ -335,10 +336,10 @@ static const char *const top_keys[] = {"briefc", "meta", "sections", "closing"};
 static void read_format_version(vctx *c, const report_node *n)
 {
     report_number v = {0};
-    if (!v_number(c, n, &v))
+    if (!report_val_number(c, n, &v))
         return;
     if (v.value != 1)
-        v_error(c, n, "unsupported format version %s (expected briefc: 1)", v.text);
+        report_val_error(c, n, "unsupported format version %s (expected briefc: 1)", v.text);
 }
 
 /* The key node of `name` in map, to point at for errors about its mapping. */
@@ -357,17 +358,17 @@ report *report_build(const char *path, const report_node *root, arena *a, diag_l
     report *r = arena_alloc(a, sizeof *r);
     r->path = arena_strdup(a, path);
     r->arena = a;
-    if (!v_expect_mapping(&c, root, "a mapping with 'briefc: 1' at the top level"))
+    if (!report_val_expect_mapping(&c, root, "a mapping with 'briefc: 1' at the top level"))
         return NULL;
     const report_node *v[4];
-    v_fields(&c, root, "at the top level", top_keys, 4, v);
-    if (v_require(&c, v[0], "briefc", "at the top level", root))
+    report_val_fields(&c, root, "at the top level", top_keys, 4, v);
+    if (report_val_require(&c, v[0], "briefc", "at the top level", root))
         read_format_version(&c, v[0]);
-    if (v_require(&c, v[1], "meta", "at the top level", root))
+    if (report_val_require(&c, v[1], "meta", "at the top level", root))
         read_meta(&c, key_node(root, "meta"), v[1], &r->meta);
-    if (v_require(&c, v[2], "sections", "at the top level", root))
-        v_sections(&c, v[2], &r->sections, &r->nsections);
+    if (report_val_require(&c, v[2], "sections", "at the top level", root))
+        report_val_sections(&c, v[2], &r->sections, &r->nsections);
     if (v[3])
-        v_closing(&c, v[3], &r->closing, &r->nclosing);
+        report_val_closing(&c, v[3], &r->closing, &r->nclosing);
     return diags->errors > errors_before ? NULL : r;
 }
