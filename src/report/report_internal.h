@@ -1,7 +1,8 @@
-/* report_internal.h — the validator's shared context and value readers.
- * validate.c reads values and the top of the document, validate_body.c the
- * sections and their blocks, report.c the paragraph text (strong ranges,
- * punctuation warnings). Not part of the public contract. */
+/* report_internal.h — the validator's shared context and its pieces, by
+ * file: values.c (errors, keys, value readers), validate_body.c (sections
+ * and blocks), validate.c (meta and the top level), report.c (report_load,
+ * paragraph text, punctuation); progress.c uses only the day count. Not part
+ * of the public contract. */
 #ifndef BRIEFC_REPORT_INTERNAL_H
 #define BRIEFC_REPORT_INTERNAL_H
 
@@ -13,6 +14,8 @@ typedef struct vctx {
     diag_list *diags;
     int year; /* meta.date's year; 0 when meta.date is missing or invalid */
 } vctx;
+
+/* ---- values.c: errors, keys and typed values ---- */
 
 void report_val_error(vctx *c, const report_node *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -45,17 +48,23 @@ const char *report_val_describe(vctx *c, const report_node *n);
 /* Days since 0000-03-01 (for comparing and ordering dates). */
 long report_day_number(int year, int month, int day);
 
-/* report.c: paragraph from a scalar: strong (**) ranges with markers removed,
+/* ---- report.c: author text ---- */
+
+/* Paragraph from a scalar: strong (**) ranges with markers removed,
  * unbalanced markers warned about and kept; punctuation checked. */
 bool report_read_para(vctx *c, const report_node *n, report_para *out);
 /* Warn where ASCII punctuation touches Chinese text. */
 void report_check_punctuation(vctx *c, const report_node *n);
 
-/* validate_body.c: the sections list and the closing paragraphs. */
+/* ---- validate_body.c ---- */
+
+/* The sections list and the closing paragraphs. */
 void report_val_sections(vctx *c, const report_node *list, report_section **out, size_t *count);
 void report_val_closing(vctx *c, const report_node *list, report_para **out, size_t *count);
 
-/* validate.c: validate root and build the report in a; NULL on any error. */
+/* ---- validate.c ---- */
+
+/* Validate root and build the report in a; NULL on any error. */
 report *report_build(const char *path, const report_node *root, arena *a, diag_list *diags);
 
 #endif
