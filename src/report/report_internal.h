@@ -1,8 +1,8 @@
 /* report_internal.h — the validator's shared context and its pieces, by
- * file: values.c (errors, keys, value readers), validate_body.c (sections
- * and blocks), validate.c (meta and the top level), report.c (report_load,
- * paragraph text, punctuation); progress.c uses only the day count. Not part
- * of the public contract. */
+ * file, from the bottom up: values.c (errors, keys, value readers), para.c
+ * (paragraph text, punctuation), validate_body.c (sections and blocks),
+ * validate.c (meta and the top level). report.c (report_load) is on top;
+ * progress.c uses only the day count. Not part of the public contract. */
 #ifndef BRIEFC_REPORT_INTERNAL_H
 #define BRIEFC_REPORT_INTERNAL_H
 
@@ -48,7 +48,7 @@ const char *report_val_describe(vctx *c, const report_node *n);
 /* Days since 0000-03-01 (for comparing and ordering dates). */
 long report_day_number(int year, int month, int day);
 
-/* ---- report.c: author text ---- */
+/* ---- para.c: author text ---- */
 
 /* Paragraph from a scalar: strong (**) ranges with markers removed,
  * unbalanced markers warned about and kept; punctuation checked. */
