@@ -1,5 +1,6 @@
-/* para.c — the author-text checks: paragraphs with their **strong** ranges,
- * and ASCII punctuation standing in Chinese text. */
+/* para.c — the author-text checks: ASCII punctuation standing in Chinese
+ * text, paragraphs with their **strong** ranges, and typeset text fields
+ * (text read and its punctuation checked). */
 #include "report_internal.h"
 
 #include <stdlib.h>
@@ -10,60 +11,6 @@ static void node_position(const report_node *n, size_t at, int *line, int *col)
 {
     *line = n->line;
     *col = n->text_col ? n->text_col + (int)utf8_length(n->text, at) : n->col;
-}
-
-/* --------------------------- strong text ---------------------------- */
-
-typedef VEC(size_t) offset_vec;
-
-/* Byte offsets of the `**` markers, left to right, not overlapping. */
-static void find_markers(const char *s, size_t len, offset_vec *out)
-{
-    for (size_t i = 0; i + 1 < len; i++) {
-        if (s[i] == '*' && s[i + 1] == '*') {
-            VEC_PUSH(out, i);
-            i++;
-        }
-    }
-}
-
-bool report_read_para(vctx *c, const report_node *n, report_para *out)
-{
-    if (n->kind != REPORT_NODE_SCALAR || report_val_is_null(n)) {
-        report_val_error(c, n, "expected a paragraph (text), got %s", report_val_describe(c, n));
-        return false;
-    }
-    report_check_punctuation(c, n);
-    offset_vec marks = {0};
-    find_markers(n->text, n->len, &marks);
-    size_t paired = marks.count & ~(size_t)1;
-    if (marks.count % 2) { /* the last opener is never closed: keep it as written */
-        int line, col;
-        node_position(n, marks.items[marks.count - 1], &line, &col);
-        report_val_warning_at(c, line, col,
-                              "unbalanced '**': strong text is not closed; the '**' is "
-                              "kept as written");
-    }
-    char *text = arena_alloc(c->a, n->len + 1);
-    out->strong = arena_alloc(c->a, (paired / 2 + 1) * sizeof *out->strong);
-    size_t o = 0, from = 0, start = 0;
-    for (size_t k = 0; k < paired; k++) {
-        size_t at = marks.items[k];
-        memcpy(text + o, n->text + from, at - from);
-        o += at - from;
-        from = at + 2;
-        if (k % 2 == 0)
-            start = o;
-        else if (o > start)
-            out->strong[out->nstrong++] = (report_span){start, o};
-    }
-    memcpy(text + o, n->text + from, n->len - from);
-    o += n->len - from;
-    text[o] = '\0';
-    free(marks.items);
-    out->text = (report_text){text, o, n->line, n->text_col ? n->text_col : n->col,
-                              n->text_col != 0 && paired == 0};
-    return true;
 }
 
 /* ------------------- ASCII punctuation in Chinese ------------------- */
@@ -118,7 +65,8 @@ static uint32_t neighbour(const cp_at *cps, size_t n, size_t k, int step)
     return 0;
 }
 
-void report_check_punctuation(vctx *c, const report_node *n)
+/* Warn where ASCII punctuation touches Chinese text. */
+static void check_punctuation(vctx *c, const report_node *n)
 {
     if (n->kind != REPORT_NODE_SCALAR || n->len == 0)
         return;
@@ -140,4 +88,66 @@ void report_check_punctuation(vctx *c, const report_node *n)
                               (char)cps[k].cp, wide);
     }
     free(cps);
+}
+
+/* --------------------------- strong text ---------------------------- */
+
+typedef VEC(size_t) offset_vec;
+
+/* Byte offsets of the `**` markers, left to right, not overlapping. */
+static void find_markers(const char *s, size_t len, offset_vec *out)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (s[i] == '*' && s[i + 1] == '*') {
+            VEC_PUSH(out, i);
+            i++;
+        }
+    }
+}
+
+bool report_read_para(vctx *c, const report_node *n, report_para *out)
+{
+    if (n->kind != REPORT_NODE_SCALAR || report_val_is_null(n)) {
+        report_val_error(c, n, "expected a paragraph (text), got %s", report_val_describe(c, n));
+        return false;
+    }
+    check_punctuation(c, n);
+    offset_vec marks = {0};
+    find_markers(n->text, n->len, &marks);
+    size_t paired = marks.count & ~(size_t)1;
+    if (marks.count % 2) { /* the last opener is never closed: keep it as written */
+        int line, col;
+        node_position(n, marks.items[marks.count - 1], &line, &col);
+        report_val_warning_at(c, line, col,
+                              "unbalanced '**': strong text is not closed; the '**' is "
+                              "kept as written");
+    }
+    char *text = arena_alloc(c->a, n->len + 1);
+    out->strong = arena_alloc(c->a, (paired / 2 + 1) * sizeof *out->strong);
+    size_t o = 0, from = 0, start = 0;
+    for (size_t k = 0; k < paired; k++) {
+        size_t at = marks.items[k];
+        memcpy(text + o, n->text + from, at - from);
+        o += at - from;
+        from = at + 2;
+        if (k % 2 == 0)
+            start = o;
+        else if (o > start)
+            out->strong[out->nstrong++] = (report_span){start, o};
+    }
+    memcpy(text + o, n->text + from, n->len - from);
+    o += n->len - from;
+    text[o] = '\0';
+    free(marks.items);
+    out->text = (report_text){text, o, n->line, n->text_col ? n->text_col : n->col,
+                              n->text_col != 0 && paired == 0};
+    return true;
+}
+
+/* --------------------------- typeset text --------------------------- */
+
+void report_typeset_text(vctx *c, const report_node *n, bool required, report_text *out)
+{
+    if (report_val_text(c, n, required, out) && out->s)
+        check_punctuation(c, n);
 }

@@ -53,8 +53,9 @@ long report_day_number(int year, int month, int day);
 /* Paragraph from a scalar: strong (**) ranges with markers removed,
  * unbalanced markers warned about and kept; punctuation checked. */
 bool report_read_para(vctx *c, const report_node *n, report_para *out);
-/* Warn where ASCII punctuation touches Chinese text. */
-void report_check_punctuation(vctx *c, const report_node *n);
+/* A typeset text field: read it (report_val_text) and, when it has text,
+ * warn where ASCII punctuation touches Chinese text. */
+void report_typeset_text(vctx *c, const report_node *n, bool required, report_text *out);
 
 /* ---- validate_body.c ---- */
 

@@ -27,13 +27,6 @@ static const char *const meta_keys[M_COUNT] = {
     "title",          "short_title", "subtitle", "organization", "date",     "version", "id",
     "classification", "copy",        "editor",   "subject",      "keywords", "layout"};
 
-/* A typeset text field: read it and check its punctuation. */
-static void typeset_text(vctx *c, const report_node *n, bool required, report_text *out)
-{
-    if (report_val_text(c, n, required, out) && out->s)
-        report_check_punctuation(c, n);
-}
-
 static void read_version(vctx *c, const report_node *n, report_number *out)
 {
     *out = (report_number){.text = "1", .value = 1};
@@ -69,18 +62,18 @@ static void read_meta(vctx *c, const report_node *key, const report_node *n, rep
     report_val_fields(c, n, "in meta", meta_keys, M_COUNT, v);
     report_val_require(c, v[M_TITLE], "title", "in meta", key);
     report_val_require(c, v[M_DATE], "date", "in meta", key);
-    typeset_text(c, v[M_TITLE], true, &m->title);
-    typeset_text(c, v[M_SHORT_TITLE], false, &m->short_title);
-    typeset_text(c, v[M_SUBTITLE], false, &m->subtitle);
-    typeset_text(c, v[M_ORGANIZATION], false, &m->organization);
+    report_typeset_text(c, v[M_TITLE], true, &m->title);
+    report_typeset_text(c, v[M_SHORT_TITLE], false, &m->short_title);
+    report_typeset_text(c, v[M_SUBTITLE], false, &m->subtitle);
+    report_typeset_text(c, v[M_ORGANIZATION], false, &m->organization);
     if (report_val_date(c, v[M_DATE], &m->date) && v[M_DATE])
         c->year = m->date.year;
     read_version(c, v[M_VERSION], &m->version);
     report_val_text(c, v[M_ID], false, &m->id);
-    typeset_text(c, v[M_CLASSIFICATION], false, &m->classification);
+    report_typeset_text(c, v[M_CLASSIFICATION], false, &m->classification);
     report_val_text(c, v[M_COPY], false, &m->copy);
-    typeset_text(c, v[M_EDITOR], false, &m->editor);
-    typeset_text(c, v[M_SUBJECT], false, &m->subject);
+    report_typeset_text(c, v[M_EDITOR], false, &m->editor);
+    report_typeset_text(c, v[M_SUBJECT], false, &m->subject);
     read_keywords(c, v[M_KEYWORDS], m);
     report_val_text(c, v[M_LAYOUT], false, &m->layout);
     /* Defaults live in the model so that later stages need not know them. */

@@ -13,12 +13,6 @@ static const char *const cell_keys[] = {"progress"};
 static const char *const task_keys[] = {"name",  "target", "done",      "unit",
                                         "start", "due",    "estimated", "note"};
 
-static void typeset_text(vctx *c, const report_node *n, bool required, report_text *out)
-{
-    if (report_val_text(c, n, required, out) && out->s)
-        report_check_punctuation(c, n);
-}
-
 static void *alloc_items(vctx *c, size_t count, size_t size)
 {
     return arena_alloc(c->a, (count ? count : 1) * size);
@@ -32,7 +26,7 @@ static void read_cell(vctx *c, const report_node *n, report_cell *cell)
         if (report_val_is_null(n)) /* an empty cell */
             cell->text = (report_text){"", 0, n->line, n->col, false};
         else
-            typeset_text(c, n, true, &cell->text);
+            report_typeset_text(c, n, true, &cell->text);
         return;
     }
     if (n->kind == REPORT_NODE_SEQUENCE) {
@@ -71,7 +65,7 @@ static void read_columns(vctx *c, const report_node *n, report_table *t)
     t->columns = alloc_items(c, n->count, sizeof *t->columns);
     t->ncolumns = n->count;
     for (size_t i = 0; i < n->count; i++)
-        typeset_text(c, n->items[i], false, &t->columns[i]);
+        report_typeset_text(c, n->items[i], false, &t->columns[i]);
 }
 
 static void read_widths(vctx *c, const report_node *n, report_table *t)
@@ -97,7 +91,7 @@ static void read_table(vctx *c, const report_node *key, const report_node *n, re
     report_val_fields(c, n, "in table", table_keys, COUNT(table_keys), v);
     report_val_require(c, v[1], "columns", "in table", key);
     report_val_require(c, v[3], "rows", "in table", key);
-    typeset_text(c, v[0], false, &t->caption);
+    report_typeset_text(c, v[0], false, &t->caption);
     if (v[1])
         read_columns(c, v[1], t);
     read_widths(c, v[2], t);
@@ -106,7 +100,7 @@ static void read_table(vctx *c, const report_node *key, const report_node *n, re
         for (size_t i = 0; i < v[3]->count; i++)
             read_row(c, v[3]->items[i], i, t);
     }
-    typeset_text(c, v[4], false, &t->note);
+    report_typeset_text(c, v[4], false, &t->note);
 }
 
 /* ------------------------------- tasks ------------------------------- */
@@ -146,18 +140,18 @@ static void read_task(vctx *c, const report_node *n, report_task *t)
     report_val_fields(c, n, "in task", task_keys, COUNT(task_keys), v);
     report_val_require(c, v[0], "name", "in task", n);
     report_val_require(c, v[1], "target", "in task", n);
-    typeset_text(c, v[0], true, &t->name);
+    report_typeset_text(c, v[0], true, &t->name);
     if (report_val_number(c, v[1], &t->target) && v[1] && t->target.value <= 0)
         report_val_error(c, v[1], "target must be > 0, got %s", t->target.text);
     if (report_val_number(c, v[2], &t->done) && v[2] && t->done.value < 0)
         report_val_error(c, v[2], "done must be >= 0, got %s", t->done.text);
-    typeset_text(c, v[3], false, &t->unit);
+    report_typeset_text(c, v[3], false, &t->unit);
     bool start_ok = report_val_date(c, v[4], &t->start); /* both read: both reported */
     bool dates_ok = report_val_date(c, v[5], &t->due) && start_ok;
     if (dates_ok)
         check_task_dates(c, v[4], v[5], t);
     report_val_bool(c, v[6], &t->estimated);
-    typeset_text(c, v[7], false, &t->note);
+    report_typeset_text(c, v[7], false, &t->note);
 }
 
 static void read_tasks(vctx *c, const report_node *n, report_block *b)
@@ -207,7 +201,7 @@ static void read_block(vctx *c, const report_node *n, report_block *b)
         read_tasks(c, v[1], b);
     } else if (v[2]) {
         b->kind = REPORT_BLOCK_SUMMARY;
-        typeset_text(c, v[2], false, &b->summary);
+        report_typeset_text(c, v[2], false, &b->summary);
     }
 }
 
@@ -255,7 +249,7 @@ static void read_section(vctx *c, const report_node *n, report_section *s)
     const report_node *v[COUNT(section_keys)];
     report_val_fields(c, n, "in section", section_keys, COUNT(section_keys), v);
     report_val_require(c, v[0], "title", "in section", n);
-    typeset_text(c, v[0], true, &s->title);
+    report_typeset_text(c, v[0], true, &s->title);
     if (v[1] && report_val_expect_sequence(c, v[1], "a list of paragraphs and blocks")) {
         s->blocks = alloc_items(c, v[1]->count, sizeof *s->blocks);
         s->nblocks = v[1]->count;
