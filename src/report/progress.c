@@ -22,7 +22,7 @@ double report_task_completion(const report_task *t)
 
 static long day_of(report_date d)
 {
-    return v_day_number(d.year, d.month, d.day);
+    return report_day_number(d.year, d.month, d.day);
 }
 
 /* Days of [start, due] that have begun by day d (inclusive), clamped to

@@ -1,7 +1,8 @@
-/* report_internal.h — the validator's shared context and value readers.
- * validate.c reads values and the top of the document, validate_body.c the
- * sections and their blocks, report.c the paragraph text (strong ranges,
- * punctuation warnings). Not part of the public contract. */
+/* report_internal.h — the validator's shared context and its pieces, by
+ * file, from the bottom up: values.c (errors, keys, value readers), para.c
+ * (paragraph text, punctuation), validate_body.c (sections and blocks),
+ * validate.c (meta and the top level). report.c (report_load) is on top;
+ * progress.c uses only the day count. Not part of the public contract. */
 #ifndef BRIEFC_REPORT_INTERNAL_H
 #define BRIEFC_REPORT_INTERNAL_H
 
@@ -14,48 +15,57 @@ typedef struct vctx {
     int year; /* meta.date's year; 0 when meta.date is missing or invalid */
 } vctx;
 
-void v_error(vctx *c, const report_node *at, const char *fmt, ...)
+/* ---- values.c: errors, keys and typed values ---- */
+
+void report_val_error(vctx *c, const report_node *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void v_warning_at(vctx *c, int line, int col, const char *fmt, ...)
+void report_val_warning_at(vctx *c, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Split a mapping into the values of the known keys (vals[i] for keys[i],
  * NULL when absent) and report unknown keys, suggesting a near spelling.
  * `where` names the mapping in messages ("in meta"). */
-void v_fields(vctx *c, const report_node *map, const char *where, const char *const keys[],
-              size_t nkeys, const report_node *vals[]);
+void report_val_fields(vctx *c, const report_node *map, const char *where, const char *const keys[],
+                       size_t nkeys, const report_node *vals[]);
 /* Report `missing required key 'key' <where>` at anchor when val is NULL. */
-bool v_require(vctx *c, const report_node *val, const char *key, const char *where,
-               const report_node *anchor);
+bool report_val_require(vctx *c, const report_node *val, const char *key, const char *where,
+                        const report_node *anchor);
 /* Complain unless n is a mapping; `what` is what was expected there. */
-bool v_expect_mapping(vctx *c, const report_node *n, const char *what);
-bool v_expect_sequence(vctx *c, const report_node *n, const char *what);
+bool report_val_expect_mapping(vctx *c, const report_node *n, const char *what);
+bool report_val_expect_sequence(vctx *c, const report_node *n, const char *what);
 
 /* Value readers: each reports its own errors and returns false on one.
  * An absent node (NULL) leaves out untouched and returns true. */
-bool v_text(vctx *c, const report_node *n, bool required, report_text *out);
-bool v_number(vctx *c, const report_node *n, report_number *out);
-bool v_date(vctx *c, const report_node *n, report_date *out);
-bool v_bool(vctx *c, const report_node *n, bool *out);
+bool report_val_text(vctx *c, const report_node *n, bool required, report_text *out);
+bool report_val_number(vctx *c, const report_node *n, report_number *out);
+bool report_val_date(vctx *c, const report_node *n, report_date *out);
+bool report_val_bool(vctx *c, const report_node *n, bool *out);
 /* A plain `~`, `null` or nothing: YAML's and JSON's way of saying "no value". */
-bool v_is_null(const report_node *n);
+bool report_val_is_null(const report_node *n);
 /* "a list", "a mapping", "a string" or the plain scalar's text, quoted. */
-const char *v_describe(vctx *c, const report_node *n);
+const char *report_val_describe(vctx *c, const report_node *n);
 
 /* Days since 0000-03-01 (for comparing and ordering dates). */
-long v_day_number(int year, int month, int day);
+long report_day_number(int year, int month, int day);
 
-/* report.c: paragraph from a scalar: strong (**) ranges with markers removed,
+/* ---- para.c: author text ---- */
+
+/* Paragraph from a scalar: strong (**) ranges with markers removed,
  * unbalanced markers warned about and kept; punctuation checked. */
 bool report_read_para(vctx *c, const report_node *n, report_para *out);
-/* Warn where ASCII punctuation touches Chinese text. */
-void report_check_punctuation(vctx *c, const report_node *n);
+/* A typeset text field: read it (report_val_text) and, when it has text,
+ * warn where ASCII punctuation touches Chinese text. */
+void report_typeset_text(vctx *c, const report_node *n, bool required, report_text *out);
 
-/* validate_body.c: the sections list and the closing paragraphs. */
-void v_sections(vctx *c, const report_node *list, report_section **out, size_t *count);
-void v_closing(vctx *c, const report_node *list, report_para **out, size_t *count);
+/* ---- validate_body.c ---- */
 
-/* validate.c: validate root and build the report in a; NULL on any error. */
+/* The sections list and the closing paragraphs. */
+void report_val_sections(vctx *c, const report_node *list, report_section **out, size_t *count);
+void report_val_closing(vctx *c, const report_node *list, report_para **out, size_t *count);
+
+/* ---- validate.c ---- */
+
+/* Validate root and build the report in a; NULL on any error. */
 report *report_build(const char *path, const report_node *root, arena *a, diag_list *diags);
 
 #endif

@@ -374,7 +374,7 @@ static report_node *parse_object(jparser *p, int depth)
     free(pairs.items);
     if (p->failed)
         return NULL;
-    tree_check_duplicate_keys(p->name, t, p->diags);
+    report_tree_check_duplicate_keys(p->name, t, p->diags);
     return t;
 }
 
@@ -401,8 +401,8 @@ static report_node *parse_value(jparser *p, int depth)
     return parse_literal(p);
 }
 
-report_node *tree_json_parse(const char *name, const char *buf, size_t len, arena *a,
-                             diag_list *diags)
+report_node *report_tree_json_parse(const char *name, const char *buf, size_t len, arena *a,
+                                    diag_list *diags)
 {
     jparser p = {.name = name, .s = buf, .len = len, .line = 1, .a = a, .diags = diags};
     /* RFC 8259 §8.1 lets a parser ignore a byte order mark. */

@@ -1,5 +1,4 @@
-/* tree_yaml.c — the generic tree from YAML (libyaml's document API), and
- * the pieces both loaders share: file reading, UTF-8 checks, duplicate keys.
+/* tree_yaml.c — the generic tree from YAML (libyaml's document API).
  *
  * libyaml's document keeps aliases as references to the anchored node, so
  * loading is cheap even for an alias bomb; the danger is in whoever walks
@@ -9,90 +8,12 @@
  * down in time linear in its size. */
 #include "tree_internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 /* Most nodes an expanded document may have when it uses aliases. */
 #define TREE_MAX_EXPANDED 1000000u
-
-/* ---------------------------- shared helpers ---------------------------- */
-
-void tree_offset_position(const char *buf, size_t len, size_t at, int *line, int *col)
-{
-    size_t line_start = 0;
-    int l = 1;
-    for (size_t i = 0; i < at && i < len; i++) {
-        if (buf[i] == '\n') {
-            l++;
-            line_start = i + 1;
-        }
-    }
-    *line = l;
-    *col = (int)utf8_length(buf + line_start, at - line_start) + 1;
-}
-
-bool tree_check_utf8(const char *name, const char *buf, size_t len, diag_list *diags)
-{
-    size_t bad = utf8_validate(buf, len);
-    if (bad == (size_t)-1)
-        return true;
-    int line, col;
-    tree_offset_position(buf, len, bad, &line, &col);
-    diag_add(diags, DIAG_ERROR, name, line, col,
-             "invalid UTF-8 (byte 0x%02X); the file must be saved as UTF-8",
-             (unsigned char)buf[bad]);
-    return false;
-}
-
-typedef struct key_ref {
-    const report_node *key;
-    size_t index;
-} key_ref;
-
-static int key_ref_compare(const void *pa, const void *pb)
-{
-    const key_ref *a = pa, *b = pb;
-    size_t n = a->key->len < b->key->len ? a->key->len : b->key->len;
-    int c = memcmp(a->key->text, b->key->text, n);
-    if (c)
-        return c;
-    if (a->key->len != b->key->len)
-        return a->key->len < b->key->len ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-bool tree_check_duplicate_keys(const char *name, const report_node *map, diag_list *diags)
-{
-    if (map->npairs < 2)
-        return true;
-    /* Sorting by (text, position) puts each first occurrence before its repeats. */
-    key_ref *refs = xmalloc(map->npairs * sizeof *refs);
-    for (size_t i = 0; i < map->npairs; i++)
-        refs[i] = (key_ref){map->pairs[i].key, i};
-    qsort(refs, map->npairs, sizeof *refs, key_ref_compare);
-    bool ok = true;
-    size_t first = 0;
-    for (size_t i = 1; i < map->npairs; i++) {
-        const report_node *a = refs[first].key, *b = refs[i].key;
-        if (a->len == b->len && memcmp(a->text, b->text, a->len) == 0) {
-            diag_add(diags, DIAG_ERROR, name, b->line, b->col,
-                     "duplicate key '%s' (first at line %d)", b->text, a->line);
-            ok = false;
-        } else {
-            first = i;
-        }
-    }
-    free(refs);
-    return ok;
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
 
 /* ------------------------- libyaml → report_node ------------------------- */
 
@@ -228,7 +149,7 @@ static bool build_mapping(yconv *c, yaml_node_t *n, report_node *t)
         }
         t->pairs[t->npairs++] = (report_pair){key, value};
     }
-    tree_check_duplicate_keys(c->name, t, c->diags);
+    report_tree_check_duplicate_keys(c->name, t, c->diags);
     return true;
 }
 
@@ -283,7 +204,7 @@ static void report_yaml_error(const char *name, const char *buf, size_t len, con
     int line, col;
     const char *problem = p->problem ? p->problem : "malformed YAML";
     if (p->error == YAML_READER_ERROR) {
-        tree_offset_position(buf, len, p->problem_offset, &line, &col);
+        report_tree_offset_position(buf, len, p->problem_offset, &line, &col);
         diag_add(diags, DIAG_ERROR, name, line, col, "%s", problem);
         return;
     }
@@ -359,7 +280,7 @@ static bool check_single_document(const char *name, const char *buf, size_t len,
     return root == NULL;
 }
 
-static report_node *tree_yaml_parse(const char *name, const char *buf, size_t len, arena *a,
+report_node *report_tree_yaml_parse(const char *name, const char *buf, size_t len, arena *a,
                                     diag_list *diags)
 {
     yaml_parser_t parser;
@@ -385,40 +306,4 @@ static report_node *tree_yaml_parse(const char *name, const char *buf, size_t le
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
     return root;
-}
-
-report_node *report_tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,
-                                     diag_list *diags)
-{
-    if (!tree_check_utf8(name, buf, len, diags))
-        return NULL;
-    if (ends_with(name, ".json"))
-        return tree_json_parse(name, buf, len, a, diags);
-    return tree_yaml_parse(name, buf, len, a, diags);
-}
-
-report_node *report_tree_load_file(const char *path, arena *a, diag_list *diags)
-{
-    size_t len;
-    char *buf = base_read_file(path, &len);
-    if (!buf) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-        return NULL;
-    }
-    report_node *root = report_tree_load_buffer(path, buf, len, a, diags);
-    free(buf);
-    return root;
-}
-
-report_node *report_node_get(const report_node *map, const char *key)
-{
-    if (!map || map->kind != REPORT_NODE_MAPPING)
-        return NULL;
-    size_t n = strlen(key);
-    for (size_t i = 0; i < map->npairs; i++) {
-        const report_node *k = map->pairs[i].key;
-        if (k->len == n && memcmp(k->text, key, n) == 0)
-            return map->pairs[i].value;
-    }
-    return NULL;
 }

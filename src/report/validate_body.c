@@ -13,12 +13,6 @@ static const char *const cell_keys[] = {"progress"};
 static const char *const task_keys[] = {"name",  "target", "done",      "unit",
                                         "start", "due",    "estimated", "note"};
 
-static void typeset_text(vctx *c, const report_node *n, bool required, report_text *out)
-{
-    if (v_text(c, n, required, out) && out->s)
-        report_check_punctuation(c, n);
-}
-
 static void *alloc_items(vctx *c, size_t count, size_t size)
 {
     return arena_alloc(c->a, (count ? count : 1) * size);
@@ -29,91 +23,91 @@ static void *alloc_items(vctx *c, size_t count, size_t size)
 static void read_cell(vctx *c, const report_node *n, report_cell *cell)
 {
     if (n->kind == REPORT_NODE_SCALAR) {
-        if (v_is_null(n)) /* an empty cell */
+        if (report_val_is_null(n)) /* an empty cell */
             cell->text = (report_text){"", 0, n->line, n->col, false};
         else
-            typeset_text(c, n, true, &cell->text);
+            report_typeset_text(c, n, true, &cell->text);
         return;
     }
     if (n->kind == REPORT_NODE_SEQUENCE) {
-        v_error(c, n, "expected text or {progress: N} in a table cell, got a list");
+        report_val_error(c, n, "expected text or {progress: N} in a table cell, got a list");
         return;
     }
     const report_node *v[COUNT(cell_keys)];
-    v_fields(c, n, "in a table cell", cell_keys, COUNT(cell_keys), v);
+    report_val_fields(c, n, "in a table cell", cell_keys, COUNT(cell_keys), v);
     cell->is_progress = true;
-    if (v_require(c, v[0], "progress", "in a table cell", n) &&
-        v_number(c, v[0], &cell->progress) && cell->progress.value < 0)
-        v_error(c, v[0], "progress must be >= 0, got %s", cell->progress.text);
+    if (report_val_require(c, v[0], "progress", "in a table cell", n) &&
+        report_val_number(c, v[0], &cell->progress) && cell->progress.value < 0)
+        report_val_error(c, v[0], "progress must be >= 0, got %s", cell->progress.text);
 }
 
 static void read_row(vctx *c, const report_node *n, size_t index, report_table *t)
 {
     report_cell *row = alloc_items(c, t->ncolumns, sizeof *row);
     t->rows[t->nrows++] = row;
-    if (!v_expect_sequence(c, n, "a row (a list of cells)"))
+    if (!report_val_expect_sequence(c, n, "a row (a list of cells)"))
         return;
     if (t->ncolumns && n->count != t->ncolumns)
-        v_error(c, n, "row %zu has %zu cell%s, expected %zu (one per column)", index + 1, n->count,
-                n->count == 1 ? "" : "s", t->ncolumns);
+        report_val_error(c, n, "row %zu has %zu cell%s, expected %zu (one per column)", index + 1,
+                         n->count, n->count == 1 ? "" : "s", t->ncolumns);
     for (size_t i = 0; i < n->count && i < t->ncolumns; i++)
         read_cell(c, n->items[i], &row[i]);
 }
 
 static void read_columns(vctx *c, const report_node *n, report_table *t)
 {
-    if (!v_expect_sequence(c, n, "a list of column headings"))
+    if (!report_val_expect_sequence(c, n, "a list of column headings"))
         return;
     if (n->count == 0) {
-        v_error(c, n, "expected at least one column");
+        report_val_error(c, n, "expected at least one column");
         return;
     }
     t->columns = alloc_items(c, n->count, sizeof *t->columns);
     t->ncolumns = n->count;
     for (size_t i = 0; i < n->count; i++)
-        typeset_text(c, n->items[i], false, &t->columns[i]);
+        report_typeset_text(c, n->items[i], false, &t->columns[i]);
 }
 
 static void read_widths(vctx *c, const report_node *n, report_table *t)
 {
-    if (!n || !v_expect_sequence(c, n, "a list of relative column widths"))
+    if (!n || !report_val_expect_sequence(c, n, "a list of relative column widths"))
         return;
     if (t->ncolumns && n->count != t->ncolumns) {
-        v_error(c, n, "widths has %zu entr%s, expected %zu (one per column)", n->count,
-                n->count == 1 ? "y" : "ies", t->ncolumns);
+        report_val_error(c, n, "widths has %zu entr%s, expected %zu (one per column)", n->count,
+                         n->count == 1 ? "y" : "ies", t->ncolumns);
         return;
     }
     t->widths = alloc_items(c, n->count, sizeof *t->widths);
     for (size_t i = 0; i < n->count; i++)
-        if (v_number(c, n->items[i], &t->widths[i]) && t->widths[i].value <= 0)
-            v_error(c, n->items[i], "a width must be > 0, got %s", t->widths[i].text);
+        if (report_val_number(c, n->items[i], &t->widths[i]) && t->widths[i].value <= 0)
+            report_val_error(c, n->items[i], "a width must be > 0, got %s", t->widths[i].text);
 }
 
 static void read_table(vctx *c, const report_node *key, const report_node *n, report_table *t)
 {
-    if (!v_expect_mapping(c, n, "a table (a mapping with columns and rows)"))
+    if (!report_val_expect_mapping(c, n, "a table (a mapping with columns and rows)"))
         return;
     const report_node *v[COUNT(table_keys)];
-    v_fields(c, n, "in table", table_keys, COUNT(table_keys), v);
-    v_require(c, v[1], "columns", "in table", key);
-    v_require(c, v[3], "rows", "in table", key);
-    typeset_text(c, v[0], false, &t->caption);
+    report_val_fields(c, n, "in table", table_keys, COUNT(table_keys), v);
+    report_val_require(c, v[1], "columns", "in table", key);
+    report_val_require(c, v[3], "rows", "in table", key);
+    report_typeset_text(c, v[0], false, &t->caption);
     if (v[1])
         read_columns(c, v[1], t);
     read_widths(c, v[2], t);
-    if (v[3] && v_expect_sequence(c, v[3], "a list of rows")) {
+    if (v[3] && report_val_expect_sequence(c, v[3], "a list of rows")) {
         t->rows = alloc_items(c, v[3]->count, sizeof *t->rows);
         for (size_t i = 0; i < v[3]->count; i++)
             read_row(c, v[3]->items[i], i, t);
     }
-    typeset_text(c, v[4], false, &t->note);
+    report_typeset_text(c, v[4], false, &t->note);
 }
 
 /* ------------------------------- tasks ------------------------------- */
 
 static long day_of(const report_date *d)
 {
-    return v_day_number(d->year, d->month, d->day);
+    return report_day_number(d->year, d->month, d->day);
 }
 
 static void check_task_dates(vctx *c, const report_node *start, const report_node *due,
@@ -128,43 +122,44 @@ static void check_task_dates(vctx *c, const report_node *start, const report_nod
     if (!t->start.year || !t->due.year || day_of(&t->due) >= day_of(&t->start))
         return;
     if (due)
-        v_error(c, due, "due %04d-%02d-%02d is before start %04d-%02d-%02d", t->due.year,
-                t->due.month, t->due.day, t->start.year, t->start.month, t->start.day);
+        report_val_error(c, due, "due %04d-%02d-%02d is before start %04d-%02d-%02d", t->due.year,
+                         t->due.month, t->due.day, t->start.year, t->start.month, t->start.day);
     else
-        v_error(c, start, "start %04d-%02d-%02d is after due %04d-%02d-%02d (31 December)",
-                t->start.year, t->start.month, t->start.day, t->due.year, t->due.month, t->due.day);
+        report_val_error(c, start, "start %04d-%02d-%02d is after due %04d-%02d-%02d (31 December)",
+                         t->start.year, t->start.month, t->start.day, t->due.year, t->due.month,
+                         t->due.day);
 }
 
 static void read_task(vctx *c, const report_node *n, report_task *t)
 {
     t->line = n->line;
     t->col = n->col;
-    if (!v_expect_mapping(c, n, "a task (a mapping with name and target)"))
+    if (!report_val_expect_mapping(c, n, "a task (a mapping with name and target)"))
         return;
     const report_node *v[COUNT(task_keys)];
-    v_fields(c, n, "in task", task_keys, COUNT(task_keys), v);
-    v_require(c, v[0], "name", "in task", n);
-    v_require(c, v[1], "target", "in task", n);
-    typeset_text(c, v[0], true, &t->name);
-    if (v_number(c, v[1], &t->target) && v[1] && t->target.value <= 0)
-        v_error(c, v[1], "target must be > 0, got %s", t->target.text);
-    if (v_number(c, v[2], &t->done) && v[2] && t->done.value < 0)
-        v_error(c, v[2], "done must be >= 0, got %s", t->done.text);
-    typeset_text(c, v[3], false, &t->unit);
-    bool start_ok = v_date(c, v[4], &t->start); /* both read: both reported */
-    bool dates_ok = v_date(c, v[5], &t->due) && start_ok;
+    report_val_fields(c, n, "in task", task_keys, COUNT(task_keys), v);
+    report_val_require(c, v[0], "name", "in task", n);
+    report_val_require(c, v[1], "target", "in task", n);
+    report_typeset_text(c, v[0], true, &t->name);
+    if (report_val_number(c, v[1], &t->target) && v[1] && t->target.value <= 0)
+        report_val_error(c, v[1], "target must be > 0, got %s", t->target.text);
+    if (report_val_number(c, v[2], &t->done) && v[2] && t->done.value < 0)
+        report_val_error(c, v[2], "done must be >= 0, got %s", t->done.text);
+    report_typeset_text(c, v[3], false, &t->unit);
+    bool start_ok = report_val_date(c, v[4], &t->start); /* both read: both reported */
+    bool dates_ok = report_val_date(c, v[5], &t->due) && start_ok;
     if (dates_ok)
         check_task_dates(c, v[4], v[5], t);
-    v_bool(c, v[6], &t->estimated);
-    typeset_text(c, v[7], false, &t->note);
+    report_val_bool(c, v[6], &t->estimated);
+    report_typeset_text(c, v[7], false, &t->note);
 }
 
 static void read_tasks(vctx *c, const report_node *n, report_block *b)
 {
-    if (!v_expect_sequence(c, n, "a list of tasks"))
+    if (!report_val_expect_sequence(c, n, "a list of tasks"))
         return;
     if (n->count == 0) {
-        v_error(c, n, "expected at least one task");
+        report_val_error(c, n, "expected at least one task");
         return;
     }
     b->tasks = alloc_items(c, n->count, sizeof *b->tasks);
@@ -185,16 +180,18 @@ static void read_block(vctx *c, const report_node *n, report_block *b)
         return;
     }
     if (n->kind == REPORT_NODE_SEQUENCE || n->npairs == 0) {
-        v_error(c, n, "expected a paragraph (text) or a block (table, tasks or summary), got %s",
-                n->kind == REPORT_NODE_SEQUENCE ? "a list" : "an empty mapping");
+        report_val_error(c, n,
+                         "expected a paragraph (text) or a block (table, tasks or summary), got %s",
+                         n->kind == REPORT_NODE_SEQUENCE ? "a list" : "an empty mapping");
         return;
     }
     const report_node *v[COUNT(block_keys)];
-    v_fields(c, n, "in content (a block is table, tasks or summary)", block_keys, COUNT(block_keys),
-             v);
+    report_val_fields(c, n, "in content (a block is table, tasks or summary)", block_keys,
+                      COUNT(block_keys), v);
     for (size_t i = 1; i < n->npairs; i++)
-        v_error(c, n->pairs[i].key, "a block has one key; start a new list item ('- ') for '%s'",
-                n->pairs[i].key->text);
+        report_val_error(c, n->pairs[i].key,
+                         "a block has one key; start a new list item ('- ') for '%s'",
+                         n->pairs[i].key->text);
     const report_node *key = n->pairs[0].key;
     if (v[0]) {
         b->kind = REPORT_BLOCK_TABLE;
@@ -204,7 +201,7 @@ static void read_block(vctx *c, const report_node *n, report_block *b)
         read_tasks(c, v[1], b);
     } else if (v[2]) {
         b->kind = REPORT_BLOCK_SUMMARY;
-        typeset_text(c, v[2], false, &b->summary);
+        report_typeset_text(c, v[2], false, &b->summary);
     }
 }
 
@@ -229,9 +226,10 @@ static void drop_empty_summaries(vctx *c, report_section *s)
     for (size_t i = 0; i < s->nblocks; i++) {
         report_block *b = &s->blocks[i];
         if (b->kind == REPORT_BLOCK_SUMMARY && !any_area) {
-            v_warning_at(c, b->line, b->col,
-                         "summary has nothing to summarise: no subsection of this section has "
-                         "tasks (left out)");
+            report_val_warning_at(
+                c, b->line, b->col,
+                "summary has nothing to summarise: no subsection of this section has "
+                "tasks (left out)");
             continue;
         }
         s->blocks[kept++] = *b;
@@ -246,13 +244,13 @@ static void read_section(vctx *c, const report_node *n, report_section *s)
 {
     s->line = n->line;
     s->col = n->col;
-    if (!v_expect_mapping(c, n, "a section (a mapping with a title)"))
+    if (!report_val_expect_mapping(c, n, "a section (a mapping with a title)"))
         return;
     const report_node *v[COUNT(section_keys)];
-    v_fields(c, n, "in section", section_keys, COUNT(section_keys), v);
-    v_require(c, v[0], "title", "in section", n);
-    typeset_text(c, v[0], true, &s->title);
-    if (v[1] && v_expect_sequence(c, v[1], "a list of paragraphs and blocks")) {
+    report_val_fields(c, n, "in section", section_keys, COUNT(section_keys), v);
+    report_val_require(c, v[0], "title", "in section", n);
+    report_typeset_text(c, v[0], true, &s->title);
+    if (v[1] && report_val_expect_sequence(c, v[1], "a list of paragraphs and blocks")) {
         s->blocks = alloc_items(c, v[1]->count, sizeof *s->blocks);
         s->nblocks = v[1]->count;
         for (size_t i = 0; i < v[1]->count; i++)
@@ -266,10 +264,10 @@ static void read_section(vctx *c, const report_node *n, report_section *s)
 static void read_section_list(vctx *c, const report_node *list, bool need_one, report_section **out,
                               size_t *count)
 {
-    if (!v_expect_sequence(c, list, "a list of sections"))
+    if (!report_val_expect_sequence(c, list, "a list of sections"))
         return;
     if (need_one && list->count == 0) {
-        v_error(c, list, "expected at least one section");
+        report_val_error(c, list, "expected at least one section");
         return;
     }
     *out = alloc_items(c, list->count, sizeof **out);
@@ -278,14 +276,14 @@ static void read_section_list(vctx *c, const report_node *list, bool need_one, r
         read_section(c, list->items[i], &(*out)[i]);
 }
 
-void v_sections(vctx *c, const report_node *list, report_section **out, size_t *count)
+void report_val_sections(vctx *c, const report_node *list, report_section **out, size_t *count)
 {
     read_section_list(c, list, true, out, count);
 }
 
-void v_closing(vctx *c, const report_node *list, report_para **out, size_t *count)
+void report_val_closing(vctx *c, const report_node *list, report_para **out, size_t *count)
 {
-    if (!v_expect_sequence(c, list, "a list of closing paragraphs"))
+    if (!report_val_expect_sequence(c, list, "a list of closing paragraphs"))
         return;
     *out = alloc_items(c, list->count, sizeof **out);
     for (size_t i = 0; i < list->count; i++)
