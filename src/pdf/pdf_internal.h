@@ -1,14 +1,14 @@
 /* pdf_internal.h — seams inside the PDF stage. libharu's internal headers
  * are used here and nowhere else in briefc. Not for use outside src/pdf/.
  *
- * The files, callers above what they call (no file calls one above it):
- *   pdf.c          the document writer: draws the frames, writes the file
- *   pdf_fontobj.c  the fonts' PDF objects, made around the subsets
- *   pdf_subset.c   the subset worker (hb-subset, on a worker thread)
- *   pdf_cff.c      the charset of a CID-keyed CFF table
- *   pdf_glyphs.c   the glyphs drawn, per font, and the text they stand for
+ * The files, each calling only those listed before it:
+ *   pdf_meta.c     strings, destinations, info, outline, page labels
  *   pdf_stream.c   streams deflated on our side
- *   pdf_meta.c     strings, destinations, info, outline, page labels */
+ *   pdf_glyphs.c   the glyphs drawn, per font, and the text they stand for
+ *   pdf_cff.c      the charset of a CID-keyed CFF table
+ *   pdf_subset.c   the subset worker (hb-subset, on a worker thread)
+ *   pdf_fontobj.c  the fonts' PDF objects, made around the subsets
+ *   pdf.c          the document writer: draws the frames, writes the file */
 #ifndef BRIEFC_PDF_INTERNAL_H
 #define BRIEFC_PDF_INTERNAL_H
 

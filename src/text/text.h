@@ -4,7 +4,8 @@
  * line breaking with Chinese punctuation compression and CJK–Latin spacing.
  *
  * Text in, positioned glyph lines out. The engine knows nothing of reports,
- * pages or PDF. All lengths are in points. */
+ * pages or PDF; of the style stage it takes only the alignment enum. All
+ * lengths are in points. */
 #ifndef BRIEFC_TEXT_H
 #define BRIEFC_TEXT_H
 

@@ -1,6 +1,6 @@
 /* text_internal.h — seams inside the text stage (fonts/shaping on one side,
  * breaking/setting on the other). Not for use outside src/text/. The files,
- * each calling only those below it:
+ * each calling only those listed before it:
  *   font.c         one loaded font and its accessors (font_internal.h)
  *   shape.c        HarfBuzz shaping of a run in one font
  *   halt.c         half-width adjustments, shaped once per font and mark
