@@ -156,6 +156,8 @@ def check_objects(stages, objects, errors):
         for fname, (defined, _) in members.items():
             for sym in defined:
                 owner[sym] = fname
+                if sym.startswith("__"):
+                    continue  # the compiler's own (sanitizers' __odr_asan.*)
                 if prefixes and not sym.startswith(tuple(prefixes)):
                     errors.append(f"src/{stage}/{fname}: exports '{sym}', which lacks the "
                                   f"stage's prefix ({', '.join(prefixes)})")
