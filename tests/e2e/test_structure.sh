@@ -54,6 +54,10 @@ fresh_copy
 sed -i 's/^| `src\/style\/` .*$//' "$WORK/tree/README.md"
 reports "the README's table without a stage" "README.md: the table of stages lists"
 
+fresh_copy
+sed -i 's/^| `src\/text\/` | `text.h` | base, style |/| `src\/text\/` | `text.h` | base |/' "$WORK/tree/README.md"
+reports "the README's table with a stage's uses wrong" "README.md: stage text uses"
+
 # Names and loops are read from object files: two small files of a stage
 # that call each other, one exporting a name without the prefix.
 fresh_copy

@@ -175,14 +175,19 @@ def check_objects(stages, objects, errors):
 
 def check_readme(stages, errors):
     text = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
-    rows = re.findall(r"^\| `src/([a-z]+)/` \| `([a-z_]+\.h)` \|", text, re.M)
+    rows = re.findall(r"^\| `src/([a-z]+)/` \| `([a-z_]+\.h)` \| ([^|]*) \|", text, re.M)
     listed = [r[0] for r in rows]
     want = [s["name"] for s in stages]
     if listed != want:
         errors.append(f"README.md: the table of stages lists {listed}, the build has {want}")
-    for stage, header in rows:
+    by_name = {s["name"]: s for s in stages}
+    for stage, header, uses in rows:
         if header != f"{stage}.h":
             errors.append(f"README.md: stage {stage}'s header is {stage}.h, not {header}")
+        said = [u.strip() for u in uses.split(",") if u.strip() not in ("", "—")]
+        if stage in by_name and said != by_name[stage]["uses"]:
+            errors.append(f"README.md: stage {stage} uses {by_name[stage]['uses']}, "
+                          f"the table says {said}")
 
 
 def main():
