@@ -124,7 +124,7 @@ static const report_node *extends_of(style_reader *rd, const report_node *root)
 /* Read one file of the chain; false when it could not be read as a mapping. */
 static bool read_layer(arena *out, arena *trees, const char *path, layer *l, diag_list *diags)
 {
-    style_reader rd = {out, diags, path};
+    style_reader rd = {out, diags, path, 0}; /* keeps no places: layer unused */
     size_t before = diags->errors;
     report_node *root = report_tree_load_file(path, trees, diags);
     if (!root) {
@@ -191,7 +191,7 @@ static void load_chain(arena *out, arena *trees, const char *name, const char *c
             l->root = NULL;
             return;
         }
-        style_reader rd = {out, diags, path};
+        style_reader rd = {out, diags, path, (int)c->count - 1};
         from = extends_of(&rd, l->root);
         if (!from) {
             c->complete = !report_node_get(l->root, "extends");
@@ -226,8 +226,8 @@ static const style_role_spec *find_role(const style_spec *spec, const char *name
     return NULL;
 }
 
-/* What the root of a chain must define and nobody did. */
-static void check_complete(const style_spec *spec, const char *root_file, diag_list *diags)
+/* What the root of a chain must define and nobody did; false when something is missing. */
+static bool check_complete(const style_spec *spec, const char *root_file, diag_list *diags)
 {
     static const char *const sides[] = {"top", "bottom", "inner", "outer"};
     missing m = {.used = 0};
@@ -253,6 +253,7 @@ static void check_complete(const style_spec *spec, const char *root_file, diag_l
     if (m.used)
         diag_add(diags, DIAG_ERROR, root_file, 0, 0,
                  "incomplete layout: a layout without extends must define %s", m.text);
+    return m.used == 0;
 }
 
 static void error_at(diag_list *diags, style_where at, const char *fmt, ...)
@@ -347,7 +348,7 @@ static double mm(double v)
     return v * STYLE_PT_PER_MM;
 }
 
-static void resolve_page(const style_spec *spec, style *s, diag_list *diags)
+static void resolve_page(const style_spec *spec, style *s)
 {
     s->page_width = spec->width.v;
     s->page_height = spec->height.v;
@@ -362,14 +363,6 @@ static void resolve_page(const style_spec *spec, style *s, diag_list *diags)
     s->rule_width = spec->header_rule.set ? spec->header_rule.v : 0;
     s->rule_color = named_color(spec, "rule");
     s->accent = named_color(spec, "accent");
-    if (s->margin_inner + s->margin_outer >= s->page_width)
-        error_at(diags, spec->margin[STYLE_MARGIN_INNER].at,
-                 "the inner and outer margins leave no room on a page %.1f mm wide",
-                 s->page_width / STYLE_PT_PER_MM);
-    if (s->margin_top + s->margin_bottom >= s->page_height)
-        error_at(diags, spec->margin[STYLE_MARGIN_TOP].at,
-                 "the top and bottom margins leave no room on a page %.1f mm high",
-                 s->page_height / STYLE_PT_PER_MM);
 }
 
 static void resolve_roles(const style_spec *spec, style *s)
@@ -432,6 +425,24 @@ static void resolve_bars(const style_spec *spec, style *s, diag_list *diags)
     out->mark = colors[STYLE_BAR_MARK];
 }
 
+/* The merged spec of a complete chain as a style in out. An unknown role or
+ * colour is already reported (check_references): resolution says nothing. */
+static style *resolve(arena *out, const style_spec *spec, const char *name)
+{
+    diag_list reported = {0};
+    style *s = arena_alloc(out, sizeof(style));
+    s->arena = out;
+    s->name = name;
+    resolve_page(spec, s);
+    resolve_roles(spec, s);
+    for (int k = 0; k < STYLE_COUNT; k++)
+        resolve_text(spec, &spec->text[k], &s->text[k], &reported);
+    resolve_table(spec, s, &reported);
+    resolve_bars(spec, s, &reported);
+    diag_list_free(&reported);
+    return s;
+}
+
 /* ---- public ---- */
 
 style *style_load(const char *name_or_path, const char *const *search_dirs, size_t ndirs,
@@ -446,22 +457,18 @@ style *style_load(const char *name_or_path, const char *const *search_dirs, size
     for (size_t i = c.count; i-- > 0;) {
         if (!c.items[i].root)
             continue;
-        style_reader rd = {out, diags, c.items[i].path};
+        style_reader rd = {out, diags, c.items[i].path, (int)i};
         style_spec_apply(&rd, c.items[i].root, &spec);
     }
     if (c.complete) {
-        check_complete(&spec, c.items[c.count - 1].path, diags);
+        bool complete = check_complete(&spec, c.items[c.count - 1].path, diags);
         check_references(&spec, diags);
-        if (diags->errors == errors_before) {
-            s = arena_alloc(out, sizeof(style));
-            s->arena = out;
-            s->name = c.items[0].path;
-            resolve_page(&spec, s, diags);
-            resolve_roles(&spec, s);
-            for (int k = 0; k < STYLE_COUNT; k++)
-                resolve_text(&spec, &spec.text[k], &s->text[k], diags);
-            resolve_table(&spec, s, diags);
-            resolve_bars(&spec, s, diags);
+        if (complete) {
+            /* A value a file got wrong (reported) left the inherited one in
+             * place, so what can be typeset is checked even then: every
+             * error of the chain in one run. */
+            s = resolve(out, &spec, c.items[0].path);
+            style_check_typesettable(&spec, s, diags);
         }
     }
     style_spec_free(&spec);
