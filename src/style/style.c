@@ -78,12 +78,13 @@ static const char *find_layout(arena *a, const char *name, const char *from_file
     return NULL;
 }
 
-static void report_not_found(diag_list *diags, const char *name, const char *from_file,
+static void report_not_found(arena *a, diag_list *diags, const char *name, const char *from_file,
                              const report_node *from, const char *const *dirs, size_t ndirs)
 {
     int line = from ? from->line : 0, col = from ? from->col : 0;
+    const char *shown = style_shown(a, name);
     if (names_a_path(name)) {
-        diag_add(diags, DIAG_ERROR, from_file, line, col, "layout file '%s' not found", name);
+        diag_add(diags, DIAG_ERROR, from_file, line, col, "layout file '%s' not found", shown);
         return;
     }
     char looked[512] = "";
@@ -91,7 +92,7 @@ static void report_not_found(diag_list *diags, const char *name, const char *fro
     for (size_t i = 0; i < ndirs && used < sizeof(looked); i++)
         used +=
             (size_t)snprintf(looked + used, sizeof(looked) - used, "%s%s/", i ? ", " : "", dirs[i]);
-    diag_add(diags, DIAG_ERROR, from_file, line, col, "layout '%s' not found (looked in %s)", name,
+    diag_add(diags, DIAG_ERROR, from_file, line, col, "layout '%s' not found (looked in %s)", shown,
              ndirs ? looked : "no directory");
 }
 
@@ -105,7 +106,7 @@ static void check_version(style_reader *rd, const report_node *root)
         style_error(rd, root, "missing 'briefc-layout: 1' (the layout format version) at the top");
     else if (v->kind != REPORT_NODE_SCALAR || strcmp(v->text, "1") != 0)
         style_error(rd, v, "unsupported layout version '%s' (this briefc reads version 1)",
-                    v->kind == REPORT_NODE_SCALAR ? v->text : "…");
+                    v->kind == REPORT_NODE_SCALAR ? style_shown(rd->out, v->text) : "…");
 }
 
 /* The name in `extends:`, or NULL (an error is reported when malformed). */
@@ -117,6 +118,14 @@ static const report_node *extends_of(style_reader *rd, const report_node *root)
     if (e->kind != REPORT_NODE_SCALAR || e->len == 0) {
         style_error(rd, e, "expected the name or path of a layout for extends");
         return NULL;
+    }
+    /* "a4-report\0/../x" must not quietly load a4-report */
+    for (size_t i = 0; i < e->len; i++) {
+        unsigned char c = (unsigned char)e->text[i];
+        if (c < 0x20 || c == 0x7f) {
+            style_error(rd, e, "the name or path in extends holds the control character U+%04X", c);
+            return NULL;
+        }
     }
     return e;
 }
@@ -169,12 +178,12 @@ static void load_chain(arena *out, arena *trees, const char *name, const char *c
     for (;;) {
         const char *path = find_layout(out, name, from_file, dirs, ndirs);
         if (!path) {
-            report_not_found(diags, name, from_file, from, dirs, ndirs);
+            report_not_found(out, diags, name, from_file, from, dirs, ndirs);
             return;
         }
         struct stat st;
         if (stat(path, &st) != 0) {
-            report_not_found(diags, name, from_file, from, dirs, ndirs);
+            report_not_found(out, diags, name, from_file, from, dirs, ndirs);
             return;
         }
         if (closes_cycle(c, &st, from_file, from, diags))

@@ -158,6 +158,11 @@ style_where style_where_of(style_reader *rd, const report_node *node);
  * that is set when the other is a default. */
 style_where style_where_latest(style_where a, style_where b);
 
+/* text as a message may show it: each control character (below U+0020, and
+ * U+007F) written U+001B, so none reaches a terminal raw, and cut to about
+ * 80 bytes with "…" (a 100 KB key is not worth repeating); in a. */
+const char *style_shown(arena *a, const char *text);
+
 /* v for a message: at most two decimals, no trailing zeros ("10.5", "10000"),
  * three significant digits when very large or small; in a. */
 const char *style_number(arena *a, double v);

@@ -48,6 +48,31 @@ style_where style_where_latest(style_where a, style_where b)
     return b.layer < a.layer ? b : a;
 }
 
+const char *style_shown(arena *a, const char *text)
+{
+    enum { MOST = 80 };
+    size_t len = strlen(text), cut = len;
+    if (len > MOST) { /* on a character boundary */
+        cut = MOST;
+        while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    char *out = arena_alloc(a, cut * 6 + sizeof "…");
+    size_t o = 0;
+    for (size_t i = 0; i < cut; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x20 || c == 0x7f)
+            o += (size_t)snprintf(out + o, 7, "U+%04X", c);
+        else
+            out[o++] = (char)c;
+    }
+    if (cut < len)
+        memcpy(out + o, "…", sizeof "…");
+    else
+        out[o] = '\0';
+    return out;
+}
+
 const char *style_number(arena *a, double v)
 {
     double mag = v < 0 ? -v : v;
@@ -103,9 +128,10 @@ void style_unknown_key(style_reader *rd, const report_node *key, const char *whe
 {
     const char *guess = base_closest_word(key->text, known, nknown);
     if (guess)
-        style_error(rd, key, "unknown key '%s'%s (did you mean '%s'?)", key->text, where, guess);
+        style_error(rd, key, "unknown key '%s'%s (did you mean '%s'?)",
+                    style_shown(rd->out, key->text), where, guess);
     else
-        style_error(rd, key, "unknown key '%s'%s", key->text, where);
+        style_error(rd, key, "unknown key '%s'%s", style_shown(rd->out, key->text), where);
 }
 
 int style_key_index(const char *key, const char *const *known, size_t nknown)
@@ -140,7 +166,7 @@ const char *style_unit_hint(style_reader *rd, const report_node *n, bool em)
     for (; s[k] && k < sizeof(lower) - 1; k++)
         lower[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] - 'A' + 'a' : s[k]);
     const char *guess = s[k] ? NULL : base_closest_word(lower, units, nunits);
-    return arena_printf(rd->out, ": '%s' is not a unit here (%s)%s%s%s", s,
+    return arena_printf(rd->out, ": '%s' is not a unit here (%s)%s%s%s", style_shown(rd->out, s),
                         em ? "em, pt, mm, cm or in" : "pt, mm, cm or in",
                         guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
 }

@@ -405,7 +405,7 @@ static void read_styles(style_reader *rd, const report_node *n, style_spec *spec
         int k = style_key_index(key->text, style_text_names, STYLE_COUNT);
         if (k < 0) {
             const char *guess = base_closest_word(key->text, style_text_names, STYLE_COUNT);
-            style_error(rd, key, "unknown style '%s'%s%s%s", key->text,
+            style_error(rd, key, "unknown style '%s'%s%s%s", style_shown(rd->out, key->text),
                         guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
             continue;
         }

@@ -88,6 +88,7 @@ LAYOUT_FIXTURES = {
     "blocks-errors.yaml": False,
     "child-size.yaml": True,
     "child.json": True,
+    "control-chars.yaml": False,
     "cycle-a.yaml": "the extends cycle runs through another file",
     "cycle-b.yaml": "the extends cycle runs through another file",
     "enum-typos.yaml": False,

@@ -494,6 +494,24 @@ static void test_enumerated_values_suggest(void **state)
     diag_list_free(&d);
 }
 
+static void test_control_characters_never_echoed(void **state)
+{
+    (void)state;
+    const char *f = FIX "control-chars.yaml";
+    diag_list d = load_failing(f);
+    expect_error(&d, f, 3, 10, "the name or path in extends holds the control character U+0009");
+    expect_error(&d, f, 4, 1, "unknown key 'paU+0009ge'");
+    char cut[128] = "unknown key '";
+    memset(cut + strlen(cut), 'k', 80);
+    strcat(cut, "…'");
+    expect_error(&d, f, 7, 1, cut);
+    for (size_t i = 0; i < d.count; i++)
+        for (const char *c = d.items[i].message; *c; c++)
+            if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                fail_msg("raw byte 0x%02x in \"%s\"", (unsigned char)*c, d.items[i].message);
+    diag_list_free(&d);
+}
+
 /* ---- tables and bars ---- */
 
 /* c is the RGB colour written "#RRGGBB" as hex. */
@@ -650,6 +668,7 @@ int main(void)
         cmocka_unit_test(test_small_page_errors_at_the_page),
         cmocka_unit_test(test_warnings_still_load),
         cmocka_unit_test(test_enumerated_values_suggest),
+        cmocka_unit_test(test_control_characters_never_echoed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
