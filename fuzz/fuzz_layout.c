@@ -23,7 +23,7 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char folder[] = "/tmp/briefc-fuzz-layout.XXXXXX";
+static char folder[512]; /* $TMPDIR/briefc-fuzz-layout.XXXXXX */
 static char yaml_path[sizeof folder + 16], json_path[sizeof folder + 16];
 
 static void write_file(const char *path, const void *data, size_t size)
@@ -62,7 +62,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    FUZZ_CHECK(mkdtemp(folder) != NULL, "mkdtemp failed");
+    /* under $TMPDIR: run.sh points it at its scratch folder, which it
+     * removes, so a crash (which skips atexit) leaves nothing behind */
+    const char *tmp = getenv("TMPDIR");
+    snprintf(folder, sizeof folder, "%s/briefc-fuzz-layout.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    FUZZ_CHECK(mkdtemp(folder) != NULL, "mkdtemp in %s failed", folder);
     atexit(remove_folder);
     copy_shipped("a4-report.yaml");
     copy_shipped("a5-booklet.yaml");

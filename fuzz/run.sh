@@ -30,7 +30,7 @@ for t in "${TARGETS[@]}"; do
   [ -d "fuzz/findings/$t" ] && seeds+=("fuzz/findings/$t") # each earlier finding, replayed first
   echo "fuzz: $t for ${SECONDS_EACH}s"
   # -timeout: one input taking 10 s is a finding; -rss_limit_mb: so is 2 GB.
-  if ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1 \
+  if TMPDIR=$SCRATCH ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -dict="fuzz/$t.dict" -artifact_prefix="$ARTIFACTS/$t-" \
     "$SCRATCH/corpus-$t" "${seeds[@]}" >"$SCRATCH/$t.log" 2>&1; then
