@@ -456,6 +456,11 @@ style *style_load(const char *name_or_path, const char *const *search_dirs, size
             s = arena_alloc(out, sizeof(style));
             s->arena = out;
             s->name = c.items[0].path;
+            const char **files = arena_alloc(out, c.count * sizeof *files);
+            for (size_t i = 0; i < c.count; i++)
+                files[i] = c.items[i].path;
+            s->files = files;
+            s->nfiles = c.count;
             resolve_page(&spec, s, diags);
             resolve_roles(&spec, s);
             for (int k = 0; k < STYLE_COUNT; k++)
