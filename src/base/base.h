@@ -40,7 +40,7 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 
-/* ---- diagnostics: errors are values; only main.c prints them ---- */
+/* ---- diagnostics: errors are values; only the cli stage prints them ---- */
 
 typedef enum { DIAG_ERROR, DIAG_WARNING } diag_level;
 

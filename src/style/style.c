@@ -477,6 +477,11 @@ style *style_load(const char *name_or_path, const char *const *search_dirs, size
              * place, so what can be typeset is checked even then: every
              * error of the chain in one run. */
             s = resolve(out, &spec, c.items[0].path);
+            const char **files = arena_alloc(out, c.count * sizeof *files);
+            for (size_t i = 0; i < c.count; i++)
+                files[i] = c.items[i].path;
+            s->files = files;
+            s->nfiles = c.count;
             style_check_typesettable(&spec, s, diags);
         }
     }
