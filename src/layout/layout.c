@@ -161,9 +161,12 @@ static void fill_labels(layout_ctx *c, layout_document *doc, size_t body_offset)
     doc->nlabels = 3;
 }
 
-static void reset_headings(layout_ctx *c)
+/* Forget what a first layout of the body recorded: its headings and the
+ * numbers it gave tables (else the redone body numbers them on from 表2). */
+static void reset_body(layout_ctx *c)
 {
     c->headings.count = 0;
+    c->tables = 0;
 }
 
 layout_document *layout_report(const report *r, const style *s, text_engine *te,
@@ -189,7 +192,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
         ncontents = contents.count;
         if (s->mirror_margins && ncontents % 2 == 0) {
             layout_page_list_free(&body);
-            reset_headings(&c);
+            reset_body(&c);
             layout_body(&c, &body, 1 + ncontents);
         }
     }

@@ -68,6 +68,23 @@ check "续表 and the head on each of $((pages - first_body)) continuation pages
 check "every one of the 500 rows is there" test "$(pdftotext "$WORK/long.pdf" - | grep -c '^第[0-9]*项指标')" -eq 500 -o \
   "$(pdftotext -layout "$WORK/long.pdf" - | grep -c '第[0-9]*项指标')" -eq 500
 
+# Forty chapters in A5: two contents pages flip the parity of the mirrored
+# margins and the body is laid out again; its one table is still 表1.
+/usr/bin/python3 - "$WORK/parity.yaml" <<'PY'
+import sys
+chapters = "".join(f"  - title: 第{i}章\n    content: [段落{i}。]\n" for i in range(1, 40))
+open(sys.argv[1], "w", encoding="utf-8").write(f"""briefc: 1
+meta: {{title: 奇偶, date: 2017-08-30}}
+sections:
+  - title: 表
+    content:
+      - table: {{caption: 指标, columns: [甲, 乙], rows: [[x, 1]]}}
+{chapters}""")
+PY
+check "a booklet laid out again for parity builds" "$BRIEFC" build "$WORK/parity.yaml" -l a5-booklet -o "$WORK/parity.pdf"
+check "… with two contents pages" test "$(pdftotext -f 2 -l 3 "$WORK/parity.pdf" - | grep -c '第[0-9]*章')" -ge 39
+check "… and its table numbered 表1" bash -c "pdftotext '$WORK/parity.pdf' - | grep -qx '表1 指标'"
+
 # Bad table and task input: exit 1, the error at its place, nothing written.
 HEAD='briefc: 1
 meta: {title: 表, date: 2017-08-30}
