@@ -126,6 +126,23 @@ void layout_flow_space(flow *f, double space);
  * alone at the foot or the head of a page. */
 void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
 
+/* Where the flow stands, to take back everything placed since: the
+ * pages, the items on the last of them, the cursor, the headings recorded
+ * and the tables numbered. Diagnostics are the caller's to keep or drop. */
+typedef struct flow_mark {
+    size_t npages, nitems;
+    double y;
+    bool at_top;
+    size_t nheadings;
+    int tables;
+} flow_mark;
+
+flow_mark layout_flow_mark(const flow *f);
+void layout_flow_rewind(flow *f, const flow_mark *m);
+/* Index of the page that holds the first item placed since m; SIZE_MAX
+ * when nothing was placed. */
+size_t layout_flow_first_page_since(const flow *f, const flow_mark *m);
+
 /* How many of a paragraph's remaining `left` lines go on this page, given
  * room for `fit` lines: never one line alone at the foot (orphan) or at the
  * head of the next page (widow). 0 means start on the next page. */
