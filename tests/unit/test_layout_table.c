@@ -343,6 +343,34 @@ static void test_behind_bar_is_hatched(void **state)
                      p->items.items[i].u.line.color.v[0] == 1);
 }
 
+/* A task past its due date has its time mark at the very end of the track:
+ * a clear gap (0.35 em at least) stays between the mark and the label. */
+static void test_mark_at_the_end_keeps_clear_of_the_label(void **state)
+{
+    fixture *fx = *state;
+    page_build *p = &fx->pages.items[0];
+    grid_bar past_due = {0.6, 1, STYLE_BAR_BEHIND, "60.0%"};
+    layout_bar_draw(&fx->c, p, &past_due, 100, 80, 200, STYLE_TABLE);
+    double mark_right = -1, label_left = -1;
+    for (size_t i = 0; i < p->items.count; i++) {
+        const layout_item *it = &p->items.items[i];
+        if (it->kind == LAYOUT_ITEM_LINE && it->u.line.x1 == it->u.line.x2)
+            mark_right = it->u.line.x1 + it->u.line.width / 2; /* the vertical mark */
+        if (it->kind == LAYOUT_ITEM_GLYPHS)
+            label_left = it->u.glyphs.x + it->u.glyphs.glyphs[0].x;
+    }
+    assert_float_equal(mark_right, 180 + fx->s->bars.mark_width / 2, 1e-9);
+    double size = fx->s->text[STYLE_TABLE].size;
+    assert_true(label_left - mark_right >= 0.35 * size);
+    /* and the width a column gives the label counts that gap */
+    double lmin, lnat;
+    text_style label = fx->c.number;
+    label.size = size;
+    text_measure(fx->te, "60.0%", 5, &label, &lmin, &lnat);
+    assert_float_equal(layout_bar_label_width(&fx->c, &past_due, STYLE_TABLE),
+                       label_left - 180 + lnat, 1e-6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +382,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_too_many_columns_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bar_fill_and_label, setup, teardown),
         cmocka_unit_test_setup_teardown(test_behind_bar_is_hatched, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mark_at_the_end_keeps_clear_of_the_label, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
