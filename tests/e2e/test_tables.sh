@@ -40,6 +40,53 @@ print(walk(r['sections']))")
 check "every estimate is marked 估 ($estimates)" test "$(grep -o '（估）' <<<"$text" | wc -l)" -eq "$estimates"
 check "a legend for the summary" grep -q '时间进度（截至2017年8月30日）' <<<"$text"
 
+# The summary's figures by an oracle of its own: per work area the mean
+# completion of the reported tasks (each capped at 100%) and the mean time
+# progress of the same tasks (of all when none is reported), days inclusive.
+/usr/bin/python3 - data/luohu-2017.yaml >"$WORK/areas" <<'PY'
+import datetime, sys, yaml
+from decimal import Decimal, ROUND_HALF_UP
+r = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.BaseLoader)
+today = datetime.date.fromisoformat(r["meta"]["date"])
+def pct(x):
+    return f"{(x * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+def time(t):
+    start = datetime.date.fromisoformat(t.get("start", f"{today.year}-01-01"))
+    due = datetime.date.fromisoformat(t.get("due", f"{today.year}-12-31"))
+    total = (due - start).days + 1
+    return Decimal(min(max((today - start).days + 1, 0), total)) / Decimal(total)
+numbers = "一二三四五六七八九十"
+for s in r["sections"]:
+    for i, area in enumerate(s.get("sections", []) or []):
+        tasks = [t for b in area.get("content", []) if isinstance(b, dict) for t in b.get("tasks", [])]
+        reported = [t for t in tasks if "done" in t]
+        over = reported or tasks
+        mean_time = sum(time(t) for t in over) / len(over)
+        done = pct(sum(min(Decimal(t["done"]) / Decimal(t["target"]), 1) for t in reported) / len(reported)) if reported else "未报告"
+        print(f"（{numbers[i]}）{area['title']} +{done} +{pct(mean_time)}")
+PY
+while IFS= read -r want; do
+  row "summary row ${want%% *}" "^$want"
+done <"$WORK/areas"
+check "the summary says how the area figures are computed, extracted exactly" grep -qF \
+  '注：平均完成进度和时间进度均为各领域已报告任务的平均值，未报告的任务不计入，单项完成进度超过100%的按100%计。' <<<"$text"
+
+# An area with nothing reported: its mark is the mean over all its tasks
+# (due 30 June: 100%; the whole year: 66.3%), and the note says so.
+printf '%s' 'briefc: 1
+meta: {title: 表, date: 2017-08-30}
+sections:
+  - title: 一
+    content: [{summary: 总体进度}]
+    sections:
+      - title: 甲领域
+        content: [{tasks: [{name: 甲, target: 5, due: 2017-06-30}, {name: 乙, target: 5}]}]
+' >"$WORK/unreported.yaml"
+check "a summary of an area with nothing reported builds" "$BRIEFC" build "$WORK/unreported.yaml" -o "$WORK/unreported.pdf"
+check "… its time progress over all its tasks" grep -Eq '（一）甲领域 +未报告 +83\.2%' <<<"$(pdftotext -layout "$WORK/unreported.pdf" -)"
+check "… and the note says how such an area is counted" grep -qF \
+  '单项完成进度超过100%的按100%计；任务均未报告的领域，时间进度为其全部任务的平均值。' <<<"$(pdftotext "$WORK/unreported.pdf" - | tr -d '\n')"
+
 # A generated table of 500 rows: 续表 and the head on every continuation page.
 /usr/bin/python3 - "$WORK/long.yaml" <<'PY'
 import sys
