@@ -5,6 +5,7 @@
  *   number.c        section numbers, Chinese numerals and dates
  *   flow.c          the cursor moving down the body's pages
  *   bars.c          progress bars and their hatching
+ *   columns.c       how the columns of a grid share the width
  *   grid.c          any grid of cells as a three-line table
  *   report_table.c  the report's own tables as grids
  *   progress.c      task tables, work-area heads, summaries with their legend
@@ -170,6 +171,61 @@ double layout_bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id 
  * its legend swatch) reads in black-and-white print. */
 void layout_bar_hatch(page_build *p, const layout_rect *r);
 
+/* ---- column widths (columns.c): how a grid's columns share the width ---- */
+
+/* What columns give up, in this order, when a table does not fit at natural
+ * widths: each tier is the width every column can shrink to once the gives
+ * before it and its own are allowed. Bars shorten first (to half their
+ * length), then long text wraps (down to lines of a few words), then heads
+ * of four characters or more take two lines (正常/推进), then bars shorten
+ * down to a quarter; then the widest short cells are let wrap as long text
+ * (layout_columns_by_content), then long text narrows to its least, and only
+ * then do the other short cells wrap (always at break opportunities: a
+ * figure never breaks). */
+enum {
+    TIER_NATURAL,
+    TIER_HALF_BARS,
+    TIER_LONG_TEXT_WRAPS,
+    TIER_HEADS_WRAP,
+    TIER_SHORT_BARS,
+    TIER_LONG_TEXT_NARROWS,
+    TIER_SHORT_TEXT_WRAPS,
+    NTIERS
+};
+
+/* What a column's content needs (widths without padding), as grid.c
+ * measured it, and the widths chosen. */
+typedef struct grid_column {
+    double nat, min;          /* text cells: on one line; the widest unbreakable piece */
+    double *shorts;           /* widths of the short text cells, to keep whole */
+    size_t nshorts;           /* (sorted by layout_columns_tiers; the widest last) */
+    bool long_text;           /* has text cells that are not short, which wrap */
+    double head_one;          /* the head on one line: what spare room is spent on first */
+    double head, head_two;    /* the head as set normally; on two lines */
+    double int_max, frac_max; /* figures: widths before and from the decimal point */
+    double label_max;         /* bars: the widest label with its gap */
+    bool bars;                /* holds progress bars, whose track may shorten */
+    double tier[NTIERS];      /* widths at each tier, padding included */
+    double width, x;          /* the chosen width (padding included), left edge */
+} grid_column;
+
+typedef struct grid_columns {
+    grid_column *cols;
+    size_t n;
+    double width;      /* of the table */
+    double pad;        /* padding on each side of a cell */
+    double bar_length; /* the layout's bar length */
+    /* long text wraps in lines of this much at least, until short cells wrap */
+    double long_measure;
+} grid_columns;
+
+/* Each column's width at each tier (after its content was measured). */
+void layout_columns_tiers(grid_columns *gc);
+/* The table's width with every column at tier: at NTIERS - 1, the least. */
+double layout_columns_sum(const grid_columns *gc, int tier);
+/* Widths from the content that fill gc->width (the last tier must fit). */
+void layout_columns_by_content(grid_columns *gc);
+
 /* ---- three-line tables (grid.c): a grid of cells in the flow ---- */
 
 typedef enum {
@@ -181,6 +237,9 @@ typedef enum {
 typedef struct grid_cell {
     cell_kind kind;
     const char *text; /* CELL_TEXT, CELL_NUMBER */
+    /* CELL_TEXT: its first keep_len bytes (a task's name, before its note)
+     * are a short piece kept on one line; 0 for none */
+    size_t keep_len;
     text_origin origin;
     grid_bar bar; /* CELL_BAR */
 } grid_cell;

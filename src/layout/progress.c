@@ -53,8 +53,10 @@ void layout_flow_tasks(flow *f, const report_block *b)
         const report_task *task = &b->tasks[i];
         grid_cell *row = &cells[i * NCOLS];
         row[0] = layout_text_cell(c, &task->name);
-        if (task->note.s)
+        if (task->note.s) {
             row[0].text = arena_printf(c->a, "%s（%s）", task->name.s, task->note.s);
+            row[0].keep_len = task->name.len;
+        }
         row[1] = plain_cell(CELL_NUMBER, with_unit(c, &task->target, &task->unit, false));
         row[2] =
             task->done.text

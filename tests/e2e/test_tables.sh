@@ -87,6 +87,53 @@ check "… its time progress over all its tasks" grep -Eq '（一）甲领域 +�
 check "… and the note says how such an area is counted" grep -qF \
   '单项完成进度超过100%的按100%计；任务均未报告的领域，时间进度为其全部任务的平均值。' <<<"$(pdftotext "$WORK/unreported.pdf" - | tr -d '\n')"
 
+# Narrow pages (A5): short cells (names up to about ten characters, units)
+# stay on one line while bars shorten, long text wraps or heads take two
+# lines; a task's note goes under its name. In pdftotext -layout a wrapped
+# cell leaves part of its text on the next line.
+"$BRIEFC" build data/luohu-2017.yaml -l a5-booklet -o "$WORK/example-a5.pdf" 2>/dev/null
+a5=$(pdftotext -layout "$WORK/example-a5.pdf" -)
+a5row() { # description, extended regex that one line must match
+  check "A5: $1" grep -Eq "$2" <<<"$a5"
+}
+a5row "summary name （一）保持大局稳定 on one line" '^ *（一）保持大局稳定 +[^ ]*66\.9%'
+a5row "summary name （四）推动年度改革 on one line" '^ *（四）推动年度改革 +[^ ]*72\.0%'
+a5row "task name 道路人行道品质提升 on one line" '^ *道路人行道品质提升 +12 ?条'
+a5row "task name 无物管小区系统整治 on one line" '^ *无物管小区系统整治 +139 ?个'
+a5row "task name 城市更新新开工项目 on one line" '^ *城市更新新开工项目 +14 ?个'
+a5row "… and its note on the next" '^ *（1-7月开工7个）'
+/usr/bin/python3 - "$WORK/narrow.yaml" <<'PY'
+import sys
+explain = "全区十个监测点的平均值，按国家标准计算，含沙尘天气的影响，数据来自市生态环境局的公开发布"
+open(sys.argv[1], "w", encoding="utf-8").write(f"""briefc: 1
+meta: {{title: 窄页, date: 2017-08-30}}
+sections:
+  - title: 空气质量
+    content:
+      - table:
+          caption: 主要指标
+          columns: [指标, 数值, 单位, 目标, 单位, 同比, 排名, 说明]
+          rows:
+            - [细颗粒物年均浓度, 28.5, 微克/立方米, 35, 微克/立方米, 下降3.2%, 第三, {explain}]
+            - [可吸入颗粒物年均浓度, 45.1, 微克/立方米, 70, 微克/立方米, 下降1.1%, 第五, 平均值]
+      - table:
+          caption: 颗粒物
+          columns: [指标, 数值, 单位, 同比, 说明]
+          rows:
+            - [细颗粒物（PM2.5）年均浓度（全区十个监测点）, 28.5, 微克/立方米, 下降3.2%, {explain}]
+            - [可吸入颗粒物年均浓度, 45.1, 微克/立方米, 下降1.1%, 全区十个监测点的平均值]
+      - tasks:
+          - {{name: 治理行政村, target: 12.5, done: 8.5, unit: 万平方米, estimated: true}}
+          - {{name: 整治提升行政村, target: 30.5, done: 10.5, unit: 万平方米}}
+          - {{name: 农村生活污水治理行政村覆盖率提升工作全面完成, target: 40, done: 35, unit: 万平方米}}
+""")
+PY
+check "A5: a crowded report builds" "$BRIEFC" build "$WORK/narrow.yaml" -l a5-booklet -o "$WORK/narrow.pdf"
+narrow=$(pdftotext -layout "$WORK/narrow.pdf" -)
+check "A5: a unit never breaks inside (微克/立方米 six times whole)" test "$(grep -o '微克/立方米' <<<"$narrow" | wc -l)" -eq 6
+check "A5: a ten-character name beside long text stays whole" grep -Eq '^ *可吸入颗粒物年均浓度 +45\.1' <<<"$narrow"
+check "A5: a short task name stays whole" grep -Eq '^ *整治提升行政村 +30\.5' <<<"$narrow"
+
 # A generated table of 500 rows: 续表 and the head on every continuation page.
 /usr/bin/python3 - "$WORK/long.yaml" <<'PY'
 import sys
