@@ -56,7 +56,7 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
     if (!f->at_top && layout_flow_room(f) < st->space_before + (double)p->nlines * st->leading)
         layout_flow_new_page(f);
     layout_flow_space(f, st->space_before);
-    heading_mark m = {title, depth, f->pages->count - 1, f->y};
+    heading_mark m = {title, depth, f->pages->count - 1, f->y, o};
     VEC_PUSH(&c->headings, m);
     layout_flow_lines(f, p, id);
     layout_flow_space(f, st->space_after);
@@ -179,17 +179,6 @@ static size_t flow_heads_and_next(flow *f, const step *steps, size_t n, size_t i
     return i;
 }
 
-/* Drop the diagnostics added after the first `keep` (see flow_kept). */
-static void drop_diags(diag_list *d, size_t keep)
-{
-    for (size_t i = keep; i < d->count; i++) {
-        d->errors -= d->items[i].level == DIAG_ERROR;
-        free(d->items[i].file);
-        free(d->items[i].message);
-    }
-    d->count = keep;
-}
-
 /* Keep with next, done by placing rather than estimating: place the heads
  * (one or more headings in a row, a work area's head) and what follows, and
  * if the first content did not land on the page of the first head, take it
@@ -199,9 +188,8 @@ static void drop_diags(diag_list *d, size_t keep)
  * work area's head, a chain 一、 （一） 1. of headings. It is done once: heads
  * that start a page stay there, even when what follows does not fit (taller
  * than a page), so each step is placed at most twice. The second placing
- * sets the same text again; the diagnostics of the first are kept (the text
- * stage warns of a fallback font once only) and those of the second are
- * dropped, so nothing is reported twice or lost. */
+ * sets the same text again and may repeat the first's diagnostics:
+ * layout_report reports each once (diags.c). */
 static size_t flow_kept(flow *f, const step *steps, size_t n, size_t i)
 {
     flow_mark start = layout_flow_mark(f);
@@ -211,12 +199,9 @@ static size_t flow_kept(flow *f, const step *steps, size_t n, size_t i)
     bool head_starts_page = start.at_top || head_page >= start.npages;
     if (content_page == SIZE_MAX || content_page == head_page || head_starts_page)
         return end;
-    size_t ndiags = f->c->diags->count;
     layout_flow_rewind(f, &start);
     layout_flow_new_page(f);
-    end = flow_heads_and_next(f, steps, n, i, &content_page);
-    drop_diags(f->c->diags, ndiags);
-    return end;
+    return flow_heads_and_next(f, steps, n, i, &content_page);
 }
 
 void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)

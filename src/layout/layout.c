@@ -175,7 +175,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     layout_document *doc = xcalloc(1, sizeof *doc);
     doc->arena = arena_new();
     layout_ctx c;
-    size_t errors_before = diags->errors;
+    size_t errors_before = diags->errors, ndiags_before = diags->count;
     if (!layout_ctx_open(&c, r, s, te, diags, doc->arena)) {
         layout_document_free(doc);
         return NULL;
@@ -215,6 +215,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     fill_labels(&c, doc, body_offset);
     fill_info(&c, doc, source_date_epoch);
     layout_ctx_close(&c);
+    layout_diags_unique(diags, ndiags_before);
 
     if (diags->errors > errors_before) {
         layout_document_free(doc);

@@ -1,6 +1,7 @@
 /* layout_internal.h — shared by the files of the layout stage only.
  *
  * The files, each calling only those listed before it:
+ *   diags.c         every diagnostic of a layout reported once
  *   page.c          pages under construction, their items, text-setting helpers
  *   number.c        section numbers, Chinese numerals and dates
  *   flow.c          the cursor moving down the body's pages
@@ -32,6 +33,7 @@ typedef struct heading_mark {
     int depth;
     size_t page; /* index into the body's page list */
     double y;
+    text_origin origin; /* of the title: the contents set it again */
 } heading_mark;
 
 /* ---- the context (layout.c) ---- */
@@ -56,6 +58,12 @@ typedef struct layout_ctx {
 bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine *te,
                      diag_list *diags, arena *a);
 void layout_ctx_close(layout_ctx *c);
+
+/* ---- diagnostics (diags.c) ---- */
+
+/* Drop the diagnostics from index `from` on that repeat an earlier one from
+ * there (same level, place and message); the order of the rest is kept. */
+void layout_diags_unique(diag_list *d, size_t from);
 
 /* ---- pages and items (page.c) ---- */
 
