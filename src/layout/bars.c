@@ -37,6 +37,15 @@ void layout_bar_hatch(page_build *p, const layout_rect *r)
     }
 }
 
+/* From the end of the track to its label: half the time mark (which may
+ * stand at the very end, for a task past its due date) and a clear gap, so
+ * that the mark never runs into the figure. The same for every bar, so that
+ * the labels of a column start on one line. */
+static double label_gap(const layout_ctx *c, style_text_id id)
+{
+    return c->s->bars.mark_width / 2 + 0.4 * c->s->text[id].size;
+}
+
 double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
                        double baseline, style_text_id id)
 {
@@ -58,7 +67,7 @@ double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double
         double over = b->height * 0.35;
         layout_page_add_rule(p, mx, top - over, mx, top + b->height + over, b->mark_width, b->mark);
     }
-    double lx = x + length + 0.3 * c->s->text[id].size;
+    double lx = x + length + label_gap(c, id);
     text_style label = c->number;
     label.size = c->s->text[id].size;
     text_origin none = {0};
@@ -77,5 +86,5 @@ double layout_bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id 
     text_style label = c->number;
     label.size = c->s->text[id].size;
     text_measure(c->te, bar->label, strlen(bar->label), &label, &lmin, &lnat);
-    return 0.3 * label.size + lnat;
+    return label_gap(c, id) + lnat;
 }

@@ -1,9 +1,11 @@
 /* body.c — sections, paragraphs, closing and editor line flowed onto pages
- * (through flow.c). Headings are kept with the first lines of what follows;
- * the report's tables are laid out by report_table.c, task tables,
- * work-area heads and summaries by progress.c. */
+ * (through flow.c), read as a list of steps. Headings are kept with what
+ * follows them by placing both and taking back (flow_kept); the report's
+ * tables are laid out by report_table.c, task tables, work-area heads and
+ * summaries by progress.c. */
 #include "layout_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static text_para *body_para(layout_ctx *c, style_text_id id, const report_para *para)
@@ -34,27 +36,6 @@ static style_text_id heading_style(int depth)
                         : STYLE_HEADING4;
 }
 
-/* Height of the first lines of what follows a heading, to keep them together. */
-static double keep_height(const layout_ctx *c, const report_section *sec)
-{
-    const style_text *body = &c->s->text[STYLE_BODY];
-    double area_head = 0;
-    for (size_t i = 0; i < sec->nblocks; i++)
-        if (sec->blocks[i].kind == REPORT_BLOCK_TASKS)
-            area_head = 1.5 * c->s->text[STYLE_TABLE].leading; /* see layout_flow_area_head */
-    if (sec->nblocks > 0 && sec->blocks[0].kind != REPORT_BLOCK_PARAGRAPH) {
-        /* a table starts where its caption, head and three rows fit (grid.c) */
-        const style_text *cap = &c->s->text[STYLE_CAPTION];
-        double row = c->s->text[STYLE_TABLE].leading + 2 * c->s->table.pad_y;
-        return area_head + cap->space_before + cap->leading + cap->space_after + 4 * row;
-    }
-    if (sec->nblocks > 0)
-        return area_head + 2 * body->leading;
-    if (sec->nsections > 0)
-        return c->s->text[STYLE_HEADING2].leading + 2 * body->leading;
-    return 0;
-}
-
 static void flow_heading(flow *f, const report_section *sec, int depth, int ordinal)
 {
     layout_ctx *c = f->c;
@@ -71,45 +52,14 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
         layout_set_para(c, id, title, strlen(title), NULL, 0, layout_type_width(c->s), &o);
     if (!p)
         return;
-    double need =
-        st->space_before + (double)p->nlines * st->leading + st->space_after + keep_height(c, sec);
-    if (!f->at_top && layout_flow_room(f) < need)
+    /* a heading is never split; what follows is kept with it by flow_kept */
+    if (!f->at_top && layout_flow_room(f) < st->space_before + (double)p->nlines * st->leading)
         layout_flow_new_page(f);
     layout_flow_space(f, st->space_before);
-    heading_mark m = {title, depth, f->pages->count - 1, f->y};
+    heading_mark m = {title, depth, f->pages->count - 1, f->y, o};
     VEC_PUSH(&c->headings, m);
     layout_flow_lines(f, p, id);
     layout_flow_space(f, st->space_after);
-}
-
-static void flow_blocks(flow *f, const report_section *sec, int depth)
-{
-    for (size_t i = 0; i < sec->nblocks; i++) {
-        const report_block *b = &sec->blocks[i];
-        switch (b->kind) {
-        case REPORT_BLOCK_PARAGRAPH:
-            flow_paragraph(f, STYLE_BODY, &b->para);
-            break;
-        case REPORT_BLOCK_TABLE:
-            layout_flow_table(f, b);
-            break;
-        case REPORT_BLOCK_TASKS:
-            layout_flow_tasks(f, b);
-            break;
-        case REPORT_BLOCK_SUMMARY:
-            layout_flow_summary(f, sec, depth, b);
-            break;
-        }
-    }
-}
-
-static void flow_section(flow *f, const report_section *sec, int depth, int ordinal)
-{
-    flow_heading(f, sec, depth, ordinal);
-    layout_flow_area_head(f, sec);
-    flow_blocks(f, sec, depth);
-    for (size_t i = 0; i < sec->nsections; i++)
-        flow_section(f, &sec->sections[i], depth + 1, (int)i + 1);
 }
 
 static void flow_editor(flow *f)
@@ -130,15 +80,143 @@ static void flow_editor(flow *f)
     layout_flow_lines(f, p, STYLE_EDITOR);
 }
 
+/* ---- the body as a list of steps ---- */
+
+/* The body read in order, one step per thing placed. Headings and
+ * work-area heads are "heads": kept with what follows them. */
+typedef enum { STEP_HEADING, STEP_AREA_HEAD, STEP_BLOCK, STEP_CLOSING, STEP_EDITOR } step_kind;
+
+typedef struct step {
+    step_kind kind;
+    const report_section *sec;  /* heading, area head, block */
+    const report_block *block;  /* block */
+    const report_para *closing; /* closing paragraph */
+    int depth, ordinal;         /* heading; block: the section's depth */
+} step;
+
+typedef VEC(step) step_list;
+
+static void list_section(step_list *steps, const report_section *sec, int depth, int ordinal)
+{
+    VEC_PUSH(steps, ((step){STEP_HEADING, sec, NULL, NULL, depth, ordinal}));
+    VEC_PUSH(steps, ((step){STEP_AREA_HEAD, sec, NULL, NULL, depth, 0}));
+    for (size_t i = 0; i < sec->nblocks; i++)
+        VEC_PUSH(steps, ((step){STEP_BLOCK, sec, &sec->blocks[i], NULL, depth, 0}));
+    for (size_t i = 0; i < sec->nsections; i++)
+        list_section(steps, &sec->sections[i], depth + 1, (int)i + 1);
+}
+
+static void list_body(step_list *steps, const report *r)
+{
+    for (size_t i = 0; i < r->nsections; i++)
+        list_section(steps, &r->sections[i], 1, (int)i + 1);
+    for (size_t i = 0; i < r->nclosing; i++)
+        VEC_PUSH(steps, ((step){STEP_CLOSING, NULL, NULL, &r->closing[i], 0, 0}));
+    VEC_PUSH(steps, ((step){STEP_EDITOR, NULL, NULL, NULL, 0, 0}));
+}
+
+static bool is_head(const step *s)
+{
+    return s->kind == STEP_HEADING || s->kind == STEP_AREA_HEAD;
+}
+
+static void flow_block(flow *f, const step *s)
+{
+    const report_block *b = s->block;
+    switch (b->kind) {
+    case REPORT_BLOCK_PARAGRAPH:
+        flow_paragraph(f, STYLE_BODY, &b->para);
+        break;
+    case REPORT_BLOCK_TABLE:
+        layout_flow_table(f, b);
+        break;
+    case REPORT_BLOCK_TASKS:
+        layout_flow_tasks(f, b);
+        break;
+    case REPORT_BLOCK_SUMMARY:
+        layout_flow_summary(f, s->sec, s->depth, b);
+        break;
+    }
+}
+
+static void flow_step(flow *f, const step *s)
+{
+    switch (s->kind) {
+    case STEP_HEADING:
+        flow_heading(f, s->sec, s->depth, s->ordinal);
+        break;
+    case STEP_AREA_HEAD:
+        layout_flow_area_head(f, s->sec);
+        break;
+    case STEP_BLOCK:
+        flow_block(f, s);
+        break;
+    case STEP_CLOSING:
+        flow_paragraph(f, STYLE_CLOSING, s->closing);
+        break;
+    case STEP_EDITOR:
+        flow_editor(f);
+        break;
+    }
+}
+
+/* Place the heads from steps[i] on and every step after them up to and
+ * including the first that places anything (a step may place nothing: a
+ * summary with no work area). Returns the index after the last step
+ * placed; *content_page is the page of that step's first item, SIZE_MAX
+ * when the body ended first. */
+static size_t flow_heads_and_next(flow *f, const step *steps, size_t n, size_t i,
+                                  size_t *content_page)
+{
+    *content_page = SIZE_MAX;
+    while (i < n) {
+        const step *s = &steps[i++];
+        flow_mark before = layout_flow_mark(f);
+        flow_step(f, s);
+        if (!is_head(s) && (*content_page = layout_flow_first_page_since(f, &before)) != SIZE_MAX)
+            break;
+    }
+    return i;
+}
+
+/* Keep with next, done by placing rather than estimating: place the heads
+ * (one or more headings in a row, a work area's head) and what follows, and
+ * if the first content did not land on the page of the first head, take it
+ * all back and start the heads on a new page. Every rule of what follows
+ * thus counts as it will be applied: a paragraph that moves whole (no line
+ * alone at the foot or head), a table that starts only with three rows, a
+ * work area's head, a chain 一、 （一） 1. of headings. It is done once: heads
+ * that start a page stay there, even when what follows does not fit (taller
+ * than a page), so each step is placed at most twice. The second placing
+ * sets the same text again and may repeat the first's diagnostics:
+ * layout_report reports each once (diags.c). */
+static size_t flow_kept(flow *f, const step *steps, size_t n, size_t i)
+{
+    flow_mark start = layout_flow_mark(f);
+    size_t content_page;
+    size_t end = flow_heads_and_next(f, steps, n, i, &content_page);
+    size_t head_page = layout_flow_first_page_since(f, &start);
+    bool head_starts_page = start.at_top || head_page >= start.npages;
+    if (content_page == SIZE_MAX || content_page == head_page || head_starts_page)
+        return end;
+    layout_flow_rewind(f, &start);
+    layout_flow_new_page(f);
+    return flow_heads_and_next(f, steps, n, i, &content_page);
+}
+
 void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)
 {
     flow f = {.c = c, .pages = pages, .first_physical = first_physical};
     f.top = c->s->margin_top;
     f.bottom = c->s->page_height - c->s->margin_bottom;
     layout_flow_new_page(&f);
-    for (size_t i = 0; i < c->r->nsections; i++)
-        flow_section(&f, &c->r->sections[i], 1, (int)i + 1);
-    for (size_t i = 0; i < c->r->nclosing; i++)
-        flow_paragraph(&f, STYLE_CLOSING, &c->r->closing[i]);
-    flow_editor(&f);
+    step_list steps = {0};
+    list_body(&steps, c->r);
+    for (size_t i = 0; i < steps.count;) {
+        if (is_head(&steps.items[i]))
+            i = flow_kept(&f, steps.items, steps.count, i);
+        else
+            flow_step(&f, &steps.items[i++]);
+    }
+    free(steps.items);
 }

@@ -76,7 +76,7 @@ static void contents_entry(contents *t, const heading_mark *h, int number, size_
     unindented.indent = 0;
     text_para *title =
         text_set_paragraph(c->te, c->a, h->title, strlen(h->title), NULL, 0, &unindented,
-                           width - indent - number_col - st->size, &none, c->diags);
+                           width - indent - number_col - st->size, &h->origin, c->diags);
     if (!title || title->nlines == 0)
         return;
     double height = (double)title->nlines * st->leading;

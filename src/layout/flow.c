@@ -2,9 +2,12 @@
  * the room left on this one, the left edge of the type area (mirrored
  * margins), vertical space dropped at the top of a page, and a set
  * paragraph's lines placed so that none is left alone at the foot or the
- * head of a page. Everything that flows (body.c, grid.c, progress.c) moves
- * this cursor. */
+ * head of a page, and marks to take back what was placed since (how body.c
+ * keeps a heading with what follows). Everything that flows (body.c,
+ * grid.c, progress.c) moves this cursor. */
 #include "layout_internal.h"
+
+#include <stdlib.h>
 
 static size_t flow_physical(const flow *f)
 {
@@ -75,4 +78,38 @@ void layout_flow_lines(flow *f, const text_para *p, style_text_id id)
         if (i < p->nlines)
             layout_flow_new_page(f);
     }
+}
+
+/* ---- marks: taking back what was placed (a heading kept with what follows) ---- */
+
+flow_mark layout_flow_mark(const flow *f)
+{
+    flow_mark m = {f->pages->count, f->page->items.count, f->y,
+                   f->at_top,       f->c->headings.count, f->c->tables};
+    return m;
+}
+
+void layout_flow_rewind(flow *f, const flow_mark *m)
+{
+    page_list *pages = f->pages;
+    for (size_t i = m->npages; i < pages->count; i++)
+        free(pages->items[i].items.items);
+    pages->count = m->npages;
+    f->page = &pages->items[m->npages - 1];
+    f->page->items.count = m->nitems;
+    f->y = m->y;
+    f->at_top = m->at_top;
+    f->c->headings.count = m->nheadings;
+    f->c->tables = m->tables;
+}
+
+size_t layout_flow_first_page_since(const flow *f, const flow_mark *m)
+{
+    const page_list *pages = f->pages;
+    if (pages->items[m->npages - 1].items.count > m->nitems)
+        return m->npages - 1;
+    for (size_t i = m->npages; i < pages->count; i++)
+        if (pages->items[i].items.count > 0)
+            return i;
+    return SIZE_MAX;
 }

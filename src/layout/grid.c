@@ -1,8 +1,8 @@
 /* grid.c — grids of cells as three-line tables (三线表): column widths from
- * the content (each column's minimum and natural width) or from given
- * weights, figures aligned on the decimal point, rows kept whole across
- * pages with the head row repeated under a continuation caption, and a row
- * taller than a page split line by line. */
+ * the content (what each column gives up, in a fixed order, when the table
+ * does not fit) or from given weights, figures aligned on the decimal point,
+ * rows kept whole across pages with the head row repeated under a
+ * continuation caption, and a row taller than a page split line by line. */
 #include "layout_internal.h"
 
 #include <math.h>
@@ -14,22 +14,21 @@
  * else it starts on the next page. */
 enum { MIN_ROWS_BEFORE_BREAK = 3, MIN_ROWS_AFTER_BREAK = 2 };
 
-/* Heads of up to this many characters are never wrapped. */
-enum { SHORT_HEAD = 4 };
+/* Heads of up to this many characters stay on one line unless a short cell
+ * would otherwise wrap; cells of up to this many characters (names, units,
+ * figures in words) are "short": kept on one line while another column can
+ * give up width (columns.c). */
+enum { SHORT_HEAD = 4, SHORT_CELL = 10 };
 
-typedef struct column {
-    double min, nat;          /* content widths, padding excluded */
-    double head_nat;          /* the head on one line: what spare room is spent on first */
-    double width, x;          /* final width (padding included), left edge in the table */
-    double int_max, frac_max; /* figures: widths before and from the decimal point */
-    double label_max;         /* bars: the widest label with its gap */
-    bool bars;                /* holds progress bars, whose track may shorten */
-} column;
+/* Long text keeps lines of at least this many em (about as many characters)
+ * while short cells stay whole; narrower only when they wrap too. */
+enum { LONG_TEXT_EMS = 6 };
 
 /* A cell set for its column. */
 typedef struct cell_set {
     const grid_cell *cell;
     text_para *para;  /* CELL_TEXT */
+    text_para *tail;  /* CELL_TEXT with keep_len, set apart: the lines after para's */
     text_line *line;  /* CELL_NUMBER */
     double int_width; /* CELL_NUMBER: width before the decimal point */
     size_t nlines;
@@ -38,7 +37,8 @@ typedef struct cell_set {
 typedef struct table {
     flow *f;
     const grid *g;
-    column *cols;
+    grid_columns gc;
+    grid_column *cols; /* gc.cols */
     cell_set *head, *cells;
     text_para *caption, *continued, *note;
     double after; /* what must follow the last row on its page: the note, a legend */
@@ -76,135 +76,97 @@ static text_style cell_style(const table *t, const grid_cell *cell, bool head)
     return st;
 }
 
-static void measure_cell(table *t, cell_set *cs, column *col, bool head)
+/* A head's widths: on one line, and on two (balanced) for a head of
+ * SHORT_HEAD characters or more; a longer one is set on two normally, so
+ * that the body sets the column's width. */
+static void measure_head(table *t, const grid_cell *cell, grid_column *col)
 {
     layout_ctx *c = t->f->c;
-    const grid_cell *cell = cs->cell;
-    double min = 0, nat = 0;
-    if (cell->kind == CELL_BAR) {
-        /* the layout's bar length, or half of it at the least */
-        col->label_max = fmax(col->label_max, layout_bar_label_width(c, &cell->bar, STYLE_TABLE));
-        col->bars = true;
-        nat = c->s->bars.width + col->label_max;
-        min = c->s->bars.width / 2 + col->label_max;
-    } else if (cell->kind == CELL_NUMBER && !head) {
-        text_style st = cell_style(t, cell, head);
-        cs->line = text_set_line(c->te, c->a, cell->text, strlen(cell->text), &st, &cell->origin,
-                                 c->diags);
-        size_t point = figure_point(cell->text);
-        cs->int_width = cs->line->width;
-        for (size_t r = 0; r < cs->line->nruns; r++)
-            for (size_t k = 0; k < cs->line->runs[r].nglyphs; k++)
-                if (cs->line->runs[r].glyphs[k].text_start == point &&
-                    cs->line->runs[r].glyphs[k].text_len > 0)
-                    cs->int_width = cs->line->runs[r].glyphs[k].x;
-        col->int_max = fmax(col->int_max, cs->int_width);
-        col->frac_max = fmax(col->frac_max, cs->line->width - cs->int_width);
-        cs->nlines = 1;
-        return;
+    text_style st = cell_style(t, cell, true);
+    double min, nat;
+    text_measure(c->te, cell->text, strlen(cell->text), &st, &min, &nat);
+    size_t n = utf8_length(cell->text, strlen(cell->text));
+    double two = n >= SHORT_HEAD ? fmax(min, nat * (double)((n + 1) / 2) / (double)n) : nat;
+    col->head_one = fmax(col->head_one, nat);
+    col->head = fmax(col->head, n > SHORT_HEAD ? two : nat);
+    col->head_two = fmax(col->head_two, two);
+}
+
+/* A text cell's widths. A short one is kept whole (keep = natural); so is
+ * the short first part of a cell that has one (a task's name before its
+ * note); anything else may wrap at its break opportunities. */
+static void measure_text(table *t, const grid_cell *cell, grid_column *col)
+{
+    layout_ctx *c = t->f->c;
+    text_style st = cell_style(t, cell, false);
+    double min, nat, keep;
+    size_t len = strlen(cell->text);
+    text_measure(c->te, cell->text, len, &st, &min, &nat);
+    if (utf8_length(cell->text, len) <= SHORT_CELL) {
+        keep = nat;
+    } else if (cell->keep_len > 0 && cell->keep_len < len &&
+               utf8_length(cell->text, cell->keep_len) <= SHORT_CELL) {
+        double piece_min;
+        text_measure(c->te, cell->text, cell->keep_len, &st, &piece_min, &keep);
+        keep = fmax(keep, min);
     } else {
-        text_style st = cell_style(t, cell, head);
-        text_measure(c->te, cell->text, strlen(cell->text), &st, &min, &nat);
-        if (head) {
-            /* A short head (已完成, 正常推进) stays on one line; a longer one
-             * may take two, so that the body sets the column's width. */
-            size_t n = utf8_length(cell->text, strlen(cell->text));
-            col->head_nat = nat;
-            if (n > SHORT_HEAD)
-                nat = min = fmax(min, nat * (double)((n + 1) / 2) / (double)n);
-            else
-                min = nat;
-        }
+        keep = 0; /* long text: wraps before any short cell does */
+        col->long_text = true;
     }
+    if (keep > 0)
+        col->shorts[col->nshorts++] = keep;
     col->min = fmax(col->min, min);
     col->nat = fmax(col->nat, nat);
 }
 
-/* Content widths: columns whose natural width fits their share of the
- * room get it; the room left is shared by the others in proportion to their
- * natural widths, never below their minimum (water-filling, as browsers lay
- * out automatic tables). Narrow columns of figures and short words thus stay
- * on one line and long text columns wrap. */
-static void distribute_by_content(table *t)
+static void measure_number(table *t, cell_set *cs, grid_column *col)
 {
-    size_t n = t->g->ncols;
-    /* short bars before wrapped text: tracks give way first */
-    double deficit = -t->width;
-    for (size_t k = 0; k < n; k++)
-        deficit += t->cols[k].nat;
-    for (size_t k = 0; k < n && deficit > 0; k++) {
-        column *col = &t->cols[k];
-        double give = col->bars ? fmin(deficit, col->nat - col->min) : 0;
-        col->nat -= give;
-        deficit -= give;
-    }
-    bool *fixed = xcalloc(n, sizeof *fixed);
-    for (bool changed = true; changed;) {
-        changed = false;
-        double room = t->width, flex_nat = 0;
-        size_t nflex = 0;
-        for (size_t k = 0; k < n; k++) {
-            if (fixed[k]) {
-                room -= t->cols[k].width;
-            } else {
-                flex_nat += t->cols[k].nat;
-                nflex++;
-            }
-        }
-        /* a column content with less than an equal share takes its natural width */
-        for (size_t k = 0; k < n; k++) {
-            if (!fixed[k] && t->cols[k].nat <= room / (double)nflex) {
-                t->cols[k].width = t->cols[k].nat;
-                fixed[k] = changed = true;
-            }
-        }
-        if (changed)
-            continue;
-        /* The wide ones get their minimum and the same share of the way to
-         * their natural width: long text gives way most, short heads least. */
-        double flex_min = 0;
-        for (size_t k = 0; k < n; k++)
-            flex_min += fixed[k] ? 0 : t->cols[k].min;
-        double ratio = flex_nat > flex_min ? (room - flex_min) / (flex_nat - flex_min) : 0;
-        ratio = fmin(ratio, 1); /* room beyond natural widths is spent below */
-        for (size_t k = 0; k < n; k++)
-            if (!fixed[k])
-                t->cols[k].width = t->cols[k].min + (t->cols[k].nat - t->cols[k].min) * ratio;
-    }
-    /* Room to spare: first to heads that would wrap, then to every column
-     * alike in proportion. */
-    double spare = t->width;
-    for (size_t k = 0; k < n; k++)
-        spare -= t->cols[k].width;
-    for (size_t k = 0; k < n && spare > 0; k++) {
-        double want = t->cols[k].head_nat + 2 * t->pad_x - t->cols[k].width;
-        if (want > 0) {
-            t->cols[k].width += fmin(want, spare);
-            spare -= fmin(want, spare);
-        }
-    }
-    double total = t->width - spare;
-    for (size_t k = 0; k < n && total > 0; k++)
-        t->cols[k].width *= t->width / total;
-    free(fixed);
+    layout_ctx *c = t->f->c;
+    const grid_cell *cell = cs->cell;
+    text_style st = cell_style(t, cell, false);
+    cs->line =
+        text_set_line(c->te, c->a, cell->text, strlen(cell->text), &st, &cell->origin, c->diags);
+    size_t point = figure_point(cell->text);
+    cs->int_width = cs->line->width;
+    for (size_t r = 0; r < cs->line->nruns; r++)
+        for (size_t k = 0; k < cs->line->runs[r].nglyphs; k++)
+            if (cs->line->runs[r].glyphs[k].text_start == point &&
+                cs->line->runs[r].glyphs[k].text_len > 0)
+                cs->int_width = cs->line->runs[r].glyphs[k].x;
+    col->int_max = fmax(col->int_max, cs->int_width);
+    col->frac_max = fmax(col->frac_max, cs->line->width - cs->int_width);
+    cs->nlines = 1;
 }
 
-/* Widths from the weights when they leave every column its minimum, else
- * from the content. */
+static void measure_cell(table *t, cell_set *cs, grid_column *col, bool head)
+{
+    const grid_cell *cell = cs->cell;
+    if (head) {
+        measure_head(t, cell, col);
+    } else if (cell->kind == CELL_BAR) {
+        col->label_max =
+            fmax(col->label_max, layout_bar_label_width(t->f->c, &cell->bar, STYLE_TABLE));
+        col->bars = true;
+    } else if (cell->kind == CELL_NUMBER) {
+        measure_number(t, cs, col);
+    } else {
+        measure_text(t, cell, col);
+    }
+}
+
+/* Widths from the weights when they leave every column room for its short
+ * cells whole, else from the content (columns.c). */
 static bool distribute(table *t)
 {
     const grid *g = t->g;
     layout_ctx *c = t->f->c;
-    double sum_min = 0, sum_w = 0, max_w = 0, pad = 2 * t->pad_x;
+    double sum_w = 0, max_w = 0;
     for (size_t k = 0; g->weights && k < g->ncols; k++)
         max_w = fmax(max_w, g->weights[k]);
-    for (size_t k = 0; k < g->ncols; k++) {
-        column *col = &t->cols[k];
-        col->min = fmax(col->min, col->int_max + col->frac_max) + pad;
-        col->nat = fmax(col->nat, col->int_max + col->frac_max) + pad;
-        sum_min += col->min;
+    layout_columns_tiers(&t->gc);
+    for (size_t k = 0; k < g->ncols; k++)
         sum_w += max_w > 0 ? g->weights[k] / max_w : 0; /* scaled: 1e308 + 1e308 stays finite */
-    }
+    double sum_min = layout_columns_sum(&t->gc, NTIERS - 1);
     if (sum_min > t->width + 0.01) {
         diag_add(c->diags, DIAG_ERROR, g->file, g->line, g->col,
                  "this table of %zu columns does not fit: its columns need at least %.0f mm, "
@@ -212,10 +174,18 @@ static bool distribute(table *t)
                  g->ncols, sum_min * 25.4 / 72, t->width * 25.4 / 72);
         return false;
     }
-    bool weighted = g->weights && sum_w > 0 && isfinite(sum_w);
+    /* The weights are followed when they keep every short cell whole. When
+     * they would break one but leave each column its least width, the
+     * content's widths serve the author's aim better and nothing is said (a
+     * table meant for A4 on an A5 page); only weights that cannot be
+     * followed at all are worth a warning. */
+    bool weighted = g->weights && sum_w > 0 && isfinite(sum_w), possible = weighted;
     for (size_t k = 0; weighted && k < g->ncols; k++)
-        weighted = t->width * (g->weights[k] / max_w) / sum_w >= t->cols[k].min;
-    if (g->weights && !weighted)
+        weighted = t->width * (g->weights[k] / max_w) / sum_w >=
+                   t->cols[k].tier[TIER_SHORT_TEXT_WRAPS - 1] - 0.01;
+    for (size_t k = 0; possible && k < g->ncols; k++)
+        possible = t->width * (g->weights[k] / max_w) / sum_w >= t->cols[k].tier[NTIERS - 1] - 0.01;
+    if (g->weights && !possible)
         diag_add(c->diags, DIAG_WARNING, g->file, g->line, g->col,
                  "the table's widths leave a column too narrow for its content; "
                  "widths taken from the content instead");
@@ -223,7 +193,7 @@ static bool distribute(table *t)
         for (size_t k = 0; k < g->ncols; k++)
             t->cols[k].width = t->width * (g->weights[k] / max_w) / sum_w;
     else
-        distribute_by_content(t);
+        layout_columns_by_content(&t->gc);
     double x = 0;
     for (size_t k = 0; k < g->ncols; k++) {
         t->cols[k].x = x;
@@ -232,14 +202,57 @@ static bool distribute(table *t)
     return true;
 }
 
-static void set_text_cell(table *t, cell_set *cs, const column *col, bool head)
+/* A cell with a part to keep whole (keep_len) that does not fit on one
+ * line but whose part does: the part on its own line(s), the rest after. */
+static bool set_apart(table *t, cell_set *cs, const text_style *st, double measure)
+{
+    layout_ctx *c = t->f->c;
+    const grid_cell *cell = cs->cell;
+    size_t len = strlen(cell->text), keep = cell->keep_len;
+    double min, nat, piece;
+    if (keep == 0 || keep >= len)
+        return false;
+    text_measure(c->te, cell->text, len, st, &min, &nat);
+    text_measure(c->te, cell->text, keep, st, &min, &piece);
+    if (nat <= measure + 0.01 || piece > measure + 0.01)
+        return false;
+    cs->para = text_set_paragraph(c->te, c->a, cell->text, keep, NULL, 0, st, measure,
+                                  &cell->origin, c->diags);
+    text_origin rest = cell->origin; /* the rest (a note) is written elsewhere in the source */
+    rest.exact_cols = false;
+    cs->tail = text_set_paragraph(c->te, c->a, cell->text + keep, len - keep, NULL, 0, st, measure,
+                                  &rest, c->diags);
+    return true;
+}
+
+/* A head that wraps is set in lines of even length (时间/进度, not 时间进/度):
+ * the measure of as many characters a line as its lines need. */
+static double balanced_measure(table *t, const grid_cell *cell, const text_style *st,
+                               double measure)
+{
+    double min, nat;
+    size_t n = utf8_length(cell->text, strlen(cell->text));
+    text_measure(t->f->c->te, cell->text, strlen(cell->text), st, &min, &nat);
+    if (nat <= measure + 0.01 || n < 2 || measure <= 0)
+        return measure;
+    size_t lines = (size_t)ceil(nat / measure - 0.001);
+    size_t per_line = (n + lines - 1) / lines;
+    return fmin(measure, fmax(min, nat * (double)per_line / (double)n) + 0.01);
+}
+
+static void set_text_cell(table *t, cell_set *cs, const grid_column *col, bool head)
 {
     layout_ctx *c = t->f->c;
     if (cs->cell->kind == CELL_TEXT || (head && cs->cell->kind != CELL_BAR)) {
         text_style st = cell_style(t, cs->cell, head);
-        cs->para = text_set_paragraph(c->te, c->a, cs->cell->text, strlen(cs->cell->text), NULL, 0,
-                                      &st, col->width - 2 * t->pad_x, &cs->cell->origin, c->diags);
-        cs->nlines = cs->para->nlines ? cs->para->nlines : 1;
+        double measure = col->width - 2 * t->pad_x;
+        if (head)
+            measure = balanced_measure(t, cs->cell, &st, measure);
+        if (head || !set_apart(t, cs, &st, measure))
+            cs->para = text_set_paragraph(c->te, c->a, cs->cell->text, strlen(cs->cell->text), NULL,
+                                          0, &st, measure, &cs->cell->origin, c->diags);
+        cs->nlines = cs->para->nlines + (cs->tail ? cs->tail->nlines : 0);
+        cs->nlines = cs->nlines ? cs->nlines : 1;
     } else {
         cs->nlines = 1;
     }
@@ -266,14 +279,19 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
     double left = layout_flow_left(f), most = 0;
     for (size_t k = 0; k < t->g->ncols; k++) {
         const cell_set *cs = &row[k];
-        const column *col = &t->cols[k];
+        const grid_column *col = &t->cols[k];
         size_t first = from ? from[k] : 0;
         size_t count = cs->nlines - first < n ? cs->nlines - first : n;
         double x = left + col->x + t->pad_x, y = f->y + t->pad_y;
         double baseline = layout_line_baseline(y, t->leading, st->size);
         if (cs->para) {
-            for (size_t i = first; i < first + count && i < cs->para->nlines; i++) {
-                layout_page_add_line(f->page, &cs->para->lines[i], cs->para->text, x,
+            size_t in_para = cs->para->nlines;
+            size_t set = in_para + (cs->tail ? cs->tail->nlines : 0); /* "" has none */
+            size_t last = first + count < set ? first + count : set;
+            for (size_t i = first; i < last; i++) {
+                const text_para *from_para = i < in_para ? cs->para : cs->tail;
+                const text_line *line = &from_para->lines[i < in_para ? i : i - in_para];
+                layout_page_add_line(f->page, line, from_para->text, x,
                                      layout_line_baseline(y, t->leading, st->size), st->color);
                 y += t->leading;
             }
@@ -411,6 +429,11 @@ static bool table_prepare(table *t)
     const grid *g = t->g;
     layout_ctx *c = t->f->c;
     t->cols = arena_alloc(c->a, g->ncols * sizeof *t->cols);
+    for (size_t k = 0; k < g->ncols; k++)
+        t->cols[k].shorts = arena_alloc(c->a, (g->nrows + 1) * sizeof *t->cols[k].shorts);
+    t->gc =
+        (grid_columns){t->cols,  g->ncols,         t->width,
+                       t->pad_x, c->s->bars.width, LONG_TEXT_EMS * c->s->text[STYLE_TABLE].size};
     t->head = arena_alloc(c->a, g->ncols * sizeof *t->head);
     t->cells = arena_alloc(c->a, (g->nrows * g->ncols + 1) * sizeof *t->cells);
     for (size_t k = 0; k < g->ncols; k++) {

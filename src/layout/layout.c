@@ -161,9 +161,12 @@ static void fill_labels(layout_ctx *c, layout_document *doc, size_t body_offset)
     doc->nlabels = 3;
 }
 
-static void reset_headings(layout_ctx *c)
+/* Forget what a first layout of the body recorded: its headings and the
+ * numbers it gave tables (else the redone body numbers them on from 表2). */
+static void reset_body(layout_ctx *c)
 {
     c->headings.count = 0;
+    c->tables = 0;
 }
 
 layout_document *layout_report(const report *r, const style *s, text_engine *te,
@@ -172,7 +175,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     layout_document *doc = xcalloc(1, sizeof *doc);
     doc->arena = arena_new();
     layout_ctx c;
-    size_t errors_before = diags->errors;
+    size_t errors_before = diags->errors, ndiags_before = diags->count;
     if (!layout_ctx_open(&c, r, s, te, diags, doc->arena)) {
         layout_document_free(doc);
         return NULL;
@@ -189,7 +192,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
         ncontents = contents.count;
         if (s->mirror_margins && ncontents % 2 == 0) {
             layout_page_list_free(&body);
-            reset_headings(&c);
+            reset_body(&c);
             layout_body(&c, &body, 1 + ncontents);
         }
     }
@@ -212,6 +215,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     fill_labels(&c, doc, body_offset);
     fill_info(&c, doc, source_date_epoch);
     layout_ctx_close(&c);
+    layout_diags_unique(diags, ndiags_before);
 
     if (diags->errors > errors_before) {
         layout_document_free(doc);

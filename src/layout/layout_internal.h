@@ -1,10 +1,12 @@
 /* layout_internal.h — shared by the files of the layout stage only.
  *
  * The files, each calling only those listed before it:
+ *   diags.c         every diagnostic of a layout reported once
  *   page.c          pages under construction, their items, text-setting helpers
  *   number.c        section numbers, Chinese numerals and dates
  *   flow.c          the cursor moving down the body's pages
  *   bars.c          progress bars and their hatching
+ *   columns.c       how the columns of a grid share the width
  *   grid.c          any grid of cells as a three-line table
  *   report_table.c  the report's own tables as grids
  *   progress.c      task tables, work-area heads, summaries with their legend
@@ -31,6 +33,7 @@ typedef struct heading_mark {
     int depth;
     size_t page; /* index into the body's page list */
     double y;
+    text_origin origin; /* of the title: the contents set it again */
 } heading_mark;
 
 /* ---- the context (layout.c) ---- */
@@ -55,6 +58,12 @@ typedef struct layout_ctx {
 bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine *te,
                      diag_list *diags, arena *a);
 void layout_ctx_close(layout_ctx *c);
+
+/* ---- diagnostics (diags.c) ---- */
+
+/* Drop the diagnostics from index `from` on that repeat an earlier one from
+ * there (same level, place and message); the order of the rest is kept. */
+void layout_diags_unique(diag_list *d, size_t from);
 
 /* ---- pages and items (page.c) ---- */
 
@@ -126,6 +135,23 @@ void layout_flow_space(flow *f, double space);
  * alone at the foot or the head of a page. */
 void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
 
+/* Where the flow stands, to take back everything placed since: the
+ * pages, the items on the last of them, the cursor, the headings recorded
+ * and the tables numbered. Diagnostics are the caller's to keep or drop. */
+typedef struct flow_mark {
+    size_t npages, nitems;
+    double y;
+    bool at_top;
+    size_t nheadings;
+    int tables;
+} flow_mark;
+
+flow_mark layout_flow_mark(const flow *f);
+void layout_flow_rewind(flow *f, const flow_mark *m);
+/* Index of the page that holds the first item placed since m; SIZE_MAX
+ * when nothing was placed. */
+size_t layout_flow_first_page_since(const flow *f, const flow_mark *m);
+
 /* How many of a paragraph's remaining `left` lines go on this page, given
  * room for `fit` lines: never one line alone at the foot (orphan) or at the
  * head of the next page (widow). 0 means start on the next page. */
@@ -153,6 +179,61 @@ double layout_bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id 
  * its legend swatch) reads in black-and-white print. */
 void layout_bar_hatch(page_build *p, const layout_rect *r);
 
+/* ---- column widths (columns.c): how a grid's columns share the width ---- */
+
+/* What columns give up, in this order, when a table does not fit at natural
+ * widths: each tier is the width every column can shrink to once the gives
+ * before it and its own are allowed. Bars shorten first (to half their
+ * length), then long text wraps (down to lines of a few words), then heads
+ * of four characters or more take two lines (正常/推进), then bars shorten
+ * down to a quarter; then the widest short cells are let wrap as long text
+ * (layout_columns_by_content), then long text narrows to its least, and only
+ * then do the other short cells wrap (always at break opportunities: a
+ * figure never breaks). */
+enum {
+    TIER_NATURAL,
+    TIER_HALF_BARS,
+    TIER_LONG_TEXT_WRAPS,
+    TIER_HEADS_WRAP,
+    TIER_SHORT_BARS,
+    TIER_LONG_TEXT_NARROWS,
+    TIER_SHORT_TEXT_WRAPS,
+    NTIERS
+};
+
+/* What a column's content needs (widths without padding), as grid.c
+ * measured it, and the widths chosen. */
+typedef struct grid_column {
+    double nat, min;          /* text cells: on one line; the widest unbreakable piece */
+    double *shorts;           /* widths of the short text cells, to keep whole */
+    size_t nshorts;           /* (sorted by layout_columns_tiers; the widest last) */
+    bool long_text;           /* has text cells that are not short, which wrap */
+    double head_one;          /* the head on one line: what spare room is spent on first */
+    double head, head_two;    /* the head as set normally; on two lines */
+    double int_max, frac_max; /* figures: widths before and from the decimal point */
+    double label_max;         /* bars: the widest label with its gap */
+    bool bars;                /* holds progress bars, whose track may shorten */
+    double tier[NTIERS];      /* widths at each tier, padding included */
+    double width, x;          /* the chosen width (padding included), left edge */
+} grid_column;
+
+typedef struct grid_columns {
+    grid_column *cols;
+    size_t n;
+    double width;      /* of the table */
+    double pad;        /* padding on each side of a cell */
+    double bar_length; /* the layout's bar length */
+    /* long text wraps in lines of this much at least, until short cells wrap */
+    double long_measure;
+} grid_columns;
+
+/* Each column's width at each tier (after its content was measured). */
+void layout_columns_tiers(grid_columns *gc);
+/* The table's width with every column at tier: at NTIERS - 1, the least. */
+double layout_columns_sum(const grid_columns *gc, int tier);
+/* Widths from the content that fill gc->width (the last tier must fit). */
+void layout_columns_by_content(grid_columns *gc);
+
 /* ---- three-line tables (grid.c): a grid of cells in the flow ---- */
 
 typedef enum {
@@ -164,6 +245,9 @@ typedef enum {
 typedef struct grid_cell {
     cell_kind kind;
     const char *text; /* CELL_TEXT, CELL_NUMBER */
+    /* CELL_TEXT: its first keep_len bytes (a task's name, before its note)
+     * are a short piece kept on one line; 0 for none */
+    size_t keep_len;
     text_origin origin;
     grid_bar bar; /* CELL_BAR */
 } grid_cell;

@@ -53,8 +53,10 @@ void layout_flow_tasks(flow *f, const report_block *b)
         const report_task *task = &b->tasks[i];
         grid_cell *row = &cells[i * NCOLS];
         row[0] = layout_text_cell(c, &task->name);
-        if (task->note.s)
+        if (task->note.s) {
             row[0].text = arena_printf(c->a, "%s（%s）", task->name.s, task->note.s);
+            row[0].keep_len = task->name.len;
+        }
         row[1] = plain_cell(CELL_NUMBER, with_unit(c, &task->target, &task->unit, false));
         row[2] =
             task->done.text
@@ -134,9 +136,13 @@ void layout_flow_area_head(flow *f, const report_section *sec)
 
 /* ---- summaries ---- */
 
+/* The legend is laid out twice: measured (draw false: only lines are
+ * counted) to keep it with the table, then drawn. */
 typedef struct legend_pen {
     flow *f;
+    bool draw;
     double x, baseline;
+    int lines;
 } legend_pen;
 
 /* One swatch (or the time mark) and its label; onto the next line when the
@@ -152,36 +158,45 @@ static void legend_item(legend_pen *pen, style_color swatch, bool mark, bool hat
     text_line *l = layout_set_line(c, STYLE_NOTE, label, &none);
     double left = layout_flow_left(pen->f), right = left + layout_type_width(c->s);
     if (pen->x > left && pen->x + h * 1.6 + gap + l->width > right) {
-        pen->f->y += st->leading;
-        if (layout_flow_room(pen->f) < st->leading)
-            layout_flow_new_page(pen->f);
+        pen->lines++;
         pen->x = left;
-        pen->baseline = layout_line_baseline(pen->f->y, st->leading, st->size);
+        if (pen->draw) {
+            pen->f->y += st->leading;
+            if (layout_flow_room(pen->f) < st->leading)
+                layout_flow_new_page(pen->f);
+            pen->baseline = layout_line_baseline(pen->f->y, st->leading, st->size);
+        }
     }
-    page_build *p = pen->f->page;
-    double top = pen->baseline - 0.38 * st->size - h / 2;
-    if (mark) {
-        layout_page_add_rule(p, pen->x + h / 2, top - h * 0.35, pen->x + h / 2, top + h * 1.35,
-                             b->mark_width, b->mark);
-    } else {
-        layout_item it = {.kind = LAYOUT_ITEM_RECT};
-        it.u.rect = (layout_rect){pen->x, top, h * 1.6, h, true, false, swatch, swatch, 0};
-        layout_page_add_item(p, it);
-        if (hatched)
-            layout_bar_hatch(p, &it.u.rect);
+    if (pen->draw) {
+        page_build *p = pen->f->page;
+        double top = pen->baseline - 0.38 * st->size - h / 2;
+        if (mark) {
+            layout_page_add_rule(p, pen->x + h / 2, top - h * 0.35, pen->x + h / 2, top + h * 1.35,
+                                 b->mark_width, b->mark);
+        } else {
+            layout_item it = {.kind = LAYOUT_ITEM_RECT};
+            it.u.rect = (layout_rect){pen->x, top, h * 1.6, h, true, false, swatch, swatch, 0};
+            layout_page_add_item(p, it);
+            if (hatched)
+                layout_bar_hatch(p, &it.u.rect);
+        }
+        layout_page_add_line(p, l, label, pen->x + h * 1.6 + gap, pen->baseline, st->color);
     }
-    layout_page_add_line(p, l, label, pen->x + h * 1.6 + gap, pen->baseline, st->color);
     pen->x += h * 1.6 + gap + l->width + 1.2 * st->size;
 }
 
-static void legend(flow *f)
+/* The legend's items; returns the number of lines they take. */
+static int legend(flow *f, bool draw)
 {
     layout_ctx *c = f->c;
     const style_text *st = &c->s->text[STYLE_NOTE];
-    if (layout_flow_room(f) < st->leading)
-        layout_flow_new_page(f);
-    layout_flow_space(f, st->leading / 4);
-    legend_pen pen = {f, layout_flow_left(f), layout_line_baseline(f->y, st->leading, st->size)};
+    if (draw) {
+        if (layout_flow_room(f) < st->leading)
+            layout_flow_new_page(f);
+        layout_flow_space(f, st->leading / 4);
+    }
+    legend_pen pen = {f, draw, layout_flow_left(f),
+                      layout_line_baseline(f->y, st->leading, st->size), 1};
     const style_bars *b = &c->s->bars;
     for (int s = STYLE_BAR_DONE; s < STYLE_BAR_NOT_REPORTED; s++)
         legend_item(&pen, b->fill[s], false, s == STYLE_BAR_BEHIND, STATUS_TEXT[s]);
@@ -189,7 +204,43 @@ static void legend(flow *f)
     char date[64];
     layout_chinese_date(&c->r->meta.date, date, sizeof date);
     legend_item(&pen, b->mark, true, false, arena_printf(c->a, "时间进度（截至%s）", date));
-    f->y += st->leading;
+    if (draw)
+        f->y += st->leading;
+    return pen.lines;
+}
+
+/* One sentence under the summary: how the figures of a work area are
+ * computed (report_section_area), so that a reader knows what the bar and
+ * the mark compare. The clause about areas with nothing reported only when
+ * the summary shows one. */
+static text_para *figures_note(layout_ctx *c, bool any_unreported_area)
+{
+    const char *text =
+        any_unreported_area
+            ? "注：平均完成进度和时间进度均为各领域已报告任务的平均值，未报告的任务不计入，"
+              "单项完成进度超过100%的按100%计；任务均未报告的领域，时间进度为其全部任务的平均值。"
+            : "注：平均完成进度和时间进度均为各领域已报告任务的平均值，未报告的任务不计入，"
+              "单项完成进度超过100%的按100%计。";
+    text_style st = c->text[STYLE_NOTE];
+    st.align = STYLE_ALIGN_LEFT;
+    st.indent = 0;
+    text_origin none = {0};
+    return text_set_paragraph(c->te, c->a, text, strlen(text), NULL, 0, &st,
+                              layout_type_width(c->s), &none, c->diags);
+}
+
+static double note_height(const layout_ctx *c, const text_para *note)
+{
+    const style_text *ns = &c->s->text[STYLE_NOTE];
+    return ns->space_before + (double)note->nlines * ns->leading;
+}
+
+static void flow_note(flow *f, const text_para *note)
+{
+    const style_text *ns = &f->c->s->text[STYLE_NOTE];
+    layout_flow_space(f, ns->space_before);
+    layout_flow_lines(f, note, STYLE_NOTE);
+    layout_flow_space(f, ns->space_after);
 }
 
 void layout_flow_summary(flow *f, const report_section *sec, int depth, const report_block *b)
@@ -203,10 +254,12 @@ void layout_flow_summary(flow *f, const report_section *sec, int depth, const re
     for (size_t k = 0; k < NCOLS; k++)
         head[k] = plain_cell(CELL_TEXT, HEAD[k]);
     size_t rows = 0;
+    bool any_unreported_area = false;
     for (size_t i = 0; i < sec->nsections; i++) {
         report_area a;
         if (!report_section_area(&sec->sections[i], c->r->meta.date, &a))
             continue;
+        any_unreported_area = any_unreported_area || a.nreported == 0;
         char number[32];
         layout_section_number(depth + 1, (int)i + 1, number, sizeof number);
         grid_cell *row = &cells[rows++ * NCOLS];
@@ -224,12 +277,16 @@ void layout_flow_summary(flow *f, const report_section *sec, int depth, const re
     g.file = c->r->path;
     g.line = b->line;
     g.col = b->col;
-    g.keep_after = c->s->text[STYLE_NOTE].leading;
+    /* the legend and the note stay with the last row */
+    text_para *note = figures_note(c, any_unreported_area);
+    const style_text *ns = &c->s->text[STYLE_NOTE];
+    g.keep_after = ns->leading / 4 + legend(f, false) * ns->leading + note_height(c, note);
     if (b->summary.s) {
         g.caption = b->summary.s;
         g.continued = arena_printf(c->a, "%s（续）", b->summary.s);
         g.caption_origin = layout_origin_of(c, &b->summary);
     }
     layout_flow_grid(f, &g);
-    legend(f);
+    legend(f, true);
+    flow_note(f, note);
 }

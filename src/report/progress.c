@@ -126,10 +126,17 @@ void report_format_percent(double fraction, char *buf, size_t size)
 
 /* ------------------------------- areas ------------------------------- */
 
-static void count_task(const report_task *t, report_date d, report_area *a, double *capped_sum)
+/* Sums over an area's tasks: capped completions and time progress of the
+ * reported ones, and time progress of all. */
+typedef struct area_sums {
+    double capped, time_reported, time_all;
+} area_sums;
+
+static void count_task(const report_task *t, report_date d, report_area *a, area_sums *sums)
 {
+    double time = report_time_progress(t->start, t->due, d);
     a->ntasks++;
-    a->time_progress += report_time_progress(t->start, t->due, d);
+    sums->time_all += time;
     switch (report_task_status(t, d)) {
     case REPORT_TASK_DONE:
         a->ndone++;
@@ -146,26 +153,34 @@ static void count_task(const report_task *t, report_date d, report_area *a, doub
     }
     a->nreported++;
     double c = report_task_completion(t);
-    *capped_sum += c > 1 ? 1 : c;
+    sums->capped += c > 1 ? 1 : c;
+    sums->time_reported += time;
 }
 
 bool report_section_area(const report_section *s, report_date d, report_area *out)
 {
     report_area a = {.section = s};
     bool any_block = false;
-    double capped_sum = 0;
+    area_sums sums = {0};
     for (size_t i = 0; i < s->nblocks; i++) {
         const report_block *b = &s->blocks[i];
         if (b->kind != REPORT_BLOCK_TASKS)
             continue;
         any_block = true;
         for (size_t k = 0; k < b->ntasks; k++)
-            count_task(&b->tasks[k], d, &a, &capped_sum);
+            count_task(&b->tasks[k], d, &a, &sums);
     }
     if (!any_block)
         return false;
-    a.progress = a.nreported ? capped_sum / (double)a.nreported : -1;
-    a.time_progress = a.ntasks ? a.time_progress / (double)a.ntasks : 0;
+    /* Both means over the same tasks, so that the bar and its mark compare:
+     * the reported ones, or all when none is. */
+    if (a.nreported) {
+        a.progress = sums.capped / (double)a.nreported;
+        a.time_progress = sums.time_reported / (double)a.nreported;
+    } else {
+        a.progress = -1;
+        a.time_progress = a.ntasks ? sums.time_all / (double)a.ntasks : 0;
+    }
     *out = a;
     return true;
 }

@@ -217,8 +217,10 @@ void report_format_percent(double fraction, char *buf, size_t size);
 typedef struct report_area {
     const report_section *section;
     size_t ntasks, nreported, ndone, non_track, nbehind, nnot_reported;
-    double progress;      /* mean of reported completions, each capped at 1; -1 when none */
-    double time_progress; /* mean of its tasks' time progress on the report date */
+    /* Means over the same tasks, so that they compare: the reported ones
+     * (time_progress: over all tasks when none is reported). */
+    double progress;      /* mean completion, each capped at 1; -1 when none is reported */
+    double time_progress; /* mean time progress on the report date */
 } report_area;
 
 /* Fill out for section s on day d; false (out untouched) when s has no

@@ -74,4 +74,15 @@ check "… and read back" bash -c "pdftotext '$WORK/figures-nimbus.pdf' - | grep
 report shared '      - 甲・乙，丙―丁，戊—己，庚·辛。'
 check "characters that share a glyph build" builds_on_page shared a4
 check "… and copy as written (・ ·, ― —)" bash -c "pdftotext '$WORK/shared-a4.pdf' - | grep -q '甲・乙，丙―丁，戊—己，庚·辛。'"
+# A character no font has, in a heading (set again in the contents) and in a
+# paragraph of a booklet laid out twice (two contents pages flip the
+# parity): each error once, at its place.
+chapters=$(for i in $(seq 40); do printf '  - title: 第%s章\n    content: [段落。]\n' "$i"; done)
+printf 'briefc: 1\nmeta: {title: 边界, date: 2017-08-30}\nsections:\n  - title: "表\U000F0001"\n    content: ["一个\U000F0001字。"]\n%s\n' "$chapters" >"$WORK/nofont.yaml"
+for l in a4-report a5-booklet; do
+  "$BRIEFC" build "$WORK/nofont.yaml" -l $l -o "$WORK/nofont.pdf" 2>"$WORK/err"
+  check "$l: a character no font has is an error (exit 1)" test $? -eq 1
+  check "$l: … reported once in the heading, once in the paragraph" test "$(grep -c 'no installed font has U+F0001' "$WORK/err")" -eq 2
+  check "$l: … each at its place (lines 4 and 5)" test "$(grep -Ec 'nofont\.yaml:[45]:[0-9]+: error: no installed font' "$WORK/err")" -eq 2
+done
 finish

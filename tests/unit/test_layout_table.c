@@ -343,6 +343,160 @@ static void test_behind_bar_is_hatched(void **state)
                      p->items.items[i].u.line.color.v[0] == 1);
 }
 
+/* A task past its due date has its time mark at the very end of the track:
+ * a clear gap (0.35 em at least) stays between the mark and the label. */
+static void test_mark_at_the_end_keeps_clear_of_the_label(void **state)
+{
+    fixture *fx = *state;
+    page_build *p = &fx->pages.items[0];
+    grid_bar past_due = {0.6, 1, STYLE_BAR_BEHIND, "60.0%"};
+    layout_bar_draw(&fx->c, p, &past_due, 100, 80, 200, STYLE_TABLE);
+    double mark_right = -1, label_left = -1;
+    for (size_t i = 0; i < p->items.count; i++) {
+        const layout_item *it = &p->items.items[i];
+        if (it->kind == LAYOUT_ITEM_LINE && it->u.line.x1 == it->u.line.x2)
+            mark_right = it->u.line.x1 + it->u.line.width / 2; /* the vertical mark */
+        if (it->kind == LAYOUT_ITEM_GLYPHS)
+            label_left = it->u.glyphs.x + it->u.glyphs.glyphs[0].x;
+    }
+    assert_float_equal(mark_right, 180 + fx->s->bars.mark_width / 2, 1e-9);
+    double size = fx->s->text[STYLE_TABLE].size;
+    assert_true(label_left - mark_right >= 0.35 * size);
+    /* and the width a column gives the label counts that gap */
+    double lmin, lnat;
+    text_style label = fx->c.number;
+    label.size = size;
+    text_measure(fx->te, "60.0%", 5, &label, &lmin, &lnat);
+    assert_float_equal(layout_bar_label_width(&fx->c, &past_due, STYLE_TABLE),
+                       label_left - 180 + lnat, 1e-6);
+}
+
+/* ---- column widths (columns.c), on made-up measurements ---- */
+
+/* A text column: natural width, least width, and its short cells. */
+static grid_column text_column(double nat, double min, double *shorts, size_t nshorts, double head)
+{
+    grid_column col = {.nat = nat, .min = min, .shorts = shorts, .nshorts = nshorts};
+    col.head_one = col.head = col.head_two = head;
+    col.long_text = nshorts == 0 || nat > shorts[nshorts - 1];
+    return col;
+}
+
+static grid_column bar_column(double label, double head)
+{
+    grid_column col = {.bars = true, .label_max = label};
+    col.head_one = col.head = col.head_two = head;
+    return col;
+}
+
+/* The summary of a work area on an A5 page: seven columns in 320 pt. The
+ * short names (81 pt) stay whole: the bar shortens to half, and one head of
+ * four characters goes on two lines, whole, before any name wraps. */
+static void test_columns_short_names_before_bars_and_heads(void **state)
+{
+    (void)state;
+    double names[] = {81, 81}; /* two short names; the long ones are not listed */
+    grid_column cols[7];
+    cols[0] = text_column(126, 18, names, 2, 36);
+    cols[0].long_text = true;
+    cols[1] = bar_column(26.6, 54);
+    cols[1].head = cols[1].head_two = 27; /* 平均完成进度 on two lines */
+    cols[2] =
+        (grid_column){.int_max = 18, .frac_max = 6, .head_one = 36, .head = 36, .head_two = 18};
+    double counts[][2] = {{27, 27}, {36, 18}, {18, 18}, {27, 27}}; /* 已完成 正常推进 滞后 未报告 */
+    for (int k = 0; k < 4; k++)
+        cols[3 + k] = (grid_column){
+            .int_max = 5, .head_one = counts[k][0], .head = counts[k][0], .head_two = counts[k][1]};
+    grid_columns gc = {cols, 7, 320.3, 3, 68, 54};
+    layout_columns_tiers(&gc);
+    layout_columns_by_content(&gc);
+    double sum = 0;
+    for (int k = 0; k < 7; k++)
+        sum += cols[k].width;
+    assert_float_equal(sum, 320.3, 1e-6);
+    assert_true(cols[0].width >= 81 + 6 - 1e-6);        /* the short names whole */
+    assert_true(cols[1].width >= 34 + 26.6 + 6 - 1e-6); /* the bar at half its length at least */
+    /* 正常推进 gave its head's second line, whole: 18 pt of text */
+    assert_float_equal(cols[4].width, 18 + 6, 1e-6);
+    /* the other heads stayed on one line */
+    assert_true(cols[2].width >= 36 + 6 - 1e-6);
+    assert_true(cols[3].width >= 27 + 6 - 1e-6 && cols[6].width >= 27 + 6 - 1e-6);
+}
+
+/* When short cells cannot all stay whole, the widest wraps (as long text,
+ * in lines of 54 pt at least) and the others stay whole; bars keep what
+ * that gives back. */
+static void test_columns_widest_short_wraps_first(void **state)
+{
+    (void)state;
+    double names[] = {50, 90}, units[] = {50};
+    grid_column cols[4];
+    cols[0] = text_column(90, 18, names, 2, 18);
+    cols[1] = text_column(50, 25, units, 1, 18);
+    cols[2] = bar_column(27, 36);
+    cols[3] = (grid_column){.int_max = 70, .head_one = 18, .head = 18, .head_two = 18};
+    grid_columns gc = {cols, 4, 240, 3, 68, 54};
+    layout_columns_tiers(&gc);
+    layout_columns_by_content(&gc);
+    /* 90 + 50 + (17 + 27) + 70 + 4 × 6 = 278 > 240: the 90 pt name wraps */
+    assert_true(cols[0].width < 90 + 6);
+    assert_true(cols[0].width >= 50 + 6 - 1e-6); /* the 50 pt name stays whole */
+    assert_true(cols[1].width >= 50 + 6 - 1e-6); /* the unit too */
+    assert_true(cols[2].width >= 68 / 4.0 + 27 + 6 - 1e-6);
+    double sum = cols[0].width + cols[1].width + cols[2].width + cols[3].width;
+    assert_float_equal(sum, 240, 1e-6);
+}
+
+/* Long text beside short cells wraps in lines of a few words (54 pt), not
+ * in a column of two characters; narrower only when short bars and the
+ * wrapping of the widest short cells are not enough. */
+static void test_columns_long_text_keeps_a_measure(void **state)
+{
+    (void)state;
+    double names[] = {81}, units[] = {48};
+    grid_column cols[4];
+    cols[0] = text_column(81, 18, names, 1, 18);
+    cols[1] = text_column(48, 24, units, 1, 18);
+    cols[2] = bar_column(27, 18);
+    cols[3] = text_column(400, 18, NULL, 0, 18);
+    grid_columns gc = {cols, 4, 260, 3, 68, 54};
+    layout_columns_tiers(&gc);
+    layout_columns_by_content(&gc);
+    /* 87 + 54 + (34 + 27 + 6) + 60 = 268 > 260: bars shorten, text keeps 54 */
+    assert_true(cols[3].width >= 54 + 6 - 1e-6);
+    assert_true(cols[0].width >= 81 + 6 - 1e-6 && cols[1].width >= 48 + 6 - 1e-6);
+    assert_true(cols[2].width < 34 + 27 + 6);
+}
+
+/* A task whose name and note do not fit on one line has its name alone on
+ * the first line and its note under it. */
+static void test_task_note_under_its_name(void **state)
+{
+    fixture *fx = *state;
+    const char *cell = "城市更新新开工项目（1-7月开工7个）";
+    grid_cell head[2] = {text("任务"), text("数值")};
+    /* a wide figure leaves the task less than its name and note on one line */
+    grid_cell cells[2] = {text(cell), number("123456789012345678901234567890123456789012345")};
+    cells[0].keep_len = strlen("城市更新新开工项目");
+    grid g = {.ncols = 2, .nrows = 1, .head = head, .cells = cells};
+    layout_flow_grid(&fx->f, &g);
+    const page_build *p = &fx->pages.items[0];
+    char buf[256];
+    double name_y = 0, note_y = 0;
+    for (size_t i = 0; i < p->items.count; i++) {
+        const layout_item *it = &p->items.items[i];
+        if (it->kind != LAYOUT_ITEM_GLYPHS)
+            continue;
+        run_text(&it->u.glyphs, buf, sizeof buf);
+        if (!strcmp(buf, "城市更新新开工项目"))
+            name_y = it->u.glyphs.y;
+        if (!strncmp(buf, "（", strlen("（")) && !note_y)
+            note_y = it->u.glyphs.y;
+    }
+    assert_true(name_y > 0);      /* the name is one line of its own */
+    assert_true(note_y > name_y); /* the note starts under it */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +508,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_too_many_columns_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bar_fill_and_label, setup, teardown),
         cmocka_unit_test_setup_teardown(test_behind_bar_is_hatched, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mark_at_the_end_keeps_clear_of_the_label, setup,
+                                        teardown),
+        cmocka_unit_test(test_columns_short_names_before_bars_and_heads),
+        cmocka_unit_test(test_columns_widest_short_wraps_first),
+        cmocka_unit_test(test_columns_long_text_keeps_a_measure),
+        cmocka_unit_test_setup_teardown(test_task_note_under_its_name, setup, teardown),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }

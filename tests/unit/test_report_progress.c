@@ -290,8 +290,27 @@ static void test_area_means(void **state)
     assert_int_equal(a.nnot_reported, 1);
     /* 115.8% counts as 100%; the unreported task is left out, not 0% */
     assert_true(fabs(a.progress - 0.75) < 1e-12);
-    double time = (242.0 / 365 + 242.0 / 365 + 242.0 / 273) / 3;
-    assert_true(fabs(a.time_progress - time) < 1e-12);
+    /* and out of the time progress too (its 242/273 does not count), so that
+     * the bar and its mark are means over the same tasks */
+    assert_true(a.time_progress == 242.0 / 365);
+}
+
+/* Time progress is averaged over the reported tasks only: a reported task
+ * due on 30 June (100% of its time gone) and an unreported one due at the
+ * year's end; the mark is 100%, as the one completion it compares with. */
+static void test_area_time_progress_over_reported_tasks(void **state)
+{
+    (void)state;
+    report_task tasks[] = {task("6", 6, 10), task(NULL, 0, 10), task("3", 3, 10)};
+    tasks[0].due = date(2017, 6, 30);
+    tasks[2].start = date(2017, 8, 1); /* 30 of 153 days */
+    report_block b = tasks_block(tasks, 3);
+    report_section s = {.blocks = &b, .nblocks = 1};
+    report_area a;
+    assert_true(report_section_area(&s, aug30, &a));
+    assert_int_equal(a.nreported, 2);
+    assert_true(fabs(a.progress - 0.45) < 1e-12);
+    assert_true(fabs(a.time_progress - (1.0 + 30.0 / 153) / 2) < 1e-12);
 }
 
 static void test_area_none_reported(void **state)
@@ -382,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_percent_buffer_and_odd_values),
         cmocka_unit_test(test_percent_of_huge_figures),
         cmocka_unit_test(test_area_means),
+        cmocka_unit_test(test_area_time_progress_over_reported_tasks),
         cmocka_unit_test(test_area_none_reported),
         cmocka_unit_test(test_area_needs_own_tasks_block),
         cmocka_unit_test(test_example_report_areas),
