@@ -172,7 +172,8 @@ static int run(const options *o)
     int status = doc ? EXIT_OK : EXIT_INPUT;
     if (doc && o->build) {
         char *out = o->output ? NULL : default_output(o->report_path);
-        if (pdf_write(doc, o->output ? o->output : out, &diags) != 0)
+        pdf_options po = {.layout = layout};
+        if (pdf_write(doc, &po, o->output ? o->output : out, &diags) != 0)
             status = EXIT_OUTPUT;
         free(out);
     }

@@ -18,6 +18,7 @@
 
 typedef struct writer {
     const layout_document *doc;
+    const pdf_options *options;
     HPDF_Doc pdf;
     HPDF_STATUS error, detail; /* libharu's first error, from on_error */
     pdf_fonts fonts;
@@ -26,6 +27,9 @@ typedef struct writer {
      * failure, except that the fonts are always finished (their worker is
      * joined): a font's error, found last, is the one pdf_write reports. */
     diag_list errors;
+    size_t xmp_instance_at; /* where the XMP instance id goes in the packet */
+    uint8_t *file;          /* the saved file, in one piece, sealed */
+    size_t file_len;
 } writer;
 
 /* libharu reports errors through this handler and then returns an error
@@ -283,9 +287,32 @@ static void draw_link(writer *w, HPDF_Page page, const layout_link *l)
     HPDF_Rect rect = {(HPDF_REAL)l->x, (HPDF_REAL)(page_h - l->y - l->h), (HPDF_REAL)(l->x + l->w),
                       (HPDF_REAL)(page_h - l->y)};
     HPDF_Array dst = pdf_dest_xyz(w->pdf, target, HPDF_Page_GetHeight(target) - l->target_y);
-    HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(page, rect, dst);
-    if (annot)
-        HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    /* The annotation is built here rather than by libharu, whose link
+     * annotations take an indirect destination and no flags: PDF/A wants
+     * the print flag (4) and a direct /Dest. */
+    HPDF_Dict annot = HPDF_Dict_New(w->pdf->mmgr);
+    if (!annot || !dst || HPDF_Xref_Add(w->pdf->xref, annot) != HPDF_OK)
+        return;
+    HPDF_Dict_AddName(annot, "Type", "Annot");
+    HPDF_Dict_AddName(annot, "Subtype", "Link");
+    HPDF_Array box = HPDF_Array_New(w->pdf->mmgr);
+    HPDF_Array_AddReal(box, rect.left);
+    HPDF_Array_AddReal(box, rect.bottom);
+    HPDF_Array_AddReal(box, rect.right);
+    HPDF_Array_AddReal(box, rect.top);
+    HPDF_Dict_Add(annot, "Rect", box);
+    HPDF_Array border = HPDF_Array_New(w->pdf->mmgr);
+    for (int i = 0; i < 3; i++)
+        HPDF_Array_AddNumber(border, 0);
+    HPDF_Dict_Add(annot, "Border", border);
+    HPDF_Dict_AddNumber(annot, "F", 4);
+    HPDF_Dict_Add(annot, "Dest", dst);
+    HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+    if (!annots) {
+        annots = HPDF_Array_New(w->pdf->mmgr);
+        HPDF_Dict_Add(page, "Annots", annots);
+    }
+    HPDF_Array_Add(annots, annot);
 }
 
 static void draw_page(writer *w, size_t index)
@@ -355,6 +382,86 @@ static bool add_pages(writer *w)
     return !failed(w);
 }
 
+/* ---- PDF/A ---- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* "family\tfile\tsha256" for each embedded font, in the order of use. */
+static char **font_records(writer *w)
+{
+    char **records = xcalloc(w->fonts.count + 1, sizeof *records);
+    for (size_t i = 0; i < w->fonts.count; i++) {
+        const text_font_info *info = text_font_get_info(w->fonts.items[i]->font);
+        uint8_t digest[32];
+        char hex[65];
+        if (!base_file_sha256(info->path, digest)) {
+            diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0,
+                     "cannot read the font file '%s' to record its SHA-256", info->path);
+            strcpy(hex, "unknown");
+        } else {
+            base_hex(digest, 32, hex);
+        }
+        records[i] = xmalloc(strlen(info->family) + strlen(info->path) + 70);
+        sprintf(records[i], "%s\t%s\t%s", info->family, base_name(info->path), hex);
+    }
+    return records;
+}
+
+/* The metadata, the output intent and the identifiers PDF/A asks for. */
+static bool archive(writer *w)
+{
+    const layout_info *info = &w->doc->info;
+    uint8_t document_id[16];
+    char document_uuid[37];
+    pdf_archive_document_id(info, document_id);
+    base_uuid_format(document_id, document_uuid);
+    char **fonts = font_records(w);
+    pdf_xmp x = {
+        .info = info,
+        .producer = PDF_PRODUCER,
+        .part = 1,
+        .document_id = document_uuid,
+        .layout = w->options->layout,
+        .lang = w->options->lang ? w->options->lang : "zh-CN",
+        .fonts = (const char *const *)fonts,
+        .nfonts = w->fonts.count,
+    };
+    size_t len;
+    char *xmp = pdf_xmp_packet(&x, &len, &w->xmp_instance_at);
+    pdf_archive_metadata(w->pdf, xmp, len);
+    free(xmp);
+    for (size_t i = 0; i < w->fonts.count; i++)
+        free(fonts[i]);
+    free(fonts);
+    pdf_archive_output_intent(w->pdf, &pdf_icc_srgb);
+    pdf_archive_trailer_id(w->pdf, document_id);
+    return !failed(w);
+}
+
+/* The saved file in one piece, its identifiers filled in from its hash. */
+static bool seal(writer *w)
+{
+    HPDF_Stream s = w->pdf->stream;
+    w->file = xmalloc(s->size + 1);
+    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(s); i++) {
+        HPDF_UINT n = 0;
+        HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &n);
+        if (!buf || w->file_len + n > s->size)
+            break;
+        memcpy(w->file + w->file_len, buf, n);
+        w->file_len += n;
+    }
+    if (w->file_len != s->size || !pdf_archive_seal(w->file, w->file_len, w->xmp_instance_at)) {
+        diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "the saved file could not be sealed");
+        return false;
+    }
+    return true;
+}
+
 static bool build(writer *w)
 {
     if (w->doc->npages == 0) {
@@ -386,7 +493,9 @@ static bool build(writer *w)
                      "the outline or page labels name a missing page");
         return false;
     }
-    return HPDF_SaveToStream(w->pdf) == HPDF_OK && !failed(w);
+    if (!archive(w))
+        return false;
+    return HPDF_SaveToStream(w->pdf) == HPDF_OK && !failed(w) && seal(w);
 }
 
 /* ---- writing the file ---- */
@@ -428,9 +537,9 @@ static void sync_parent_dir(const char *path)
     free(dir);
 }
 
-/* The saved document (libharu's memory stream) into path, atomically;
- * false with the system's reason in errors. */
-static bool write_file(HPDF_Doc pdf, const char *path, diag_list *errors)
+/* The saved file into path, atomically; false with the system's reason in
+ * errors. */
+static bool write_file(const uint8_t *data, size_t len, const char *path, diag_list *errors)
 {
     size_t plen = strlen(path);
     char *tmp = xmalloc(plen + sizeof ".tmp-XXXXXX");
@@ -442,13 +551,7 @@ static bool write_file(HPDF_Doc pdf, const char *path, diag_list *errors)
         free(tmp);
         return false;
     }
-    HPDF_Stream s = pdf->stream;
-    bool ok = true;
-    for (HPDF_UINT i = 0; ok && i < HPDF_MemStream_GetBufCount(s); i++) {
-        HPDF_UINT len = 0;
-        HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &len);
-        ok = buf && write_all(fd, buf, len);
-    }
+    bool ok = write_all(fd, data, len);
     ok = ok && fchmod(fd, target_mode(path)) == 0 && fsync(fd) == 0;
     int saved = errno;
     if (close(fd) != 0 && ok) {
@@ -469,10 +572,12 @@ static bool write_file(HPDF_Doc pdf, const char *path, diag_list *errors)
     return ok;
 }
 
-int pdf_write(const layout_document *doc, const char *path, diag_list *diags)
+int pdf_write(const layout_document *doc, const pdf_options *options, const char *path,
+              diag_list *diags)
 {
-    writer w = {.doc = doc};
-    bool ok = build(&w) && write_file(w.pdf, path, &w.errors);
+    static const pdf_options defaults = {0};
+    writer w = {.doc = doc, .options = options ? options : &defaults};
+    bool ok = build(&w) && write_file(w.file, w.file_len, path, &w.errors);
     if (!ok) {
         failed(&w);
         /* one error, with no position: the last one found (see writer) */
@@ -484,5 +589,6 @@ int pdf_write(const layout_document *doc, const char *path, diag_list *diags)
         HPDF_Free(w.pdf);
     pdf_fonts_free(&w.fonts);
     free(w.pages);
+    free(w.file);
     return ok ? 0 : -1;
 }

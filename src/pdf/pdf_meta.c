@@ -48,12 +48,12 @@ static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8, size_t len)
 
 HPDF_Array pdf_dest_xyz(HPDF_Doc pdf, HPDF_Page page, double top)
 {
-    /* HPDF_Destination_SetXYZ refuses a zoom of null (keep the reader's),
-     * so the array is rebuilt; libharu still validates it as a destination. */
-    HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+    /* A direct array, not libharu's destination object: PDF/A validators
+     * (PDFBox) read a /Dest only as an array in place, and an indirect one
+     * costs an object for nothing. */
+    HPDF_Array dst = HPDF_Array_New(pdf->mmgr);
     if (!dst)
         return NULL;
-    HPDF_Array_Clear(dst);
     HPDF_Array_Add(dst, page);
     HPDF_Array_AddName(dst, "XYZ");
     HPDF_Array_Add(dst, HPDF_Null_New(pdf->mmgr));
@@ -93,7 +93,7 @@ int pdf_meta_info(HPDF_Doc pdf, const layout_info *info)
     info_text(pdf, "Subject", info->subject);
     info_text(pdf, "Keywords", info->keywords);
     info_text(pdf, "Creator", info->creator ? info->creator : "briefc " BRIEFC_VERSION);
-    info_text(pdf, "Producer", "briefc " BRIEFC_VERSION " with libharu " HPDF_VERSION_TEXT);
+    info_text(pdf, "Producer", PDF_PRODUCER);
     info_text(pdf, "BriefcId", info->doc_id);
     info_text(pdf, "BriefcVersion", info->version);
     char date[128]; /* room for any int fields, to satisfy -Wformat-truncation */
@@ -128,8 +128,7 @@ int pdf_meta_outline(HPDF_Doc pdf, HPDF_Page *pages, const layout_document *doc)
             return -1;
         HPDF_Dict_Add(item, "Title", text_string(pdf, e->title, strlen(e->title)));
         HPDF_Page page = pages[e->page];
-        HPDF_Outline_SetDestination(item,
-                                    pdf_dest_xyz(pdf, page, HPDF_Page_GetHeight(page) - e->y));
+        HPDF_Dict_Add(item, "Dest", pdf_dest_xyz(pdf, page, HPDF_Page_GetHeight(page) - e->y));
         HPDF_Outline_SetOpened(item, level == 1); /* chapters open, deeper levels folded */
         parents[level - 1] = item;
         for (int k = level; k < MAX_OUTLINE_DEPTH; k++)
