@@ -45,6 +45,7 @@ typedef struct options {
     const char *report_path;
     const char *layout;
     const char *output;
+    bool embed_source;
 } options;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -85,6 +86,8 @@ static int parse_arguments(int argc, char **argv, options *o)
             if (!is_layout && !o->build)
                 return usage_error("option '%s' belongs to 'build', not 'check'", a);
             *(is_layout ? &o->layout : &o->output) = argv[++i];
+        } else if (!strcmp(a, "--embed-source")) {
+            o->embed_source = true;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(USAGE, stdout);
             return EXIT_OK;
@@ -148,6 +151,73 @@ static int finish(diag_list *diags, int status)
     return status;
 }
 
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* A layout's name as the metadata records it: its leaf file's base name
+ * without the extension, so that a booklet rebuilt from extracted sources
+ * says the same (heap). */
+static char *layout_name(const style *st)
+{
+    const char *name = base_name(st->name);
+    const char *dot = strrchr(name, '.');
+    return strndup(name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
+}
+
+/* The report and every file of its layout chain, byte for byte, to travel
+ * inside the booklet (--embed-source). */
+typedef struct sources {
+    pdf_attachment *files;
+    size_t count;
+} sources;
+
+static const char *mime_of(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 5 && !strcmp(name + n - 5, ".json") ? "application/json" : "application/yaml";
+}
+
+static bool add_source(sources *s, const char *path, const char *description, diag_list *diags)
+{
+    const char *name = base_name(path);
+    for (size_t i = 0; i < s->count; i++) {
+        if (!strcmp(s->files[i].name, name)) {
+            diag_add(diags, DIAG_ERROR, path, 0, 0,
+                     "cannot embed two files called '%s' (%s is one): give them different names",
+                     name, s->files[i].description);
+            return false;
+        }
+    }
+    size_t len;
+    char *data = base_read_file(path, &len);
+    if (!data) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read it to embed it: %s", strerror(errno));
+        return false;
+    }
+    s->files[s->count++] =
+        (pdf_attachment){name, (const uint8_t *)data, len, mime_of(name), description};
+    return true;
+}
+
+static bool read_sources(const char *report_path, const style *st, sources *s, diag_list *diags)
+{
+    s->files = xcalloc(st->nfiles + 1, sizeof *s->files);
+    bool ok = add_source(s, report_path, "the report", diags);
+    for (size_t i = 0; ok && i < st->nfiles; i++)
+        ok = add_source(s, st->files[i], i == 0 ? "its layout" : "a layout it extends", diags);
+    return ok;
+}
+
+static void free_sources(sources *s)
+{
+    for (size_t i = 0; i < s->count; i++)
+        free((void *)s->files[i].data);
+    free(s->files);
+}
+
 static int run(const options *o)
 {
     diag_list diags = {0};
@@ -172,9 +242,17 @@ static int run(const options *o)
     int status = doc ? EXIT_OK : EXIT_INPUT;
     if (doc && o->build) {
         char *out = o->output ? NULL : default_output(o->report_path);
-        pdf_options po = {.layout = layout};
-        if (pdf_write(doc, &po, o->output ? o->output : out, &diags) != 0)
+        char *name = layout_name(st);
+        sources src = {0};
+        pdf_options po = {.layout = name};
+        if (o->embed_source && !read_sources(o->report_path, st, &src, &diags))
+            status = EXIT_INPUT;
+        po.attachments = src.files;
+        po.nattachments = src.count;
+        if (status == EXIT_OK && pdf_write(doc, &po, o->output ? o->output : out, &diags) != 0)
             status = EXIT_OUTPUT;
+        free_sources(&src);
+        free(name);
         free(out);
     }
     layout_document_free(doc);

@@ -411,7 +411,31 @@ static char **font_records(writer *w)
     return records;
 }
 
-/* The metadata, the output intent and the identifiers PDF/A asks for. */
+/* "name\tsize\tsha256" for each attachment. */
+static char **source_records(const pdf_options *o)
+{
+    char **records = xcalloc(o->nattachments + 1, sizeof *records);
+    for (size_t i = 0; i < o->nattachments; i++) {
+        const pdf_attachment *a = &o->attachments[i];
+        uint8_t digest[32];
+        char hex[65];
+        base_sha256(a->data, a->len, digest);
+        base_hex(digest, 32, hex);
+        records[i] = xmalloc(strlen(a->name) + 100);
+        sprintf(records[i], "%s\t%zu\t%s", a->name, a->len, hex);
+    }
+    return records;
+}
+
+static void free_records(char **records, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(records[i]);
+    free(records);
+}
+
+/* The metadata, the output intent, the attached files and the identifiers
+ * PDF/A asks for. */
 static bool archive(writer *w)
 {
     const layout_info *info = &w->doc->info;
@@ -419,25 +443,30 @@ static bool archive(writer *w)
     char document_uuid[37];
     pdf_archive_document_id(info, document_id);
     base_uuid_format(document_id, document_uuid);
-    char **fonts = font_records(w);
+    const pdf_options *o = w->options;
+    char **fonts = font_records(w), **sources = source_records(o);
     pdf_xmp x = {
         .info = info,
         .producer = PDF_PRODUCER,
-        .part = 1,
+        .part = o->nattachments ? 3 : 1, /* associated files are PDF/A-3's */
         .document_id = document_uuid,
         .layout = w->options->layout,
         .lang = w->options->lang ? w->options->lang : "zh-CN",
         .fonts = (const char *const *)fonts,
         .nfonts = w->fonts.count,
+        .sources = (const char *const *)sources,
+        .nsources = o->nattachments,
     };
     size_t len;
     char *xmp = pdf_xmp_packet(&x, &len, &w->xmp_instance_at);
     pdf_archive_metadata(w->pdf, xmp, len);
     free(xmp);
-    for (size_t i = 0; i < w->fonts.count; i++)
-        free(fonts[i]);
-    free(fonts);
+    free_records(fonts, w->fonts.count);
+    free_records(sources, o->nattachments);
     pdf_archive_output_intent(w->pdf, &pdf_icc_srgb);
+    char date[64];
+    pdf_date(info->date, info->tz_minutes, date, sizeof date);
+    pdf_attach_files(w->pdf, o->attachments, o->nattachments, date);
     pdf_archive_trailer_id(w->pdf, document_id);
     return !failed(w);
 }

@@ -5,6 +5,9 @@
  *   pdf_meta.c     strings, destinations, info, outline, page labels
  *   pdf_xmp.c      the XMP metadata packet
  *   pdf_archive.c  PDF/A: metadata stream, output intent, CIDSet, identifiers
+ *   pdf_attach.c   attached files (PDF/A-3 associated files)
+ *   pdf_parse.c    reading a PDF file back: objects, cross-references, streams
+ *   pdf_read.c     what a booklet says about itself (pdf_booklet_read)
  *   pdf_icc.c      ICC profiles of the output intents (build/generated/)
  *   pdf_stream.c   streams deflated on our side
  *   pdf_glyphs.c   the glyphs drawn, per font, and the text they stand for
@@ -116,8 +119,13 @@ bool pdf_cff_is_name_keyed(const uint8_t *cff, size_t len);
  * `bom`), which keeps every character, 𠮷 included, into out (2 + 4 per code
  * point at most): returns bytes. */
 size_t pdf_utf16be(const char *utf8, size_t len, uint8_t *out, bool bom);
+/* A PDF text string: UTF-16BE with a byte-order mark, written as <hex>. */
+HPDF_Binary pdf_text_string(HPDF_Doc pdf, const char *utf8, size_t len);
 /* [page /XYZ null top null]: keep the zoom and the left edge. */
 HPDF_Array pdf_dest_xyz(HPDF_Doc pdf, HPDF_Page page, double top);
+/* D:YYYYMMDDHHmmSS+08'00' for date (seconds since the epoch) shown at
+ * tz_minutes east of UTC; size >= 32. */
+void pdf_date(int64_t date, int tz_minutes, char *buf, size_t size);
 int pdf_meta_info(HPDF_Doc pdf, const layout_info *info);
 int pdf_meta_outline(HPDF_Doc pdf, HPDF_Page *pages, const layout_document *doc);
 int pdf_meta_labels(HPDF_Doc pdf, const layout_document *doc);
@@ -177,5 +185,63 @@ void pdf_archive_trailer_id(HPDF_Doc pdf, const uint8_t document_id[16]);
  * SHA-256 of those bytes: the /ID's second half and the XMP instance id at
  * xmp_instance_at bytes into the packet. false when they cannot be found. */
 bool pdf_archive_seal(uint8_t *file, size_t len, size_t xmp_instance_at);
+
+/* ---- pdf_attach.c ---- */
+
+/* Attach files[0..n) as associated files of relationship /Source (catalog
+ * /AF and the /EmbeddedFiles name tree); date is the PDF date of both. */
+void pdf_attach_files(HPDF_Doc pdf, const pdf_attachment *files, size_t n, const char *date);
+
+/* ---- pdf_parse.c: reading PDF files (no libharu) ---- */
+
+typedef enum {
+    PDF_NULL,
+    PDF_BOOL,
+    PDF_NUMBER,
+    PDF_STRING,
+    PDF_NAME,
+    PDF_ARRAY,
+    PDF_DICT,
+    PDF_REF
+} pdf_obj_kind;
+
+typedef struct pdf_obj pdf_obj;
+struct pdf_obj {
+    pdf_obj_kind kind;
+    double number;  /* PDF_NUMBER, PDF_BOOL (0 or 1) */
+    uint8_t *bytes; /* PDF_STRING: len bytes (NUL-terminated) */
+    size_t len;
+    const char *name; /* PDF_NAME, without the slash, #xx resolved */
+    pdf_obj **items;  /* PDF_ARRAY: count items; PDF_DICT: count key/value pairs */
+    size_t count;
+    uint32_t ref;    /* PDF_REF: the object number */
+    bool has_stream; /* PDF_DICT followed by a stream, which starts at stream_at */
+    size_t stream_at;
+};
+
+typedef struct pdf_file {
+    const uint8_t *data;
+    size_t len;
+    size_t *offsets; /* per object number: its offset + 1, 0 when free or absent */
+    size_t nobjects;
+    const pdf_obj **cache; /* objects loaded so far */
+    pdf_obj *trailer;
+    arena *arena;
+} pdf_file;
+
+/* Open a file of at most max_bytes and read its cross-reference table;
+ * NULL with *why (a phrase: "is not a PDF file") when that cannot be done. */
+pdf_file *pdf_file_open(const char *path, size_t max_bytes, const char **why);
+void pdf_file_close(pdf_file *f);
+/* The value of key in a dictionary (not resolved), or NULL. */
+const pdf_obj *pdf_dict_get(const pdf_obj *dict, const char *key);
+/* o with references followed; NULL when one leads nowhere. */
+const pdf_obj *pdf_resolve(pdf_file *f, const pdf_obj *o);
+/* pdf_resolve(pdf_dict_get(pdf_resolve(dict), key)). */
+const pdf_obj *pdf_get(pdf_file *f, const pdf_obj *dict, const char *key);
+bool pdf_is_name(const pdf_obj *o, const char *name);
+/* A stream's data, decoded (none or FlateDecode), at most max bytes (heap);
+ * NULL when it cannot be read within that. */
+uint8_t *pdf_stream_data(pdf_file *f, const pdf_obj *stream, size_t max, size_t *len);
 
 #endif

@@ -456,6 +456,9 @@ style *style_load(const char *name_or_path, const char *const *search_dirs, size
             s = arena_alloc(out, sizeof(style));
             s->arena = out;
             s->name = c.items[0].path;
+            s->files = arena_alloc(out, c.count * sizeof *s->files);
+            for (size_t i = 0; i < c.count; i++)
+                s->files[s->nfiles++] = c.items[i].path;
             resolve_page(&spec, s, diags);
             resolve_roles(&spec, s);
             for (int k = 0; k < STYLE_COUNT; k++)

@@ -99,7 +99,9 @@ typedef struct style_bars {
 } style_bars;
 
 typedef struct style {
-    const char *name; /* file it was loaded from */
+    const char *name;   /* file it was loaded from */
+    const char **files; /* every file of its `extends` chain, the leaf (name) first */
+    size_t nfiles;
     double page_width, page_height;
     double margin_top, margin_bottom, margin_inner, margin_outer;
     bool mirror_margins;  /* inner/outer swap on even pages */
