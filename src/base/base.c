@@ -177,17 +177,62 @@ void diag_add(diag_list *d, diag_level level, const char *file, int line, int co
     va_end(ap);
 }
 
+static size_t utf8_sequence(const unsigned char *s, size_t len, size_t i, uint32_t *cp);
+
+typedef VEC(char) char_vec;
+
+static void push_text(char_vec *out, const char *s, size_t n)
+{
+    VEC_RESERVE(out, out->count + n);
+    memcpy(out->items + out->count, s, n);
+    out->count += n;
+}
+
+/* s appended to out with every character a terminal would act on written
+ * as <U+001B>, and every byte that is not UTF-8 as <0x9B>: a diagnostic
+ * quotes author text, and an ESC or a C1 CSI there must not recolour or
+ * rewrite the screen. */
+static void push_escaped(char_vec *out, const char *s)
+{
+    size_t len = strlen(s), i = 0;
+    char code[16];
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_sequence((const unsigned char *)s, len, i, &cp);
+        if (n == 0) {
+            push_text(out, code,
+                      (size_t)snprintf(code, sizeof code, "<0x%02X>", (unsigned char)s[i]));
+            i++;
+            continue;
+        }
+        if (utf8_is_control(cp))
+            push_text(out, code, (size_t)snprintf(code, sizeof code, "<U+%04X>", (unsigned)cp));
+        else
+            push_text(out, s + i, n);
+        i += n;
+    }
+}
+
 void diag_print(const diag_list *d, FILE *out)
 {
+    char_vec line = {0};
+    char where[64];
     for (size_t i = 0; i < d->count; i++) {
         const diag *g = &d->items[i];
-        const char *what = g->level == DIAG_ERROR ? "error" : "warning";
+        line.count = 0;
+        push_escaped(&line, g->file ? g->file : "briefc");
         if (g->file && g->line > 0)
-            fprintf(out, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col > 0 ? g->col : 1, what,
-                    g->message);
-        else
-            fprintf(out, "%s: %s: %s\n", g->file ? g->file : "briefc", what, g->message);
+            push_text(
+                &line, where,
+                (size_t)snprintf(where, sizeof where, ":%d:%d", g->line, g->col > 0 ? g->col : 1));
+        push_text(&line, where,
+                  (size_t)snprintf(where, sizeof where,
+                                   ": %s: ", g->level == DIAG_ERROR ? "error" : "warning"));
+        push_escaped(&line, g->message);
+        push_text(&line, "\n", 1);
+        fwrite(line.items, 1, line.count, out); /* one write a line: stderr is unbuffered */
     }
+    free(line.items);
 }
 
 static int diag_compare(const diag *a, const diag *b)
@@ -305,6 +350,12 @@ size_t utf8_validate(const char *s, size_t len)
         i += n;
     }
     return (size_t)-1;
+}
+
+bool utf8_is_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+           cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 size_t utf8_length(const char *s, size_t len)

@@ -40,7 +40,7 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 
-/* ---- diagnostics: errors are values; only main.c prints them ---- */
+/* ---- diagnostics: errors are values; only the cli stage prints them ---- */
 
 typedef enum { DIAG_ERROR, DIAG_WARNING } diag_level;
 
@@ -62,7 +62,9 @@ void diag_add(diag_list *d, diag_level level, const char *file, int line, int co
               ...) __attribute__((format(printf, 6, 7)));
 void diag_vadd(diag_list *d, diag_level level, const char *file, int line, int col, const char *fmt,
                va_list ap);
-/* Print as `file:line:col: error: message` (or `file: error: …`, or `briefc: error: …`). */
+/* Print as `file:line:col: error: message` (or `file: error: …`, or
+ * `briefc: error: …`), with control characters and bytes that are not
+ * UTF-8 written as <U+001B> and <0x9B>, never raw. */
 void diag_print(const diag_list *d, FILE *out);
 /* Sort by file, line, column (stable), so that output reads in source order. */
 void diag_sort(diag_list *d);
@@ -78,6 +80,11 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* Byte offset of the first invalid sequence, or (size_t)-1 when s is valid UTF-8
  * (no surrogates, no overlongs, nothing above U+10FFFF). */
 size_t utf8_validate(const char *s, size_t len);
+/* A character that acts on a terminal or hides in it: the C0 and C1
+ * controls and DEL, and the bidirectional and line-separator formatting
+ * characters (U+061C, U+200E–F, U+2028–202E, U+2066–2069), which can
+ * reorder or split a line of output. */
+bool utf8_is_control(uint32_t cp);
 /* Count of code points in s[0..len). */
 size_t utf8_length(const char *s, size_t len);
 

@@ -4,17 +4,12 @@
  * calls; text is written as raw operators into the page's content stream
  * (BT … ET, between libharu's calls, so its graphics-mode bookkeeping stays
  * valid), because the glyphs are our own CID codes in fonts we embed
- * ourselves (pdf_fontobj.c). The file is written beside its target and renamed
- * into place only when complete. */
+ * ourselves (pdf_fontobj.c). pdf_file.c puts the saved bytes in their place. */
 #include "pdf_internal.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 typedef struct writer {
     const layout_document *doc;
@@ -527,92 +522,31 @@ static bool build(writer *w)
     return HPDF_SaveToStream(w->pdf) == HPDF_OK && !failed(w) && seal(w);
 }
 
-/* ---- writing the file ---- */
+/* ---- writing ---- */
 
-static bool write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return false;
-        p += k;
-        n -= (size_t)k;
-    }
-    return true;
-}
-
-/* The mode a new file gets (0666 less the umask), or the existing file's. */
-static mode_t target_mode(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) == 0)
-        return st.st_mode & 07777;
-    mode_t mask = umask(0);
-    umask(mask);
-    return 0666 & ~mask;
-}
-
-static void sync_parent_dir(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-    int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY) : -1;
-    if (fd >= 0) {
-        fsync(fd); /* best effort: the rename is already done */
-        close(fd);
-    }
-    free(dir);
-}
-
-/* The saved file into path, atomically; false with the system's reason in
- * errors. */
-static bool write_file(const uint8_t *data, size_t len, const char *path, diag_list *errors)
-{
-    size_t plen = strlen(path);
-    char *tmp = xmalloc(plen + sizeof ".tmp-XXXXXX");
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_add(errors, DIAG_ERROR, NULL, 0, 0, "%s", strerror(errno));
-        free(tmp);
-        return false;
-    }
-    bool ok = write_all(fd, data, len);
-    ok = ok && fchmod(fd, target_mode(path)) == 0 && fsync(fd) == 0;
-    int saved = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        saved = errno;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        saved = errno;
-    }
-    if (!ok) {
-        diag_add(errors, DIAG_ERROR, NULL, 0, 0, "%s", strerror(saved));
-        unlink(tmp);
-    } else {
-        sync_parent_dir(path);
-    }
-    free(tmp);
-    return ok;
-}
-
-int pdf_write(const layout_document *doc, const pdf_options *options, const char *path,
-              diag_list *diags)
+/* Build the document and write it to path, or into fd when path is NULL
+ * (name says what fd is, for the message). */
+static int write_document(const layout_document *doc, const pdf_options *options, const char *path,
+                          int fd, const char *name, size_t *bytes, diag_list *diags)
 {
     static const pdf_options defaults = {0};
     writer w = {.doc = doc, .options = options ? options : &defaults};
-    bool ok = build(&w) && write_file(w.file, w.file_len, path, &w.errors);
+    size_t written = 0;
+    bool ok = build(&w);
+    pdf_bytes saved = {w.file, w.file_len};
+    ok = ok && (path ? pdf_file_write(&saved, path, &written, &w.errors)
+                     : pdf_file_write_fd(&saved, fd, &written, &w.errors));
     if (!ok) {
         failed(&w);
         /* one error, with no position: the last one found (see writer) */
         const char *reason = w.errors.count ? w.errors.items[w.errors.count - 1].message : "";
-        diag_add(diags, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s", path, reason);
+        if (path)
+            diag_add(diags, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s", path, reason);
+        else
+            diag_add(diags, DIAG_ERROR, NULL, 0, 0, "cannot write to %s: %s", name, reason);
     }
+    if (bytes)
+        *bytes = ok ? written : 0;
     diag_list_free(&w.errors);
     if (w.pdf)
         HPDF_Free(w.pdf);
@@ -620,4 +554,16 @@ int pdf_write(const layout_document *doc, const pdf_options *options, const char
     free(w.pages);
     free(w.file);
     return ok ? 0 : -1;
+}
+
+int pdf_write(const layout_document *doc, const pdf_options *options, const char *path,
+              size_t *bytes, diag_list *diags)
+{
+    return write_document(doc, options, path, -1, NULL, bytes, diags);
+}
+
+int pdf_write_fd(const layout_document *doc, const pdf_options *options, int fd, const char *name,
+                 size_t *bytes, diag_list *diags)
+{
+    return write_document(doc, options, NULL, fd, name, bytes, diags);
 }

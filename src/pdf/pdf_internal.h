@@ -14,7 +14,8 @@
  *   pdf_cff.c      the charset of a CID-keyed CFF table
  *   pdf_subset.c   the subset worker (hb-subset, on a worker thread)
  *   pdf_fontobj.c  the fonts' PDF objects, made around the subsets
- *   pdf.c          the document writer: draws the frames, writes the file */
+ *   pdf_file.c     the saved bytes into a file, a device, a pipe or a descriptor
+ *   pdf.c          the document writer: draws the frames, has them written */
 #ifndef BRIEFC_PDF_INTERNAL_H
 #define BRIEFC_PDF_INTERNAL_H
 
@@ -112,6 +113,21 @@ size_t pdf_cff_cids(const uint8_t *cff, size_t len, uint32_t **cids);
 /* Whether a readable CFF table is name-keyed (an ordinary Latin .otf): a PDF
  * then selects its glyphs by glyph index, not by CID. */
 bool pdf_cff_is_name_keyed(const uint8_t *cff, size_t len);
+
+/* ---- pdf_file.c: the saved bytes into their place ---- */
+
+/* The file's bytes, in one piece (sealed: its identifiers filled in). */
+typedef struct pdf_bytes {
+    const uint8_t *data;
+    size_t len;
+} pdf_bytes;
+
+/* The saved document to path, as pdf.h's pdf_write says: a regular file replaced atomically, a
+ * device or a pipe written into, anything else refused. true with the byte
+ * count in *bytes, or false with the reason in errors. */
+bool pdf_file_write(const pdf_bytes *saved, const char *path, size_t *bytes, diag_list *errors);
+/* The saved document into fd as it is. */
+bool pdf_file_write_fd(const pdf_bytes *saved, int fd, size_t *bytes, diag_list *errors);
 
 /* ---- pdf_meta.c: strings, destinations, info, outline, labels ---- */
 

@@ -13,7 +13,7 @@
 
 #define MAX_FILE_BYTES ((size_t)1 << 31)       /* a booklet larger than 2 GiB is not one */
 #define MAX_PACKET_BYTES ((size_t)1 << 20)     /* the XMP packet */
-#define MAX_ATTACHMENT_BYTES ((size_t)1 << 28) /* one attached source, decoded */
+#define MAX_ATTACHMENT_BYTES ((size_t)16 << 20) /* one attached source, decoded: as cli embeds */
 #define MAX_TREE_DEPTH 16                      /* of the /EmbeddedFiles name tree */
 #define MAX_ATTACHMENTS 10000
 
@@ -183,6 +183,14 @@ static void read_file_spec(reader *r, const pdf_obj *key, const pdf_obj *spec)
     bf->declared_size = size && size->kind == PDF_NUMBER ? (long long)size->number : -1;
     if (!r->with_data)
         return;
+    if (bf->declared_size > (long long)MAX_ATTACHMENT_BYTES) {
+        char msg[160];
+        snprintf(msg, sizeof msg,
+                 "an attached file is %lld bytes, larger than any source briefc embeds "
+                 "(16 MiB): nothing is extracted",
+                 bf->declared_size);
+        return damaged(r, msg);
+    }
     size_t max = MAX_ATTACHMENT_BYTES;
     if (bf->declared_size >= 0 && (size_t)bf->declared_size < max)
         max = (size_t)bf->declared_size;
@@ -190,7 +198,8 @@ static void read_file_spec(reader *r, const pdf_obj *key, const pdf_obj *spec)
     if (!bf->data || (bf->declared_size >= 0 && (size_t)bf->declared_size != bf->len)) {
         free(bf->data);
         bf->data = NULL;
-        return damaged(r, "damaged: an attached file is not the size it declares, or cannot be decoded");
+        return damaged(
+            r, "damaged: an attached file is not the size it declares, or cannot be decoded");
     }
     const pdf_obj *sum = pdf_get(f, params, "CheckSum");
     if (sum && sum->kind == PDF_STRING && sum->len == 16) {

@@ -82,9 +82,9 @@ static void check_punctuation(vctx *c, const report_node *n)
             continue;
         if (!is_cjk(neighbour(cps, count, k, -1)) && !is_cjk(neighbour(cps, count, k, 1)))
             continue;
-        int line, col;
-        node_position(n, cps[k].at, &line, &col);
-        report_val_warning_at(c, line, col, "ASCII '%c' in Chinese text; did you mean '%s'?",
+        /* cps[k] is character k: its column is known without counting again */
+        int col = n->text_col ? n->text_col + (int)k : n->col;
+        report_val_warning_at(c, n->line, col, "ASCII '%c' in Chinese text; did you mean '%s'?",
                               (char)cps[k].cp, wide);
     }
     free(cps);
@@ -105,8 +105,32 @@ static void find_markers(const char *s, size_t len, offset_vec *out)
     }
 }
 
+/* A key no format has: one with Chinese (or other non-ASCII) text or a
+ * space in it is prose that YAML cut at ': ', not a misspelt key. */
+static bool is_prose_key(const report_node *key)
+{
+    for (size_t i = 0; i < key->len; i++)
+        if ((unsigned char)key->text[i] >= 0x80 || key->text[i] == ' ')
+            return true;
+    return false;
+}
+
+bool report_para_colon_mistake(vctx *c, const report_node *n, const char *where)
+{
+    if (n->kind != REPORT_NODE_MAPPING || n->npairs != 1 || n->pairs[0].key->quoted ||
+        n->pairs[0].value->kind != REPORT_NODE_SCALAR || !is_prose_key(n->pairs[0].key))
+        return false; /* JSON keys are always quoted: this is YAML's trap only */
+    report_val_error(c, n->pairs[0].key,
+                     "unknown key '%s' %s: a paragraph containing ': ' must be quoted, or use "
+                     "'：'",
+                     n->pairs[0].key->text, where);
+    return true;
+}
+
 bool report_read_para(vctx *c, const report_node *n, report_para *out)
 {
+    if (report_para_colon_mistake(c, n, "in closing"))
+        return false;
     if (n->kind != REPORT_NODE_SCALAR || report_val_is_null(n)) {
         report_val_error(c, n, "expected a paragraph (text), got %s", report_val_describe(c, n));
         return false;

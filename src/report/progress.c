@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static bool task_reported(const report_task *t)
 {
@@ -75,49 +76,52 @@ static uint64_t div_pow10_half_up(uint64_t digits, int shift)
     return r >= p - r ? q + 1 : q; /* r / p >= 1/2 */
 }
 
-/* Tenths of a percent in x (x >= 0 and finite), rounded half up from the
+/* Tenths of a percent in x (x >= 0 and finite) as decimal digits in out
+ * (at least 330 bytes: enough for any double), rounded half up from the
  * decimal that x stands for. x = done/target is the double nearest the
  * exact quotient; its 15 significant digits give back that quotient's
  * decimal (doubles hold 15.9 digits), so 0.0625 or 0.0135 are not read as
- * 0.06249999… or 0.01349999…, the classic binary traps of round(x * 1000). */
-static bool percent_tenths(double x, uint64_t *tenths)
+ * 0.06249999… or 0.01349999…, the classic binary traps of round(x * 1000).
+ * Large values are written out in full: there is no size beyond which a
+ * finite figure prints as "?%". */
+static void percent_tenths(double x, char *out, size_t size)
 {
     char sci[32];
     snprintf(sci, sizeof sci, "%.14e", x); /* d.dddddddddddddde±XX */
-    uint64_t digits = 0;
+    char digits[16];
+    size_t n = 0;
     const char *p = sci;
     for (; *p && *p != 'e'; p++)
-        if (*p >= '0' && *p <= '9')
-            digits = digits * 10 + (uint64_t)(*p - '0');
-    if (*p != 'e')
-        return false;
-    int exponent = atoi(p + 1);
+        if (*p >= '0' && *p <= '9' && n < sizeof digits - 1)
+            digits[n++] = *p;
+    digits[n] = '\0';
     /* x = digits * 10^(exponent - 14); tenths of a percent = x * 1000 */
-    int scale = exponent - 14 + 3;
-    if (scale >= 0) {
-        if (scale > 4) /* above 10^7 percent: not a figure anyone reports */
-            return false;
-        for (int i = 0; i < scale; i++)
-            digits *= 10;
-        *tenths = digits;
-        return true;
+    int scale = (*p == 'e' ? atoi(p + 1) : 0) - 14 + 3;
+    if (scale >= 0) { /* x >= 10^11: the digits, then zeros */
+        size_t len = (size_t)snprintf(out, size, "%s", digits);
+        for (int i = 0; i < scale && len + 1 < size; i++)
+            out[len++] = '0';
+        out[len] = '\0';
+        return;
     }
-    *tenths = div_pow10_half_up(digits, -scale);
-    return true;
+    uint64_t value = strtoull(digits, NULL, 10);
+    snprintf(out, size, "%llu", (unsigned long long)div_pow10_half_up(value, -scale));
 }
 
 void report_format_percent(double fraction, char *buf, size_t size)
 {
     if (!buf || size == 0)
         return;
-    uint64_t tenths;
-    bool negative = fraction < 0;
-    if (!isfinite(fraction) || !percent_tenths(fabs(fraction), &tenths)) {
+    if (!isfinite(fraction)) {
         snprintf(buf, size, "?%%");
         return;
     }
-    snprintf(buf, size, "%s%llu.%llu%%", negative && tenths ? "-" : "",
-             (unsigned long long)(tenths / 10), (unsigned long long)(tenths % 10));
+    char tenths[400];
+    percent_tenths(fabs(fraction), tenths, sizeof tenths);
+    size_t n = strlen(tenths);
+    bool negative = fraction < 0 && strcmp(tenths, "0") != 0; /* never "-0.0%" */
+    snprintf(buf, size, "%s%.*s.%c%%", negative ? "-" : "", n > 1 ? (int)(n - 1) : 1,
+             n > 1 ? tenths : "0", tenths[n - 1]);
 }
 
 /* ------------------------------- areas ------------------------------- */

@@ -40,13 +40,18 @@ struct report_node {
     size_t npairs;
 };
 
-/* Load path as JSON when its name ends in ".json", else as YAML. Syntax
- * errors, duplicate keys, invalid UTF-8 and alias bombs go to diags with
- * positions. Returns the root (NULL on a syntax error). Nodes live in a.
- * An empty document (nothing but whitespace or comments) returns NULL
- * with no diagnostic: the caller says what it expected. Duplicate keys are
- * errors but the root is still returned (the first value comes first in
- * pairs). Aliases share nodes: the tree may be a DAG, never a cycle. */
+/* Load path as JSON when its name ends in ".json", else as YAML; a UTF-8
+ * byte order mark at the start is skipped (columns count from after it).
+ * Syntax errors, duplicate keys, invalid UTF-8, NUL and control characters
+ * in scalars (all but tab and line feed below U+0020, and DEL), nesting
+ * deeper than 512 levels and alias bombs go to diags with positions.
+ * Returns the root (NULL on a syntax error). Nodes live in a. An empty
+ * document (nothing but whitespace or comments) returns NULL with no
+ * diagnostic: the caller says what it expected. Duplicate keys and
+ * forbidden characters are errors but the root is still returned (the
+ * first value comes first in pairs). Aliases share nodes: the tree may be
+ * a DAG, never a cycle, and is no deeper than 512 levels even through
+ * aliases. */
 report_node *report_tree_load_file(const char *path, arena *a, diag_list *diags);
 /* The same from a buffer; name is used in diagnostics and to pick JSON. */
 report_node *report_tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,
@@ -201,8 +206,10 @@ report_status report_task_status(const report_task *t, report_date d);
 
 /* A fraction as a percentage with one decimal, rounded half up from the
  * decimal value the double stands for: 0.67 -> "67.0%", 1.158 -> "115.8%",
- * 0.0625 -> "6.3%". For a {progress: N} cell pass N / 100. Writes "?%" for
- * a value that is not finite. buf is always NUL-terminated (size > 0). */
+ * 0.0625 -> "6.3%". For a {progress: N} cell pass N / 100. Any finite value
+ * is written in full (1e30 -> 33 digits); "?%" only for one that is not
+ * finite, which the validator's number range rules out. buf is always
+ * NUL-terminated (size > 0). */
 void report_format_percent(double fraction, char *buf, size_t size);
 
 /* A work area: a section with at least one tasks block. Tasks of all its

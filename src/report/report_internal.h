@@ -22,14 +22,22 @@ void report_val_error(vctx *c, const report_node *at, const char *fmt, ...)
 void report_val_warning_at(vctx *c, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* The keys a kind of mapping takes: `where` names it in messages ("in
+ * meta"), bit k of `required` says keys[k] must be given. */
+typedef struct report_shape {
+    const char *where;
+    const char *const *keys;
+    size_t nkeys;
+    unsigned required;
+} report_shape;
+
 /* Split a mapping into the values of the known keys (vals[i] for keys[i],
- * NULL when absent) and report unknown keys, suggesting a near spelling.
- * `where` names the mapping in messages ("in meta"). */
-void report_val_fields(vctx *c, const report_node *map, const char *where, const char *const keys[],
-                       size_t nkeys, const report_node *vals[]);
-/* Report `missing required key 'key' <where>` at anchor when val is NULL. */
-bool report_val_require(vctx *c, const report_node *val, const char *key, const char *where,
-                        const report_node *anchor);
+ * NULL when absent), report unknown keys, suggesting a near spelling, and
+ * report each missing required key at anchor, but once only: when an
+ * unknown key is a misspelling of it (`titel`), the one error is at that
+ * key and says the key is required. */
+void report_val_fields(vctx *c, const report_node *map, const report_shape *shape,
+                       const report_node *anchor, const report_node *vals[]);
 /* Complain unless n is a mapping; `what` is what was expected there. */
 bool report_val_expect_mapping(vctx *c, const report_node *n, const char *what);
 bool report_val_expect_sequence(vctx *c, const report_node *n, const char *what);
@@ -50,6 +58,10 @@ long report_day_number(int year, int month, int day);
 
 /* ---- para.c: author text ---- */
 
+/* When n is what YAML makes of a paragraph with an ASCII ': ' in it (a
+ * mapping of one plain key to text), report that at the key, saying
+ * `where` it stands, and return true. */
+bool report_para_colon_mistake(vctx *c, const report_node *n, const char *where);
 /* Paragraph from a scalar: strong (**) ranges with markers removed,
  * unbalanced markers warned about and kept; punctuation checked. */
 bool report_read_para(vctx *c, const report_node *n, report_para *out);

@@ -1,7 +1,7 @@
 /* tree.c — what the tree's readers (tree_yaml.c, tree_json.c) and its
  * loader (tree_load.c) share: positions of byte offsets, the UTF-8 check,
- * duplicate keys; and report_node_get, looking a key up in a mapping. Calls
- * no other file of the stage. */
+ * duplicate keys, forbidden characters; and report_node_get, looking a key
+ * up in a mapping. Calls no other file of the stage. */
 #include "tree_internal.h"
 
 #include <stdlib.h>
@@ -32,6 +32,34 @@ bool report_tree_check_utf8(const char *name, const char *buf, size_t len, diag_
              "invalid UTF-8 (byte 0x%02X); the file must be saved as UTF-8",
              (unsigned char)buf[bad]);
     return false;
+}
+
+bool report_tree_is_forbidden(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F;
+}
+
+size_t report_tree_find_forbidden(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) /* every forbidden character is one byte */
+        if (report_tree_is_forbidden((unsigned char)s[i]))
+            return i;
+    return (size_t)-1;
+}
+
+void report_tree_forbidden_error(const char *name, int line, int col, unsigned char c,
+                                 diag_list *diags)
+{
+    if (c == 0)
+        diag_add(diags, DIAG_ERROR, name, line, col, "NUL character (U+0000) in text; remove it");
+    else if (c == '\r')
+        diag_add(diags, DIAG_ERROR, name, line, col,
+                 "carriage return (U+000D) in text; write a line break as a line feed alone");
+    else
+        diag_add(diags, DIAG_ERROR, name, line, col,
+                 "control character U+%04X in text; remove it (tab and line feed are the only "
+                 "control characters allowed)",
+                 c);
 }
 
 typedef struct key_ref {

@@ -2,7 +2,8 @@
  * YAML loader. Numbers keep their text as written ("73.30"), strings have
  * their escapes resolved (surrogate pairs joined), and every error names the
  * line and column and what was expected. The first syntax error stops the
- * parse; duplicate keys are reported and parsing goes on. */
+ * parse; duplicate keys and forbidden characters (NUL and control
+ * characters, written as escapes) are reported and parsing goes on. */
 #include "tree_internal.h"
 
 #include <stdlib.h>
@@ -17,14 +18,26 @@ typedef struct jparser {
     arena *a;
     diag_list *diags;
     bool failed;
+    bool forbidden_seen; /* the string being read has had its forbidden character reported */
+    size_t counted, counted_chars; /* a byte offset on the line and the characters before it */
 } jparser;
 
 typedef VEC(char) char_vec;
 typedef VEC(report_pair) pair_vec;
 
-static int column_of(const jparser *p, size_t at)
+/* Column of byte `at` on the current line. Positions are asked for left
+ * to right, so the characters are counted on from the last one asked for
+ * (counting from the line's start each time was quadratic on minified
+ * JSON, all on one line). */
+static int column_of(jparser *p, size_t at)
 {
-    return (int)utf8_length(p->s + p->line_start, at - p->line_start) + 1;
+    if (p->counted < p->line_start || p->counted > at) {
+        p->counted = p->line_start;
+        p->counted_chars = 0;
+    }
+    p->counted_chars += utf8_length(p->s + p->counted, at - p->counted);
+    p->counted = at;
+    return (int)p->counted_chars + 1;
 }
 
 static void fail_at(jparser *p, size_t at, const char *fmt, ...)
@@ -204,6 +217,16 @@ static long read_unicode_escape(jparser *p)
     return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
 }
 
+/* Report the first forbidden character (NUL, a control character) of a
+ * string, at byte `at`; reading goes on (the loader fails at the end). */
+static void forbid(jparser *p, size_t at, long cp)
+{
+    if (!report_tree_is_forbidden((uint32_t)cp) || p->forbidden_seen)
+        return;
+    p->forbidden_seen = true; /* one error per string is enough */
+    report_tree_forbidden_error(p->name, p->line, column_of(p, at), (unsigned char)cp, p->diags);
+}
+
 /* One escape at pos (the backslash) appended to out. */
 static bool read_escape(jparser *p, char_vec *out)
 {
@@ -211,6 +234,7 @@ static bool read_escape(jparser *p, char_vec *out)
     char c = p->pos + 1 < p->len ? p->s[p->pos + 1] : 0;
     const char *hit = c ? strchr(from, c) : NULL;
     if (hit) {
+        forbid(p, p->pos, to[hit - from]);
         VEC_PUSH(out, to[hit - from]);
         p->pos += 2;
         return true;
@@ -221,13 +245,11 @@ static bool read_escape(jparser *p, char_vec *out)
                 "\\uXXXX");
         return false;
     }
+    size_t at = p->pos;
     long cp = read_unicode_escape(p);
     if (cp < 0)
         return false;
-    if (cp == 0) {
-        fail_at(p, p->pos - 6, "\\u0000 is not supported in strings");
-        return false;
-    }
+    forbid(p, at, cp);
     char buf[4];
     size_t n = utf8_encode((uint32_t)cp, buf);
     for (size_t k = 0; k < n; k++)
@@ -240,11 +262,12 @@ static report_node *parse_string(jparser *p)
     report_node *t = new_node(p, REPORT_NODE_SCALAR, p->pos);
     t->quoted = true;
     size_t open = p->pos++;
+    p->forbidden_seen = false;
     char_vec out = {0};
     bool escaped = false;
     for (;;) {
         if (p->pos >= p->len) {
-            fail_at(p, open, "unterminated string (expected a closing '\"')");
+            fail_at(p, open, "unclosed string: no closing '\"' before the end of the file");
             break;
         }
         unsigned char c = (unsigned char)p->s[p->pos];
@@ -252,10 +275,21 @@ static report_node *parse_string(jparser *p)
             p->pos++;
             break;
         }
-        if (c < 0x20) {
-            fail_at(p, p->pos, "control character U+%04X in a string (write it as an escape)", c);
+        if (c == '\n' || c == '\r') { /* most likely a quote left out */
+            fail_at(p, open,
+                    "unclosed string: no closing '\"' before the end of the line (write a line "
+                    "break inside a string as \\n)");
             break;
         }
+        if (c == '\t') {
+            fail_at(p, p->pos, "tab in a string (write it as \\t)");
+            break;
+        }
+        if (c < 0x20) {
+            fail_at(p, p->pos, "control character U+%04X in a string (JSON does not allow it)", c);
+            break;
+        }
+        forbid(p, p->pos, c); /* DEL: JSON allows it, briefc's text does not */
         if (c == '\\') {
             escaped = true;
             if (!read_escape(p, &out))
@@ -405,9 +439,6 @@ report_node *report_tree_json_parse(const char *name, const char *buf, size_t le
                                     diag_list *diags)
 {
     jparser p = {.name = name, .s = buf, .len = len, .line = 1, .a = a, .diags = diags};
-    /* RFC 8259 §8.1 lets a parser ignore a byte order mark. */
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        p.pos = p.line_start = 3;
     skip_space(&p);
     if (p.pos >= p.len)
         return NULL; /* empty: the caller says what it expected */

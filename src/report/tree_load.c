@@ -1,6 +1,7 @@
 /* tree_load.c — the entry points that load a tree from a file or a buffer:
- * check the text is UTF-8, then hand it to the JSON reader (tree_json.c) for
- * a `.json` name and to the YAML reader (tree_yaml.c) for any other. */
+ * drop a byte order mark, check the text is UTF-8, then hand it to the JSON
+ * reader (tree_json.c) for a `.json` name and to the YAML reader
+ * (tree_yaml.c) for any other. */
 #include "tree_internal.h"
 
 #include <errno.h>
@@ -16,6 +17,12 @@ static bool ends_with(const char *s, const char *suffix)
 report_node *report_tree_load_buffer(const char *name, const char *buf, size_t len, arena *a,
                                      diag_list *diags)
 {
+    /* Windows editors start UTF-8 files with a byte order mark. Dropping it
+     * here keeps columns on line 1 counted from the first real character. */
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
     if (!report_tree_check_utf8(name, buf, len, diags))
         return NULL;
     if (ends_with(name, ".json"))

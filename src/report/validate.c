@@ -26,6 +26,8 @@ enum {
 static const char *const meta_keys[M_COUNT] = {
     "title",          "short_title", "subtitle", "organization", "date",     "version", "id",
     "classification", "copy",        "editor",   "subject",      "keywords", "layout"};
+static const report_shape meta_shape = {"in meta", meta_keys, M_COUNT,
+                                        1u << M_TITLE | 1u << M_DATE};
 
 static void read_version(vctx *c, const report_node *n, report_number *out)
 {
@@ -40,6 +42,44 @@ static void read_version(vctx *c, const report_node *n, report_number *out)
         return;
     }
     *out = v;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+/* A layout name: letters, digits, '.', '_' and '-', not starting with '.'. */
+static bool is_layout_name(const char *s, size_t n)
+{
+    if (n == 0 || s[0] == '.')
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\0' ||
+            !strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", s[i]))
+            return false;
+    return true;
+}
+
+/* meta.layout names a layout (found in the layout folders) or a layout
+ * file. Anything else is refused before the style stage opens it, so a
+ * report cannot make briefc read /etc/passwd and echo its lines. */
+static void read_layout(vctx *c, const report_node *n, report_text *out)
+{
+    if (!report_val_text(c, n, false, out) || !out->s)
+        return;
+    const char *s = out->s;
+    size_t len = out->len;
+    bool path =
+        ends_with(s, len, ".yaml") || ends_with(s, len, ".yml") || ends_with(s, len, ".json");
+    if ((is_layout_name(s, len) || path) && !memchr(s, '\0', len))
+        return;
+    report_val_error(c, n,
+                     "expected a layout name (letters, digits, '.', '_', '-', such as a4-report) "
+                     "or the path of a .yaml, .yml or .json layout file, got '%s'",
+                     s);
+    out->s = NULL;
 }
 
 static void read_keywords(vctx *c, const report_node *n, report_meta *m)
@@ -59,9 +99,7 @@ static void read_meta(vctx *c, const report_node *key, const report_node *n, rep
     if (!report_val_expect_mapping(c, n, "a mapping of document details (title, date, …)"))
         return;
     const report_node *v[M_COUNT];
-    report_val_fields(c, n, "in meta", meta_keys, M_COUNT, v);
-    report_val_require(c, v[M_TITLE], "title", "in meta", key);
-    report_val_require(c, v[M_DATE], "date", "in meta", key);
+    report_val_fields(c, n, &meta_shape, key, v);
     report_typeset_text(c, v[M_TITLE], true, &m->title);
     report_typeset_text(c, v[M_SHORT_TITLE], false, &m->short_title);
     report_typeset_text(c, v[M_SUBTITLE], false, &m->subtitle);
@@ -75,7 +113,7 @@ static void read_meta(vctx *c, const report_node *key, const report_node *n, rep
     report_typeset_text(c, v[M_EDITOR], false, &m->editor);
     report_typeset_text(c, v[M_SUBJECT], false, &m->subject);
     read_keywords(c, v[M_KEYWORDS], m);
-    report_val_text(c, v[M_LAYOUT], false, &m->layout);
+    read_layout(c, v[M_LAYOUT], &m->layout);
     /* Defaults live in the model so that later stages need not know them. */
     if (!m->short_title.s)
         m->short_title = m->title;
@@ -86,6 +124,8 @@ static void read_meta(vctx *c, const report_node *key, const report_node *n, rep
 /* ---------------------------- top level ------------------------------ */
 
 static const char *const top_keys[] = {"briefc", "meta", "sections", "closing"};
+static const report_shape top_shape = {"at the top level", top_keys, 4,
+                                       1u | 1u << 1 | 1u << 2}; /* briefc, meta, sections */
 
 static void read_format_version(vctx *c, const report_node *n)
 {
@@ -115,12 +155,12 @@ report *report_build(const char *path, const report_node *root, arena *a, diag_l
     if (!report_val_expect_mapping(&c, root, "a mapping with 'briefc: 1' at the top level"))
         return NULL;
     const report_node *v[4];
-    report_val_fields(&c, root, "at the top level", top_keys, 4, v);
-    if (report_val_require(&c, v[0], "briefc", "at the top level", root))
+    report_val_fields(&c, root, &top_shape, root, v);
+    if (v[0])
         read_format_version(&c, v[0]);
-    if (report_val_require(&c, v[1], "meta", "at the top level", root))
+    if (v[1])
         read_meta(&c, key_node(root, "meta"), v[1], &r->meta);
-    if (report_val_require(&c, v[2], "sections", "at the top level", root))
+    if (v[2])
         report_val_sections(&c, v[2], &r->sections, &r->nsections);
     if (v[3])
         report_val_closing(&c, v[3], &r->closing, &r->nclosing);

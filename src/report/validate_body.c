@@ -12,6 +12,14 @@ static const char *const table_keys[] = {"caption", "columns", "widths", "rows",
 static const char *const cell_keys[] = {"progress"};
 static const char *const task_keys[] = {"name",  "target", "done",      "unit",
                                         "start", "due",    "estimated", "note"};
+/* the keys each takes, bit k set when keys[k] is required */
+static const report_shape section_shape = {"in section", section_keys, COUNT(section_keys), 1u};
+static const report_shape block_shape = {"in content (a block is table, tasks or summary)",
+                                         block_keys, COUNT(block_keys), 0};
+static const report_shape table_shape = {"in table", table_keys, COUNT(table_keys),
+                                         1u << 1 | 1u << 3};
+static const report_shape cell_shape = {"in a table cell", cell_keys, COUNT(cell_keys), 1u};
+static const report_shape task_shape = {"in task", task_keys, COUNT(task_keys), 1u | 1u << 1};
 
 static void *alloc_items(vctx *c, size_t count, size_t size)
 {
@@ -34,10 +42,9 @@ static void read_cell(vctx *c, const report_node *n, report_cell *cell)
         return;
     }
     const report_node *v[COUNT(cell_keys)];
-    report_val_fields(c, n, "in a table cell", cell_keys, COUNT(cell_keys), v);
+    report_val_fields(c, n, &cell_shape, n, v);
     cell->is_progress = true;
-    if (report_val_require(c, v[0], "progress", "in a table cell", n) &&
-        report_val_number(c, v[0], &cell->progress) && cell->progress.value < 0)
+    if (v[0] && report_val_number(c, v[0], &cell->progress) && cell->progress.value < 0)
         report_val_error(c, v[0], "progress must be >= 0, got %s", cell->progress.text);
 }
 
@@ -88,9 +95,7 @@ static void read_table(vctx *c, const report_node *key, const report_node *n, re
     if (!report_val_expect_mapping(c, n, "a table (a mapping with columns and rows)"))
         return;
     const report_node *v[COUNT(table_keys)];
-    report_val_fields(c, n, "in table", table_keys, COUNT(table_keys), v);
-    report_val_require(c, v[1], "columns", "in table", key);
-    report_val_require(c, v[3], "rows", "in table", key);
+    report_val_fields(c, n, &table_shape, key, v);
     report_typeset_text(c, v[0], false, &t->caption);
     if (v[1])
         read_columns(c, v[1], t);
@@ -137,9 +142,7 @@ static void read_task(vctx *c, const report_node *n, report_task *t)
     if (!report_val_expect_mapping(c, n, "a task (a mapping with name and target)"))
         return;
     const report_node *v[COUNT(task_keys)];
-    report_val_fields(c, n, "in task", task_keys, COUNT(task_keys), v);
-    report_val_require(c, v[0], "name", "in task", n);
-    report_val_require(c, v[1], "target", "in task", n);
+    report_val_fields(c, n, &task_shape, n, v);
     report_typeset_text(c, v[0], true, &t->name);
     if (report_val_number(c, v[1], &t->target) && v[1] && t->target.value <= 0)
         report_val_error(c, v[1], "target must be > 0, got %s", t->target.text);
@@ -186,8 +189,9 @@ static void read_block(vctx *c, const report_node *n, report_block *b)
         return;
     }
     const report_node *v[COUNT(block_keys)];
-    report_val_fields(c, n, "in content (a block is table, tasks or summary)", block_keys,
-                      COUNT(block_keys), v);
+    if (report_para_colon_mistake(c, n, "in content"))
+        return;
+    report_val_fields(c, n, &block_shape, n, v);
     for (size_t i = 1; i < n->npairs; i++)
         report_val_error(c, n->pairs[i].key,
                          "a block has one key; start a new list item ('- ') for '%s'",
@@ -247,8 +251,7 @@ static void read_section(vctx *c, const report_node *n, report_section *s)
     if (!report_val_expect_mapping(c, n, "a section (a mapping with a title)"))
         return;
     const report_node *v[COUNT(section_keys)];
-    report_val_fields(c, n, "in section", section_keys, COUNT(section_keys), v);
-    report_val_require(c, v[0], "title", "in section", n);
+    report_val_fields(c, n, &section_shape, n, v);
     report_typeset_text(c, v[0], true, &s->title);
     if (v[1] && report_val_expect_sequence(c, v[1], "a list of paragraphs and blocks")) {
         s->blocks = alloc_items(c, v[1]->count, sizeof *s->blocks);

@@ -6,6 +6,7 @@
  * well-formed file. Calls no other file of the stage. */
 #include "report_internal.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,18 @@ bool report_val_is_null(const report_node *n)
            strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
 }
 
+/* A scalar's text cut at 24 characters (at a character boundary): the
+ * message must stay readable. */
+static const char *shortened(vctx *c, const report_node *n)
+{
+    size_t cut = 0;
+    for (size_t i = 0, chars = 0; i < n->len && chars < 24; chars++) {
+        utf8_decode(n->text, n->len, &i);
+        cut = i;
+    }
+    return arena_printf(c->a, "%.*s%s", (int)cut, n->text, cut < n->len ? "…" : "");
+}
+
 const char *report_val_describe(vctx *c, const report_node *n)
 {
     if (n->kind == REPORT_NODE_SEQUENCE)
@@ -44,58 +57,73 @@ const char *report_val_describe(vctx *c, const report_node *n)
         return "a string";
     if (report_val_is_null(n))
         return "nothing";
-    /* Cut long text at a character boundary: the message must stay readable. */
-    size_t cut = 0;
-    for (size_t i = 0, chars = 0; i < n->len && chars < 24; chars++) {
-        utf8_decode(n->text, n->len, &i);
-        cut = i;
-    }
-    return arena_printf(c->a, "'%.*s%s'", (int)cut, n->text, cut < n->len ? "…" : "");
+    return arena_printf(c->a, "'%s'", shortened(c, n));
 }
 
 /* ------------------------------- keys -------------------------------- */
 
-static void unknown_key(vctx *c, const report_node *key, const char *where,
-                        const char *const keys[], size_t nkeys)
+/* Index of the known key closest to key's spelling, or -1. */
+static int near_key(const report_node *key, const report_shape *shape)
 {
-    const char *best = base_closest_word(key->text, keys, nkeys);
-    if (best) {
-        report_val_error(c, key, "unknown key '%s' %s (did you mean '%s'?)", key->text, where,
-                         best);
+    const char *best = base_closest_word(key->text, shape->keys, shape->nkeys);
+    for (size_t k = 0; best && k < shape->nkeys; k++)
+        if (shape->keys[k] == best)
+            return (int)k;
+    return -1;
+}
+
+static void unknown_key(vctx *c, const report_node *key, const report_shape *shape, int near,
+                        bool stands_for_missing)
+{
+    if (stands_for_missing) {
+        const char *k = shape->keys[near];
+        report_val_error(c, key, "unknown key '%s' %s (did you mean '%s'? '%s' is required %s)",
+                         key->text, shape->where, k, k, shape->where);
+        return;
+    }
+    if (near >= 0) {
+        report_val_error(c, key, "unknown key '%s' %s (did you mean '%s'?)", key->text,
+                         shape->where, shape->keys[near]);
         return;
     }
     char list[512] = "";
-    for (size_t i = 0; i < nkeys; i++) {
+    for (size_t i = 0; i < shape->nkeys; i++) {
         strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
-        strncat(list, keys[i], sizeof list - strlen(list) - 1);
+        strncat(list, shape->keys[i], sizeof list - strlen(list) - 1);
     }
-    report_val_error(c, key, "unknown key '%s' %s (expected one of: %s)", key->text, where, list);
+    report_val_error(c, key, "unknown key '%s' %s (expected one of: %s)", key->text, shape->where,
+                     list);
 }
 
-void report_val_fields(vctx *c, const report_node *map, const char *where, const char *const keys[],
-                       size_t nkeys, const report_node *vals[])
+void report_val_fields(vctx *c, const report_node *map, const report_shape *shape,
+                       const report_node *anchor, const report_node *vals[])
 {
-    for (size_t k = 0; k < nkeys; k++)
+    unsigned given = 0, misspelt = 0;
+    for (size_t k = 0; k < shape->nkeys; k++)
         vals[k] = NULL;
     for (size_t i = 0; i < map->npairs; i++) {
-        const report_node *key = map->pairs[i].key;
         size_t k = 0;
-        while (k < nkeys && strcmp(key->text, keys[k]) != 0)
+        while (k < shape->nkeys && strcmp(map->pairs[i].key->text, shape->keys[k]) != 0)
             k++;
-        if (k == nkeys)
-            unknown_key(c, key, where, keys, nkeys);
-        else if (!vals[k]) /* a repeat was reported by the loader */
+        if (k < shape->nkeys && !vals[k]) { /* a repeat was reported by the loader */
             vals[k] = map->pairs[i].value;
+            given |= 1u << k;
+        }
     }
-}
-
-bool report_val_require(vctx *c, const report_node *val, const char *key, const char *where,
-                        const report_node *anchor)
-{
-    if (val)
-        return true;
-    report_val_error(c, anchor, "missing required key '%s' %s", key, where);
-    return false;
+    for (size_t i = 0; i < map->npairs; i++) {
+        const report_node *key = map->pairs[i].key;
+        int near = near_key(key, shape);
+        if (near >= 0 && strcmp(key->text, shape->keys[near]) == 0)
+            continue; /* a known key */
+        bool missing = near >= 0 && (shape->required & ~given & (1u << near));
+        if (missing)
+            misspelt |= 1u << near;
+        unknown_key(c, key, shape, near, missing);
+    }
+    for (size_t k = 0; k < shape->nkeys; k++)
+        if ((shape->required & ~given & ~misspelt) & (1u << k))
+            report_val_error(c, anchor, "missing required key '%s' %s", shape->keys[k],
+                             shape->where);
 }
 
 bool report_val_expect_mapping(vctx *c, const report_node *n, const char *what)
@@ -165,16 +193,86 @@ static bool is_number_text(const char *s)
     return s[i] == '\0';
 }
 
+/* The range of numbers: 15 digits, what a double holds exactly. With both
+ * bounds every figure briefc computes is finite: done / target is at most
+ * 10^30 and its percentage 10^32, progress / 100 at most 10^13. */
+#define NUMBER_MAX 1e15
+#define NUMBER_MIN 1e-15
+#define NUMBER_RANGE "numbers are 0 or between 1e-15 and 1e15 in size, of either sign"
+
+/* True when the digits before any exponent are all 0 (0.000e5 is 0). */
+static bool mantissa_is_zero(const char *s)
+{
+    for (; *s && *s != 'e' && *s != 'E'; s++)
+        if (*s >= '1' && *s <= '9')
+            return false;
+    return true;
+}
+
+/* s without thousands separators when it has them in their places
+ * (1,000 or 12,345.6), else NULL. */
+static char *without_separators(vctx *c, const char *s)
+{
+    size_t n = strlen(s), group = 0, commas = 0;
+    char *out = arena_alloc(c->a, n + 1), *o = out;
+    bool before_point = true;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ',' && before_point) {
+            if (i == 0 || (commas && group != 3) || (!commas && group > 3))
+                return NULL;
+            commas++;
+            group = 0;
+            continue;
+        }
+        before_point &= s[i] != '.' && s[i] != 'e' && s[i] != 'E';
+        group += before_point && s[i] >= '0' && s[i] <= '9';
+        *o++ = s[i];
+    }
+    return commas && group == 3 ? out : NULL;
+}
+
+/* What to write instead of a scalar that is not a number but nearly one:
+ * "179" in quotes, 85%, 1,000. "" when nothing helps. */
+static const char *number_hint(vctx *c, const report_node *n)
+{
+    if (n->kind != REPORT_NODE_SCALAR || n->len == 0)
+        return "";
+    if (n->quoted && is_number_text(n->text))
+        return " (remove the quotes)";
+    size_t len = n->len;
+    if (len > 1 && n->text[len - 1] == '%')
+        len--;
+    else if (len > 3 && memcmp(n->text + len - 3, "％", 3) == 0)
+        len -= 3;
+    char *bare = arena_strndup(c->a, n->text, len);
+    const char *fixed = is_number_text(bare) ? bare : without_separators(c, bare);
+    if (!fixed || !is_number_text(fixed) || (len == n->len && fixed == bare))
+        return "";
+    return arena_printf(c->a, " (write %s)", fixed);
+}
+
 bool report_val_number(vctx *c, const report_node *n, report_number *out)
 {
     if (!n)
         return true;
     if (n->kind != REPORT_NODE_SCALAR || n->quoted || !is_number_text(n->text)) {
-        report_val_error(c, n, "expected a number, got %s", report_val_describe(c, n));
+        const char *got = n->kind == REPORT_NODE_SCALAR && n->quoted && n->len
+                              ? arena_printf(c->a, "'%s' in quotes", shortened(c, n))
+                              : report_val_describe(c, n);
+        report_val_error(c, n, "expected a number, got %s%s", got, number_hint(c, n));
+        return false;
+    }
+    double value = strtod(n->text, NULL), size = fabs(value);
+    if (!(size <= NUMBER_MAX)) { /* also inf: 1e999 */
+        report_val_error(c, n, "number %s is too large (" NUMBER_RANGE ")", n->text);
+        return false;
+    }
+    if (size < NUMBER_MIN && !mantissa_is_zero(n->text)) { /* 1e-320 is not 0 */
+        report_val_error(c, n, "number %s is too small (" NUMBER_RANGE ")", n->text);
         return false;
     }
     out->text = n->text;
-    out->value = strtod(n->text, NULL);
+    out->value = value;
     out->line = n->line;
     out->col = n->col;
     return true;
@@ -235,13 +333,19 @@ bool report_val_bool(vctx *c, const report_node *n, bool *out)
 {
     if (!n)
         return true;
-    if (n->kind == REPORT_NODE_SCALAR && !n->quoted && strcmp(n->text, "true") == 0)
-        *out = true;
-    else if (n->kind == REPORT_NODE_SCALAR && !n->quoted && strcmp(n->text, "false") == 0)
-        *out = false;
-    else {
-        report_val_error(c, n, "expected true or false, got %s", report_val_describe(c, n));
-        return false;
+    static const char *const words[] = {"true", "false"};
+    bool plain = n->kind == REPORT_NODE_SCALAR && !n->quoted;
+    for (int k = 0; k < 2; k++) {
+        if (plain && strcmp(n->text, words[k]) == 0) {
+            *out = k == 0;
+            return true;
+        }
     }
-    return true;
+    const char *near = n->kind == REPORT_NODE_SCALAR ? base_closest_word(n->text, words, 2) : NULL;
+    if (near)
+        report_val_error(c, n, "expected true or false, got %s (did you mean '%s'%s?)",
+                         report_val_describe(c, n), near, n->quoted ? ", without quotes" : "");
+    else
+        report_val_error(c, n, "expected true or false, got %s", report_val_describe(c, n));
+    return false;
 }

@@ -67,32 +67,49 @@ static const char *find_layout(arena *a, const char *name, const char *from_file
         }
         return NULL;
     }
+    /* A name an extending file gives is looked up beside that file first,
+     * so that a set of layouts kept together (extracted from a booklet, a
+     * project's own) stays together; the extending file itself never
+     * counts (a project's a4-report.yaml may extend the installed one). */
     static const char *const exts[] = {".yaml", ".yml", ".json"};
-    for (size_t i = 0; i < ndirs; i++) {
+    struct stat self = {0};
+    bool has_self = from_file && stat(from_file, &self) == 0;
+    for (size_t i = from_file ? 0 : 1; i <= ndirs; i++) {
+        const char *dir = i == 0 ? dir_of(a, from_file) : dirs[i - 1];
         for (size_t e = 0; e < sizeof(exts) / sizeof(exts[0]); e++) {
-            const char *p = arena_printf(a, "%s/%s%s", dirs[i], name, exts[e]);
-            if (is_regular_file(p))
-                return p;
+            const char *p = i == 0 ? arena_printf(a, "%s%s%s", dir, name, exts[e])
+                                   : arena_printf(a, "%s/%s%s", dir, name, exts[e]);
+            struct stat st;
+            if (!is_regular_file(p) || stat(p, &st) != 0)
+                continue;
+            if (has_self && st.st_dev == self.st_dev && st.st_ino == self.st_ino)
+                continue;
+            return p;
         }
     }
     return NULL;
 }
 
-static void report_not_found(diag_list *diags, const char *name, const char *from_file,
+static void report_not_found(arena *a, diag_list *diags, const char *name, const char *from_file,
                              const report_node *from, const char *const *dirs, size_t ndirs)
 {
     int line = from ? from->line : 0, col = from ? from->col : 0;
+    const char *shown = style_shown(a, name);
     if (names_a_path(name)) {
-        diag_add(diags, DIAG_ERROR, from_file, line, col, "layout file '%s' not found", name);
+        diag_add(diags, DIAG_ERROR, from_file, line, col, "layout file '%s' not found", shown);
         return;
     }
     char looked[512] = "";
     size_t used = 0;
+    if (from_file) {
+        const char *dir = dir_of(a, from_file);
+        used += (size_t)snprintf(looked, sizeof looked, "%s", *dir ? dir : "./");
+    }
     for (size_t i = 0; i < ndirs && used < sizeof(looked); i++)
-        used +=
-            (size_t)snprintf(looked + used, sizeof(looked) - used, "%s%s/", i ? ", " : "", dirs[i]);
-    diag_add(diags, DIAG_ERROR, from_file, line, col, "layout '%s' not found (looked in %s)", name,
-             ndirs ? looked : "no directory");
+        used += (size_t)snprintf(looked + used, sizeof(looked) - used, "%s%s/", used ? ", " : "",
+                                 dirs[i]);
+    diag_add(diags, DIAG_ERROR, from_file, line, col, "layout '%s' not found (looked in %s)", shown,
+             used ? looked : "no directory");
 }
 
 /* ---- the chain ---- */
@@ -105,7 +122,7 @@ static void check_version(style_reader *rd, const report_node *root)
         style_error(rd, root, "missing 'briefc-layout: 1' (the layout format version) at the top");
     else if (v->kind != REPORT_NODE_SCALAR || strcmp(v->text, "1") != 0)
         style_error(rd, v, "unsupported layout version '%s' (this briefc reads version 1)",
-                    v->kind == REPORT_NODE_SCALAR ? v->text : "…");
+                    v->kind == REPORT_NODE_SCALAR ? style_shown(rd->out, v->text) : "…");
 }
 
 /* The name in `extends:`, or NULL (an error is reported when malformed). */
@@ -118,13 +135,21 @@ static const report_node *extends_of(style_reader *rd, const report_node *root)
         style_error(rd, e, "expected the name or path of a layout for extends");
         return NULL;
     }
+    /* "a4-report\0/../x" must not quietly load a4-report */
+    for (size_t i = 0; i < e->len; i++) {
+        unsigned char c = (unsigned char)e->text[i];
+        if (c < 0x20 || c == 0x7f) {
+            style_error(rd, e, "the name or path in extends holds the control character U+%04X", c);
+            return NULL;
+        }
+    }
     return e;
 }
 
 /* Read one file of the chain; false when it could not be read as a mapping. */
 static bool read_layer(arena *out, arena *trees, const char *path, layer *l, diag_list *diags)
 {
-    style_reader rd = {out, diags, path};
+    style_reader rd = {out, diags, path, 0}; /* keeps no places: layer unused */
     size_t before = diags->errors;
     report_node *root = report_tree_load_file(path, trees, diags);
     if (!root) {
@@ -169,12 +194,12 @@ static void load_chain(arena *out, arena *trees, const char *name, const char *c
     for (;;) {
         const char *path = find_layout(out, name, from_file, dirs, ndirs);
         if (!path) {
-            report_not_found(diags, name, from_file, from, dirs, ndirs);
+            report_not_found(out, diags, name, from_file, from, dirs, ndirs);
             return;
         }
         struct stat st;
         if (stat(path, &st) != 0) {
-            report_not_found(diags, name, from_file, from, dirs, ndirs);
+            report_not_found(out, diags, name, from_file, from, dirs, ndirs);
             return;
         }
         if (closes_cycle(c, &st, from_file, from, diags))
@@ -191,7 +216,7 @@ static void load_chain(arena *out, arena *trees, const char *name, const char *c
             l->root = NULL;
             return;
         }
-        style_reader rd = {out, diags, path};
+        style_reader rd = {out, diags, path, (int)c->count - 1};
         from = extends_of(&rd, l->root);
         if (!from) {
             c->complete = !report_node_get(l->root, "extends");
@@ -226,8 +251,8 @@ static const style_role_spec *find_role(const style_spec *spec, const char *name
     return NULL;
 }
 
-/* What the root of a chain must define and nobody did. */
-static void check_complete(const style_spec *spec, const char *root_file, diag_list *diags)
+/* What the root of a chain must define and nobody did; false when something is missing. */
+static bool check_complete(const style_spec *spec, const char *root_file, diag_list *diags)
 {
     static const char *const sides[] = {"top", "bottom", "inner", "outer"};
     missing m = {.used = 0};
@@ -253,6 +278,7 @@ static void check_complete(const style_spec *spec, const char *root_file, diag_l
     if (m.used)
         diag_add(diags, DIAG_ERROR, root_file, 0, 0,
                  "incomplete layout: a layout without extends must define %s", m.text);
+    return m.used == 0;
 }
 
 static void error_at(diag_list *diags, style_where at, const char *fmt, ...)
@@ -347,7 +373,7 @@ static double mm(double v)
     return v * STYLE_PT_PER_MM;
 }
 
-static void resolve_page(const style_spec *spec, style *s, diag_list *diags)
+static void resolve_page(const style_spec *spec, style *s)
 {
     s->page_width = spec->width.v;
     s->page_height = spec->height.v;
@@ -362,14 +388,6 @@ static void resolve_page(const style_spec *spec, style *s, diag_list *diags)
     s->rule_width = spec->header_rule.set ? spec->header_rule.v : 0;
     s->rule_color = named_color(spec, "rule");
     s->accent = named_color(spec, "accent");
-    if (s->margin_inner + s->margin_outer >= s->page_width)
-        error_at(diags, spec->margin[STYLE_MARGIN_INNER].at,
-                 "the inner and outer margins leave no room on a page %.1f mm wide",
-                 s->page_width / STYLE_PT_PER_MM);
-    if (s->margin_top + s->margin_bottom >= s->page_height)
-        error_at(diags, spec->margin[STYLE_MARGIN_TOP].at,
-                 "the top and bottom margins leave no room on a page %.1f mm high",
-                 s->page_height / STYLE_PT_PER_MM);
 }
 
 static void resolve_roles(const style_spec *spec, style *s)
@@ -432,6 +450,24 @@ static void resolve_bars(const style_spec *spec, style *s, diag_list *diags)
     out->mark = colors[STYLE_BAR_MARK];
 }
 
+/* The merged spec of a complete chain as a style in out. An unknown role or
+ * colour is already reported (check_references): resolution says nothing. */
+static style *resolve(arena *out, const style_spec *spec, const char *name)
+{
+    diag_list reported = {0};
+    style *s = arena_alloc(out, sizeof(style));
+    s->arena = out;
+    s->name = name;
+    resolve_page(spec, s);
+    resolve_roles(spec, s);
+    for (int k = 0; k < STYLE_COUNT; k++)
+        resolve_text(spec, &spec->text[k], &s->text[k], &reported);
+    resolve_table(spec, s, &reported);
+    resolve_bars(spec, s, &reported);
+    diag_list_free(&reported);
+    return s;
+}
+
 /* ---- public ---- */
 
 style *style_load(const char *name_or_path, const char *const *search_dirs, size_t ndirs,
@@ -446,25 +482,23 @@ style *style_load(const char *name_or_path, const char *const *search_dirs, size
     for (size_t i = c.count; i-- > 0;) {
         if (!c.items[i].root)
             continue;
-        style_reader rd = {out, diags, c.items[i].path};
+        style_reader rd = {out, diags, c.items[i].path, (int)i};
         style_spec_apply(&rd, c.items[i].root, &spec);
     }
     if (c.complete) {
-        check_complete(&spec, c.items[c.count - 1].path, diags);
+        bool complete = check_complete(&spec, c.items[c.count - 1].path, diags);
         check_references(&spec, diags);
-        if (diags->errors == errors_before) {
-            s = arena_alloc(out, sizeof(style));
-            s->arena = out;
-            s->name = c.items[0].path;
-            s->files = arena_alloc(out, c.count * sizeof *s->files);
+        if (complete) {
+            /* A value a file got wrong (reported) left the inherited one in
+             * place, so what can be typeset is checked even then: every
+             * error of the chain in one run. */
+            s = resolve(out, &spec, c.items[0].path);
+            const char **files = arena_alloc(out, c.count * sizeof *files);
             for (size_t i = 0; i < c.count; i++)
-                s->files[s->nfiles++] = c.items[i].path;
-            resolve_page(&spec, s, diags);
-            resolve_roles(&spec, s);
-            for (int k = 0; k < STYLE_COUNT; k++)
-                resolve_text(&spec, &spec.text[k], &s->text[k], diags);
-            resolve_table(&spec, s, diags);
-            resolve_bars(&spec, s, diags);
+                files[i] = c.items[i].path;
+            s->files = files;
+            s->nfiles = c.count;
+            style_check_typesettable(&spec, s, diags);
         }
     }
     style_spec_free(&spec);

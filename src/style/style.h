@@ -99,8 +99,10 @@ typedef struct style_bars {
 } style_bars;
 
 typedef struct style {
-    const char *name;   /* file it was loaded from */
-    const char **files; /* every file of its `extends` chain, the leaf (name) first */
+    const char *name; /* file it was loaded from */
+    /* Every file the `extends` chain read, as found: name first, the root
+     * last (for `briefc watch`, which rebuilds when one changes). */
+    const char *const *files;
     size_t nfiles;
     double page_width, page_height;
     double margin_top, margin_bottom, margin_inner, margin_outer;

@@ -15,10 +15,12 @@ const char *const style_bar_color_names[STYLE_BAR_COLOR_COUNT] = {
     [STYLE_BAR_MARK] = "mark",
 };
 
-/* A mapping of lengths whose keys are names[i] → fields[i]; what names the
- * mapping in messages ("table.rules"). */
+/* A mapping of lengths whose keys are names[i] → fields[i], each more than 0
+ * (when positive) and at most max_pt; what names the mapping in messages
+ * ("table.rules"), one the value ("a table rule"). */
 static void read_lengths(style_reader *rd, const report_node *n, const char *what,
-                         const char *const *names, style_num_field *const *fields, size_t count)
+                         const char *const *names, style_num_field *const *fields, size_t count,
+                         double max_pt, bool positive, const char *one)
 {
     if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, what))
         return;
@@ -30,7 +32,7 @@ static void read_lengths(style_reader *rd, const report_node *n, const char *wha
         if (k < 0)
             style_unknown_key(rd, key, where, names, count);
         else
-            style_read_length(rd, n->pairs[i].value, fields[k]);
+            style_read_length_upto(rd, n->pairs[i].value, fields[k], max_pt, positive, one);
     }
 }
 
@@ -40,13 +42,14 @@ static void read_padding(style_reader *rd, const report_node *n, style_table_spe
     static const char *const axes[] = {"x", "y"};
     if (n->kind == REPORT_NODE_SCALAR) {
         style_num_field both = {0};
-        style_read_length(rd, n, &both);
+        style_read_length_upto(rd, n, &both, STYLE_PADDING_MAX_PT, false, "the padding of a cell");
         if (both.set)
             t->pad_x = t->pad_y = both;
         return;
     }
     style_num_field *const fields[] = {&t->pad_x, &t->pad_y};
-    read_lengths(rd, n, "table.padding", axes, fields, COUNT(axes));
+    read_lengths(rd, n, "table.padding", axes, fields, COUNT(axes), STYLE_PADDING_MAX_PT, false,
+                 "the padding of a cell");
 }
 
 void style_read_table(style_reader *rd, const report_node *n, style_table_spec *t)
@@ -59,8 +62,10 @@ void style_read_table(style_reader *rd, const report_node *n, style_table_spec *
         const report_node *key = n->pairs[i].key, *val = n->pairs[i].value;
         switch (style_key_index(key->text, keys, COUNT(keys))) {
         case 0: {
+            /* a rule of 0 would print as the thinnest line the device can draw */
             style_num_field *const fields[] = {&t->rule_thick, &t->rule_thin};
-            read_lengths(rd, val, "table.rules", rules, fields, COUNT(rules));
+            read_lengths(rd, val, "table.rules", rules, fields, COUNT(rules), STYLE_RULE_MAX_PT,
+                         true, "a table rule");
             break;
         }
         case 1:
@@ -123,7 +128,8 @@ void style_read_bars(style_reader *rd, const report_node *n, style_bars_spec *b)
             read_bar_size(rd, val, &b->width);
             break;
         case 2:
-            style_read_length(rd, val, &b->mark_width);
+            style_read_length_upto(rd, val, &b->mark_width, STYLE_RULE_MAX_PT, false,
+                                   "the time-progress mark");
             break;
         case 3:
             read_bar_colors(rd, val, b);

@@ -4,6 +4,7 @@
  *   style_read.c    errors, node shapes and the values sections share
  *   style_blocks.c  the `table:` and `bars:` sections
  *   style_spec.c    one file's page, fonts, colors and styles (and the rest)
+ *   style_check.c   values that cannot be typeset on the merged layout's pages
  *   style.c         the `extends` chain, completeness, resolution (style.h) */
 #ifndef BRIEFC_STYLE_INTERNAL_H
 #define BRIEFC_STYLE_INTERNAL_H
@@ -37,8 +38,9 @@ bool style_parse_hex_color(const char *text, style_color *c);
  * changing `size` alone gets a leading that follows. */
 
 typedef struct style_where {
-    const char *file; /* in the style's arena */
+    const char *file; /* in the style's arena; NULL when no file says it (a default) */
     int line, col;
+    int layer; /* which file of the chain: 0 the named one, counting up to the root */
 } style_where;
 
 typedef struct style_num_field {
@@ -122,7 +124,17 @@ typedef struct style_reader {
     arena *out; /* the style's arena: strings that outlive the trees */
     diag_list *diags;
     const char *file; /* the file being applied, in out */
+    int layer;        /* its place in the chain, as in style_where */
 } style_reader;
+
+/* Fixed limits of layout values (style_check.c and the readers), in points. */
+#define STYLE_PAGE_MIN_PT 3.0     /* libharu's and PDF's smallest page side */
+#define STYLE_PAGE_MAX_PT 14400.0 /* PDF 1.4+ implementation limit (200 in), libharu's too */
+#define STYLE_RULE_MAX_PT 10.0    /* header rule, table rules, time mark */
+#define STYLE_PADDING_MAX_PT (5 * STYLE_PT_PER_MM)
+#define STYLE_SIZE_MIN_PT 1.0   /* type below this is an error … */
+#define STYLE_SIZE_SMALL_PT 4.0 /* … and below this a warning (八号 is 5 pt) */
+#define STYLE_BAR_THIN_PT 0.5   /* a bar thinner than this is hard to see: a warning */
 
 /* ---- readers the section readers share (style_read.c) ---- */
 
@@ -130,8 +142,34 @@ typedef struct style_reader {
 void style_error(style_reader *rd, const report_node *node, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Report a warning at node in the reader's file. */
+void style_warning(style_reader *rd, const report_node *node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Report an error or a warning at a recorded place. */
+void style_diag_at(diag_list *diags, diag_level level, style_where at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* Where node is, in the reader's file. */
 style_where style_where_of(style_reader *rd, const report_node *node);
+
+/* Of two places, the one in the file nearer the named layout (the file the
+ * user most likely just changed); a when both are in the same file, the one
+ * that is set when the other is a default. */
+style_where style_where_latest(style_where a, style_where b);
+
+/* text as a message may show it: each control character (below U+0020, and
+ * U+007F) written U+001B, so none reaches a terminal raw, and cut to about
+ * 80 bytes with "…" (a 100 KB key is not worth repeating); in a. */
+const char *style_shown(arena *a, const char *text);
+
+/* v for a message: at most two decimals, no trailing zeros ("10.5", "10000"),
+ * three significant digits when very large or small; in a. */
+const char *style_number(arena *a, double v);
+
+/* " (did you mean 'x'?)" when word is close to one of known, else "". */
+const char *style_did_you_mean(style_reader *rd, const char *word, const char *const *known,
+                               size_t nknown);
 
 /* An unquoted empty, "~" or "null" scalar. */
 bool style_is_null(const report_node *n);
@@ -153,9 +191,19 @@ void style_unknown_key(style_reader *rd, const report_node *key, const char *whe
 /* Index of key in known, or -1. */
 int style_key_index(const char *key, const char *const *known, size_t nknown);
 
+/* When n is a number with a unit that is not one (12px, 3 pts): ": 'px' is
+ * not a unit here (…)" with a suggestion, for the end of a message; else "".
+ * em: em is a unit of this value. */
+const char *style_unit_hint(style_reader *rd, const report_node *n, bool em);
+
 /* A non-negative length in points into f; a bare number is in millimetres,
  * as everywhere in `page`. */
 void style_read_length(style_reader *rd, const report_node *n, style_num_field *f);
+
+/* The same, at most max_pt (what names the value in the message: "a table
+ * rule"); with positive, also more than 0. */
+void style_read_length_upto(style_reader *rd, const report_node *n, style_num_field *f,
+                            double max_pt, bool positive, const char *what);
 
 /* A colour (hex, {cmyk: …}, {rgb: …}); with allow_ref also the name of an
  * entry of `colors`, resolved once the chain is merged. */
@@ -175,5 +223,14 @@ void style_read_bars(style_reader *rd, const report_node *n, style_bars_spec *b)
  * known to be one) over spec; every error goes to the reader's diags. */
 void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spec);
 void style_spec_free(style_spec *spec);
+
+/* ---- what cannot be typeset (style_check.c) ---- */
+
+/* Check the resolved style s against the page it makes: margins that leave
+ * no type area, running heads off the paper, text that cannot fit a line or
+ * a page, indents wider than the measure, bars that cannot fit their line.
+ * Errors and warnings go to diags at the place (in spec) of the value, each
+ * saying the range accepted on this page. */
+void style_check_typesettable(const style_spec *spec, const style *s, diag_list *diags);
 
 #endif

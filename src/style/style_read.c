@@ -17,9 +17,81 @@ void style_error(style_reader *rd, const report_node *node, const char *fmt, ...
     va_end(ap);
 }
 
+void style_warning(style_reader *rd, const report_node *node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(rd->diags, DIAG_WARNING, rd->file, node ? node->line : 0, node ? node->col : 0, fmt,
+              ap);
+    va_end(ap);
+}
+
+void style_diag_at(diag_list *diags, diag_level level, style_where at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(diags, level, at.file, at.line, at.col, fmt, ap);
+    va_end(ap);
+}
+
 style_where style_where_of(style_reader *rd, const report_node *node)
 {
-    return (style_where){rd->file, node->line, node->col};
+    return (style_where){rd->file, node->line, node->col, rd->layer};
+}
+
+style_where style_where_latest(style_where a, style_where b)
+{
+    if (!a.file)
+        return b;
+    if (!b.file)
+        return a;
+    return b.layer < a.layer ? b : a;
+}
+
+const char *style_shown(arena *a, const char *text)
+{
+    enum { MOST = 80 };
+    size_t len = strlen(text), cut = len;
+    if (len > MOST) { /* on a character boundary */
+        cut = MOST;
+        while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    char *out = arena_alloc(a, cut * 6 + sizeof "…");
+    size_t o = 0;
+    for (size_t i = 0; i < cut; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x20 || c == 0x7f)
+            o += (size_t)snprintf(out + o, 7, "U+%04X", c);
+        else
+            out[o++] = (char)c;
+    }
+    if (cut < len)
+        memcpy(out + o, "…", sizeof "…");
+    else
+        out[o] = '\0';
+    return out;
+}
+
+const char *style_number(arena *a, double v)
+{
+    double mag = v < 0 ? -v : v;
+    if (mag >= 1e9 || (mag > 0 && mag < 0.01))
+        return arena_printf(a, "%.3g", v);
+    char *t = arena_printf(a, "%.2f", v);
+    char *end = t + strlen(t);
+    while (end[-1] == '0')
+        *--end = '\0';
+    if (end[-1] == '.')
+        end[-1] = '\0';
+    return t;
+}
+
+const char *style_did_you_mean(style_reader *rd, const char *word, const char *const *known,
+                               size_t nknown)
+{
+    const char *guess = base_closest_word(word, known, nknown);
+    return guess ? arena_printf(rd->out, " (did you mean '%s'?)", guess) : "";
 }
 
 /* ---- node shapes ---- */
@@ -56,9 +128,10 @@ void style_unknown_key(style_reader *rd, const report_node *key, const char *whe
 {
     const char *guess = base_closest_word(key->text, known, nknown);
     if (guess)
-        style_error(rd, key, "unknown key '%s'%s (did you mean '%s'?)", key->text, where, guess);
+        style_error(rd, key, "unknown key '%s'%s (did you mean '%s'?)",
+                    style_shown(rd->out, key->text), where, guess);
     else
-        style_error(rd, key, "unknown key '%s'%s", key->text, where);
+        style_error(rd, key, "unknown key '%s'%s", style_shown(rd->out, key->text), where);
 }
 
 int style_key_index(const char *key, const char *const *known, size_t nknown)
@@ -71,6 +144,33 @@ int style_key_index(const char *key, const char *const *known, size_t nknown)
 
 /* ---- values ---- */
 
+const char *style_unit_hint(style_reader *rd, const report_node *n, bool em)
+{
+    static const char *const units[] = {"pt", "mm", "cm", "in", "em"};
+    size_t nunits = em ? 5 : 4;
+    if (n->kind != REPORT_NODE_SCALAR)
+        return "";
+    const char *s = n->text;
+    if (*s == '-' || *s == '+')
+        s++;
+    if (!(*s >= '0' && *s <= '9') && *s != '.')
+        return "";
+    while ((*s >= '0' && *s <= '9') || *s == '.')
+        s++;
+    while (*s == ' ')
+        s++;
+    if (!*s || style_key_index(s, units, nunits) >= 0)
+        return ""; /* no unit, or a known one: the number itself is wrong */
+    char lower[8] = "";
+    size_t k = 0;
+    for (; s[k] && k < sizeof(lower) - 1; k++)
+        lower[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] - 'A' + 'a' : s[k]);
+    const char *guess = s[k] ? NULL : base_closest_word(lower, units, nunits);
+    return arena_printf(rd->out, ": '%s' is not a unit here (%s)%s%s%s", style_shown(rd->out, s),
+                        em ? "em, pt, mm, cm or in" : "pt, mm, cm or in",
+                        guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
+}
+
 /* A page length: a bare number is in millimetres. */
 void style_read_length(style_reader *rd, const report_node *n, style_num_field *f)
 {
@@ -78,7 +178,8 @@ void style_read_length(style_reader *rd, const report_node *n, style_num_field *
     const char *unit;
     if (n->kind != REPORT_NODE_SCALAR || style_is_null(n) ||
         !style_parse_quantity(n->text, &v, &unit) || (unit[0] && !style_unit_to_pt(unit, v, &pt))) {
-        style_error(rd, n, "expected a length such as 20, 20mm or 56pt (bare numbers are mm)");
+        style_error(rd, n, "expected a length such as 20, 20mm or 56pt (bare numbers are mm)%s",
+                    style_unit_hint(rd, n, false));
         return;
     }
     if (v < 0) {
@@ -86,6 +187,23 @@ void style_read_length(style_reader *rd, const report_node *n, style_num_field *
         return;
     }
     *f = (style_num_field){true, false, unit[0] ? pt : v * STYLE_PT_PER_MM, style_where_of(rd, n)};
+}
+
+void style_read_length_upto(style_reader *rd, const report_node *n, style_num_field *f,
+                            double max_pt, bool positive, const char *what)
+{
+    style_num_field v = {0};
+    style_read_length(rd, n, &v);
+    if (!v.set)
+        return;
+    if (v.v > max_pt || (positive && v.v <= 0)) {
+        style_error(rd, n, "%s must be %s %s pt (%s mm), not '%s' (%s pt)", what,
+                    positive ? "more than 0 and at most" : "0 to", style_number(rd->out, max_pt),
+                    style_number(rd->out, max_pt / STYLE_PT_PER_MM), n->text,
+                    style_number(rd->out, v.v));
+        return;
+    }
+    *f = v;
 }
 
 /* A component list such as [0, 0.8, 0.8, 0]; false (reported) when malformed. */

@@ -10,13 +10,28 @@
 
 static void read_bool(style_reader *rd, const report_node *n, bool *set, bool *value)
 {
+    static const char *const names[] = {"true", "false"};
     if (n->kind == REPORT_NODE_SCALAR && !n->quoted &&
         (strcmp(n->text, "true") == 0 || strcmp(n->text, "false") == 0)) {
         *set = true;
         *value = n->text[0] == 't';
         return;
     }
-    style_error(rd, n, "expected true or false");
+    const char *hint = "";
+    if (n->kind == REPORT_NODE_SCALAR) {
+        /* YAML 1.1's other booleans are text here, as in YAML 1.2 */
+        static const char *const yes[] = {"yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
+        static const char *const no[] = {"no", "No", "NO", "off", "Off", "OFF", "n", "N"};
+        if (style_key_index(n->text, yes, COUNT(yes)) >= 0)
+            hint = " (did you mean 'true'?)";
+        else if (style_key_index(n->text, no, COUNT(no)) >= 0)
+            hint = " (did you mean 'false'?)";
+        else if (n->quoted && style_key_index(n->text, names, COUNT(names)) >= 0)
+            hint = " (without quotes)";
+        else
+            hint = style_did_you_mean(rd, n->text, names, COUNT(names));
+    }
+    style_error(rd, n, "expected true or false%s", hint);
 }
 
 /* ---- page ---- */
@@ -27,6 +42,40 @@ static const struct {
 } paper_sizes[] = {
     {"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 210}, {"A6", 105, 148}, {"B5", 176, 250},
 };
+
+/* One side of a custom page: a length within what a PDF page can be. */
+static bool read_page_side(style_reader *rd, const report_node *n, const char *side,
+                           style_num_field *f)
+{
+    style_read_length(rd, n, f);
+    if (!f->set)
+        return false;
+    if (f->v < STYLE_PAGE_MIN_PT || f->v > STYLE_PAGE_MAX_PT) {
+        style_error(rd, n,
+                    "a page %s of %s mm is beyond what a PDF page can be: %s mm to %s mm "
+                    "(%s pt to %s pt)",
+                    side, style_number(rd->out, f->v / STYLE_PT_PER_MM),
+                    style_number(rd->out, STYLE_PAGE_MIN_PT / STYLE_PT_PER_MM),
+                    style_number(rd->out, STYLE_PAGE_MAX_PT / STYLE_PT_PER_MM),
+                    style_number(rd->out, STYLE_PAGE_MIN_PT),
+                    style_number(rd->out, STYLE_PAGE_MAX_PT));
+        f->set = false;
+        return false;
+    }
+    return true;
+}
+
+/* "a4" → " (did you mean 'A4'?)": only the case is suggested, never a
+ * different paper ("A7" is not a typo for "A5"). */
+static const char *paper_hint(style_reader *rd, const char *text)
+{
+    for (size_t i = 0; i < COUNT(paper_sizes); i++) {
+        const char *name = paper_sizes[i].name;
+        if (strlen(text) == 2 && (text[0] | 0x20) == (name[0] | 0x20) && text[1] == name[1])
+            return arena_printf(rd->out, " (did you mean '%s'?)", name);
+    }
+    return "";
+}
 
 static void read_page_size(style_reader *rd, const report_node *n, style_spec *spec)
 {
@@ -41,17 +90,19 @@ static void read_page_size(style_reader *rd, const report_node *n, style_spec *s
                 return;
             }
         }
-    } else if (n->kind == REPORT_NODE_SEQUENCE && n->count == 2) {
+        style_error(rd, n, "expected a paper size (A3, A4, A5, A6, B5) or [width, height]%s",
+                    paper_hint(rd, n->text));
+        return;
+    }
+    if (n->kind == REPORT_NODE_SEQUENCE && n->count == 2) {
         style_num_field w = {0}, h = {0};
-        style_read_length(rd, n->items[0], &w);
-        style_read_length(rd, n->items[1], &h);
-        if (w.set && h.set && w.v > 0 && h.v > 0) {
+        bool w_ok = read_page_side(rd, n->items[0], "width", &w);
+        bool h_ok = read_page_side(rd, n->items[1], "height", &h);
+        if (w_ok && h_ok) {
             spec->width = w;
             spec->height = h;
-            return;
         }
-        if (!w.set || !h.set)
-            return; /* already reported */
+        return; /* a bad side is already reported */
     }
     style_error(rd, n, "expected a paper size (A3, A4, A5, A6, B5) or [width, height]");
 }
@@ -103,7 +154,8 @@ static void read_page(style_reader *rd, const report_node *n, style_spec *spec)
             style_read_length(rd, val, &spec->footer_offset);
             break;
         case 5:
-            style_read_length(rd, val, &spec->header_rule);
+            style_read_length_upto(rd, val, &spec->header_rule, STYLE_RULE_MAX_PT, false,
+                                   "the header rule");
             break;
         default:
             style_unknown_key(rd, key, " in page", keys, COUNT(keys));
@@ -215,9 +267,22 @@ const char *const style_text_names[STYLE_COUNT] = {
 
 static void read_text_size(style_reader *rd, const report_node *n, style_num_field *f)
 {
-    double pt;
+    double pt, v;
+    const char *unit;
+    if (n->kind == REPORT_NODE_SCALAR && !style_parse_size(n->text, &pt) &&
+        style_parse_quantity(n->text, &v, &unit) && (unit[0] == '\0' || strcmp(unit, "em") != 0)) {
+        style_error(rd, n, "a type size must be at least %s pt, not '%s'",
+                    style_number(rd->out, STYLE_SIZE_MIN_PT), n->text); /* 0 or negative */
+        return;
+    }
     if (n->kind != REPORT_NODE_SCALAR || !style_parse_size(n->text, &pt)) {
-        style_error(rd, n, "expected a size such as 12pt, 4mm or 小四");
+        style_error(rd, n, "expected a size such as 12pt, 4mm or 小四%s",
+                    style_unit_hint(rd, n, false));
+        return;
+    }
+    if (pt < STYLE_SIZE_MIN_PT) {
+        style_error(rd, n, "a type size must be at least %s pt, not '%s' (%s pt)",
+                    style_number(rd->out, STYLE_SIZE_MIN_PT), n->text, style_number(rd->out, pt));
         return;
     }
     *f = (style_num_field){true, false, pt, style_where_of(rd, n)};
@@ -235,7 +300,7 @@ static void read_relative(style_reader *rd, const report_node *n, style_num_fiel
     if (ok && unit[0] && !is_em)
         ok = style_unit_to_pt(unit, v, &pt);
     if (!ok || (is_em && !em_unit)) {
-        style_error(rd, n, "%s", expected);
+        style_error(rd, n, "%s%s", expected, style_unit_hint(rd, n, em_unit));
         return;
     }
     if (v < 0) {
@@ -250,12 +315,33 @@ static void read_relative(style_reader *rd, const report_node *n, style_num_fiel
     *f = (style_num_field){true, relative, relative ? v : pt, style_where_of(rd, n)};
 }
 
+/* The line pitch: more than 0 (0 sets every line over the one before); how it
+ * compares with the size is checked once the chain is merged. */
+static void read_leading(style_reader *rd, const report_node *n, style_num_field *f)
+{
+    style_num_field v = {0};
+    read_relative(rd, n, &v, 4, false,
+                  "expected a leading such as 1.75 (times the size), 28pt or 10mm");
+    if (!v.set)
+        return;
+    if (v.v <= 0) {
+        style_error(rd, n,
+                    "a leading of 0 sets every line on top of the one before: give a multiple "
+                    "of the size (1.2 to 2 is usual) or a pitch such as 28pt");
+        return;
+    }
+    *f = v;
+}
+
 static void read_align(style_reader *rd, const report_node *n, style_text_spec *t)
 {
     static const char *const names[] = {"justify", "left", "center", "right"};
     int k = n->kind == REPORT_NODE_SCALAR ? style_key_index(n->text, names, COUNT(names)) : -1;
     if (k < 0) {
-        style_error(rd, n, "expected justify, left, center or right");
+        style_error(rd, n, "expected justify, left, center or right%s",
+                    n->kind == REPORT_NODE_SCALAR
+                        ? style_did_you_mean(rd, n->text, names, COUNT(names))
+                        : "");
         return;
     }
     t->align_set = true;
@@ -284,8 +370,7 @@ static void read_text_style(style_reader *rd, const report_node *n, const char *
             read_text_size(rd, val, &t->size);
             break;
         case 3:
-            read_relative(rd, val, &t->leading, 4, false,
-                          "expected a leading such as 1.75 (times the size), 28pt or 10mm");
+            read_leading(rd, val, &t->leading);
             break;
         case 4:
             read_relative(rd, val, &t->indent, 0, true,
@@ -320,7 +405,7 @@ static void read_styles(style_reader *rd, const report_node *n, style_spec *spec
         int k = style_key_index(key->text, style_text_names, STYLE_COUNT);
         if (k < 0) {
             const char *guess = base_closest_word(key->text, style_text_names, STYLE_COUNT);
-            style_error(rd, key, "unknown style '%s'%s%s%s", key->text,
+            style_error(rd, key, "unknown style '%s'%s%s%s", style_shown(rd->out, key->text),
                         guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
             continue;
         }

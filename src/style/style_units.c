@@ -2,6 +2,7 @@
  * parsed by hand so that the C locale never matters. */
 #include "style_internal.h"
 
+#include <math.h>
 #include <string.h>
 
 /* The Word column of typography.md §1.1: agencies check against Word/WPS. */
@@ -45,7 +46,7 @@ static bool parse_decimal(const char **p, double *value)
             any = true;
         }
     }
-    if (!any)
+    if (!any || !isfinite(v)) /* 400 digits overflow to infinity: not a number we can use */
         return false;
     *p = s;
     *value = v;

@@ -430,8 +430,15 @@ static void warn_fallback(text_engine *te, const text_font *preferred, text_font
     int col = origin ? origin->col : 0;
     if (origin && origin->exact_cols)
         col += (int)char_index;
-    diag_add(diags, DIAG_WARNING, file, line, col, "U+%04X '%s' is not in '%s'; using '%s'",
-             (unsigned)cp, glyph, preferred ? preferred->family : "(no font)", used->family);
+    const char *want = preferred ? preferred->family : "(no font)";
+    /* A control character is named, never quoted: it would act on the terminal. */
+    if (utf8_is_control(cp))
+        diag_add(diags, DIAG_WARNING, file, line, col,
+                 "U+%04X (a control character) is not in '%s'; using '%s'", (unsigned)cp, want,
+                 used->family);
+    else
+        diag_add(diags, DIAG_WARNING, file, line, col, "U+%04X '%s' is not in '%s'; using '%s'",
+                 (unsigned)cp, glyph, want, used->family);
 }
 
 text_font *text_font_for_char(text_engine *te, text_font *preferred, uint32_t cp,

@@ -116,8 +116,13 @@ static void report_missing(uint32_t cp, size_t index, const text_origin *origin,
     int col = origin ? origin->col : 0;
     if (origin && origin->exact_cols)
         col += (int)index;
-    diag_add(diags, DIAG_ERROR, origin ? origin->file : NULL, origin ? origin->line : 0, col,
-             "no installed font has U+%04X '%s'", (unsigned)cp, glyph);
+    /* A control character is named, never quoted: it would act on the terminal. */
+    if (utf8_is_control(cp))
+        diag_add(diags, DIAG_ERROR, origin ? origin->file : NULL, origin ? origin->line : 0, col,
+                 "no installed font has U+%04X (a control character)", (unsigned)cp);
+    else
+        diag_add(diags, DIAG_ERROR, origin ? origin->file : NULL, origin ? origin->line : 0, col,
+                 "no installed font has U+%04X '%s'", (unsigned)cp, glyph);
 }
 
 /* The font of every character: the span's font, else a fallback; a

@@ -29,6 +29,43 @@ check "A5 layout gives A5 pages" bash -c "pdfinfo '$WORK/a5.pdf' | grep -q 'Page
 check "-l takes a path too" expect_status 0 "$BRIEFC" check data/luohu-2017.yaml -l layouts/a5-booklet.yaml
 check "an unknown layout is an input error (1)" expect_status 1 "$BRIEFC" check data/luohu-2017.yaml -l no-such-layout
 
+# Options written --name=VALUE, and each command's own help.
+check "--layout=NAME --output=FILE" expect_status 0 "$BRIEFC" build data/luohu-2017.yaml --layout=a5-booklet --output="$WORK/eq.pdf"
+check "… use that layout and that file" bash -c "pdfinfo '$WORK/eq.pdf' | grep -q 'Page size: *419.5'"
+check "-lNAME -oFILE (joined) too" expect_status 0 "$BRIEFC" build data/luohu-2017.yaml -la5-booklet -o"$WORK/joined.pdf"
+check "… the same PDF" cmp "$WORK/eq.pdf" "$WORK/joined.pdf"
+check "--layout= with nothing is a usage error (2)" expect_status 2 "$BRIEFC" check data/luohu-2017.yaml --layout=
+check "-- ends the options" expect_status 0 "$BRIEFC" check -l a4-report -- data/luohu-2017.yaml
+check "build --help exits 0" expect_status 0 "$BRIEFC" build --help
+check "… explains build and its options" bash -c "grep -q 'usage: briefc build REPORT' '$WORK/out' && grep -q -- '--output=FILE' '$WORK/out' && grep -q -- '-q, --quiet' '$WORK/out' && grep -q -- '-o -' '$WORK/out'"
+check "check --help exits 0" expect_status 0 "$BRIEFC" check --help
+check "… explains check, without -o" bash -c "grep -q 'usage: briefc check REPORT' '$WORK/out' && grep -q -- '--layout=NAME' '$WORK/out' && ! grep -q -- '--output' '$WORK/out'"
+check "watch --help exits 0" expect_status 0 "$BRIEFC" watch --help
+check "… explains watch" grep -q 'usage: briefc watch REPORT' "$WORK/out"
+check "--help lists the three commands" bash -c "'$BRIEFC' --help | grep -q 'briefc watch REPORT'"
+
+# Where a layout name is found: the report's own layouts/ first, then the
+# current folder's, then the installed ones (from any current folder).
+mkdir -p "$WORK/proj/layouts" "$WORK/here/layouts"
+cp data/luohu-2017.yaml "$WORK/proj/report.yaml"
+printf 'briefc-layout: 1\nextends: a4-report\npage: {size: A3}\n' >"$WORK/proj/layouts/county.yaml"
+printf 'briefc-layout: 1\nextends: a4-report\npage: {size: B5}\n' >"$WORK/here/layouts/town.yaml"
+printf 'briefc-layout: 1\nextends: a4-report\npage: {size: B5}\n' >"$WORK/here/layouts/county.yaml"
+in_here() { (cd "$WORK/here" && "$@"); }
+check "-l NAME finds layouts/NAME.yaml beside the report" in_here expect_status 0 "$BRIEFC" build ../proj/report.yaml -l county -o "$WORK/county.pdf"
+check "… before the current folder's" bash -c "pdfinfo '$WORK/county.pdf' | grep -q 'Page size: *841.8'"
+check "-l NAME finds the current folder's layouts/NAME.yaml" in_here expect_status 0 "$BRIEFC" build ../proj/report.yaml -l town -o "$WORK/town.pdf"
+check "… B5" bash -c "pdfinfo '$WORK/town.pdf' | grep -q 'Page size: *498.8'"
+check "the installed layouts are found from any folder" in_here expect_status 0 "$BRIEFC" build ../proj/report.yaml -l a5-booklet -o "$WORK/any.pdf"
+sed 's/^  layout: a4-report$/  layout: county/' "$WORK/proj/report.yaml" >"$WORK/proj/meta.yaml"
+check "meta.layout is looked up the same way" in_here expect_status 0 "$BRIEFC" build ../proj/meta.yaml -o "$WORK/meta.pdf"
+check "… (layouts/county.yaml beside the report)" bash -c "pdfinfo '$WORK/meta.pdf' | grep -q 'Page size: *841.8'"
+sed 's|^  layout: a4-report$|  layout: layouts/county.yaml|' "$WORK/proj/report.yaml" >"$WORK/proj/path.yaml"
+check "a relative meta.layout path is taken from the report's folder" in_here expect_status 0 "$BRIEFC" build ../proj/path.yaml -o "$WORK/path.pdf"
+check "… (not the current folder's)" bash -c "pdfinfo '$WORK/path.pdf' | grep -q 'Page size: *841.8'"
+check "an unknown name says where it looked" in_here expect_status 1 "$BRIEFC" check ../proj/report.yaml -l nowhere
+check "… in the three places, in order" grep -q "layout 'nowhere' not found (looked in ../proj/layouts/, layouts/, .*share/briefc/layouts/)" "$WORK/err"
+
 # Bad input: exit 1, file:line:col, and the PDF already at the output path untouched.
 echo "previous good booklet" >"$WORK/keep.pdf"
 bad() { # description, expected message (grep -E), report text

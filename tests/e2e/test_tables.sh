@@ -7,7 +7,7 @@ source "$(dirname "$0")/../tools/common.sh"
 cd "$ROOT"
 
 pdf=$WORK/example.pdf
-"$BRIEFC" build data/luohu-2017.yaml -o "$pdf" 2>"$WORK/example.err" || { fail "example builds"; finish; exit 1; }
+"$BRIEFC" build data/luohu-2017.yaml -q -o "$pdf" 2>"$WORK/example.err" || { fail "example builds"; finish; exit 1; }
 layout=$(pdftotext -layout "$pdf" -)
 row() { # description, extended regex that one line must match
   check "$1" grep -Eq "$2" <<<"$layout"

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "report/report.h"
 
@@ -98,13 +99,13 @@ static void test_positions_count_characters(void **state)
 static void test_escapes_and_surrogates(void **state)
 {
     (void)state;
-    report_node *root =
-        parse("[\"\\ud842\\udfb7\", \"\\u7f57\\u6E56\", \"\\\"\\\\\\/\\b\\f\\n\\r\\t\"]");
+    report_node *root = parse("[\"\\ud842\\udfb7\", \"\\u7f57\\u6E56\", \"\\\"\\\\\\/\\n\\t\"]");
     assert_non_null(root);
+    assert_int_equal(D.count, 0);
     assert_string_equal(root->items[0]->text, "𠮷");
     assert_int_equal(root->items[0]->len, 4);
     assert_string_equal(root->items[1]->text, "罗湖");
-    assert_string_equal(root->items[2]->text, "\"\\/\b\f\n\r\t");
+    assert_string_equal(root->items[2]->text, "\"\\/\n\t");
     expect_refused("[\"\\ud842\"]", 1, 3,
                    "lone high surrogate \\uD842 (expected a low surrogate \\uDC00-\\uDFFF after "
                    "it)");
@@ -116,11 +117,14 @@ static void test_escapes_and_surrogates(void **state)
     expect_refused("[\"\\x41\"]", 1, 3,
                    "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
     expect_refused("[\"\\u12G4\"]", 1, 3, "expected four hex digits after '\\u'");
-    expect_refused("[\"a\tb\"]", 1, 4,
-                   "control character U+0009 in a string (write it as an escape)");
-    expect_refused("[\"ab\n\"]", 1, 5,
-                   "control character U+000A in a string (write it as an escape)");
-    expect_refused("[\"abc", 1, 2, "unterminated string (expected a closing '\"')");
+    expect_refused("[\"a\tb\"]", 1, 4, "tab in a string (write it as \\t)");
+    expect_refused("[\"a\x1b\"]", 1, 4,
+                   "control character U+001B in a string (JSON does not allow it)");
+    /* A quote left out: the error is where the string opens, not at the line's end. */
+    expect_refused("{\"title\": \"罗湖,\n \"date\": 1}", 1, 11,
+                   "unclosed string: no closing '\"' before the end of the line (write a line "
+                   "break inside a string as \\n)");
+    expect_refused("[\"abc", 1, 2, "unclosed string: no closing '\"' before the end of the file");
 }
 
 static void test_refuses_non_json(void **state)
@@ -165,7 +169,45 @@ static void test_refuses_non_json(void **state)
                    "expected a value (object, array, string, number, true, false or null), got "
                    "'t'");
     expect_refused("{\"a\":", 1, 6, "expected a value, got end of file");
-    expect_refused("[\"\\u0000\"]", 1, 3, "\\u0000 is not supported in strings");
+}
+
+/* NUL and control characters are valid JSON escapes but never valid text:
+ * the first of each string is an error at its escape, and reading goes on
+ * to find the rest. */
+static void test_forbidden_characters(void **state)
+{
+    (void)state;
+    report_node *root =
+        parse("{\"a\": \"主题\\u0000隐藏\",\n \"b\": \"\\u001b[31m\", \"c\": \"x\\by\\f\",\n"
+              " \"d\": \"x\x7f\", \"e\": \"a\\r\\nb\", \"\\u0007\": 1}");
+    assert_non_null(root);
+    const struct {
+        int line, col;
+        const char *message;
+    } want[] = {
+        {1, 10, "NUL character (U+0000) in text; remove it"},
+        {2, 8,
+         "control character U+001B in text; remove it (tab and line feed are the only control "
+         "characters allowed)"},
+        {2, 28,
+         "control character U+0008 in text; remove it (tab and line feed are the only control "
+         "characters allowed)"},
+        {3, 9,
+         "control character U+007F in text; remove it (tab and line feed are the only control "
+         "characters allowed)"},
+        {3, 20, "carriage return (U+000D) in text; write a line break as a line feed alone"},
+        {3, 29,
+         "control character U+0007 in text; remove it (tab and line feed are the only control "
+         "characters allowed)"},
+    };
+    for (size_t i = 0; i < D.count; i++)
+        print_message("  have %d:%d: %s\n", D.items[i].line, D.items[i].col, D.items[i].message);
+    assert_int_equal(D.count, sizeof want / sizeof *want);
+    for (size_t i = 0; i < D.count; i++) {
+        assert_int_equal(D.items[i].line, want[i].line);
+        assert_int_equal(D.items[i].col, want[i].col);
+        assert_string_equal(D.items[i].message, want[i].message);
+    }
 }
 
 static void test_duplicate_keys(void **state)
@@ -204,6 +246,8 @@ static void test_empty_and_bom(void **state)
     assert_non_null(root);
     assert_int_equal(root->col, 1);
     assert_int_equal(report_node_get(root, "a")->col, 7);
+    /* Columns on line 1 count from the first character after the mark. */
+    expect_refused("\xEF\xBB\xBF{\"a\" 1}", 1, 6, "expected ':' after object key, got '1'");
 }
 
 /* Every proper prefix of a document is incomplete: refused, never a crash. */
@@ -220,6 +264,28 @@ static void test_every_prefix_is_refused(void **state)
         assert_int_equal(D.errors, 1);
     }
     assert_non_null(parse(doc));
+}
+
+/* Minified JSON is one long line: columns are counted on from the last
+ * position, not from the line's start for every value (21 s for this). */
+static void test_one_line_is_read_in_linear_time(void **state)
+{
+    (void)state;
+    const int n = 40000;
+    size_t cap = (size_t)n * 16, len = 0;
+    char *text = xmalloc(cap);
+    len += (size_t)snprintf(text + len, cap - len, "[");
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(text + len, cap - len, "\"甲%d\"%s", i, i + 1 < n ? ", " : "]");
+    clock_t t0 = clock();
+    report_node *root = parse(text);
+    double seconds = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    free(text);
+    assert_non_null(root);
+    assert_int_equal(root->count, (size_t)n);
+    assert_int_equal(root->items[2]->col, 14); /* ["甲0", "甲1", "甲2" */
+    print_message("  a line of %d strings read in %.3f s\n", n, seconds);
+    assert_true(seconds < 1.0);
 }
 
 static void test_report_from_json(void **state)
@@ -251,10 +317,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_positions_count_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_escapes_and_surrogates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_non_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_forbidden_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nesting_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_and_bom, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_prefix_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_one_line_is_read_in_linear_time, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_from_json, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -236,6 +236,28 @@ static void test_percent_buffer_and_odd_values(void **state)
     report_format_percent(0.5, buf, 0); /* size 0: nothing written, no crash */
 }
 
+/* Any finite figure prints: done 1e15 of a target 1e-15 is 10^32 percent. */
+static void test_percent_of_huge_figures(void **state)
+{
+    (void)state;
+    char buf[400];
+    report_format_percent(1e5, buf, sizeof buf);
+    assert_string_equal(buf, "10000000.0%");
+    report_format_percent(123456789.0, buf, sizeof buf);
+    assert_string_equal(buf, "12345678900.0%");
+    report_format_percent(1e16, buf, sizeof buf);
+    assert_string_equal(buf, "1000000000000000000.0%");
+    report_format_percent(1e30, buf, sizeof buf);
+    assert_string_equal(buf, "100000000000000000000000000000000.0%");
+    report_format_percent(-1e30, buf, sizeof buf);
+    assert_string_equal(buf, "-100000000000000000000000000000000.0%");
+    report_format_percent(1.5e300, buf, sizeof buf);
+    assert_int_equal(strlen(buf), 303 + 3); /* 1.5e302 has 303 digits */
+    assert_memory_equal(buf, "15000", 5);
+    report_format_percent(1e-300, buf, sizeof buf);
+    assert_string_equal(buf, "0.0%");
+}
+
 /* -------------------------------- areas -------------------------------- */
 
 static report_block tasks_block(report_task *tasks, size_t n)
@@ -358,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_percent_binary_traps),
         cmocka_unit_test(test_percent_against_integer_arithmetic),
         cmocka_unit_test(test_percent_buffer_and_odd_values),
+        cmocka_unit_test(test_percent_of_huge_figures),
         cmocka_unit_test(test_area_means),
         cmocka_unit_test(test_area_none_reported),
         cmocka_unit_test(test_area_needs_own_tasks_block),

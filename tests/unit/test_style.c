@@ -8,7 +8,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "style/style.h"
 
@@ -28,24 +30,38 @@ static void assert_near(double got, double want)
         fail_msg("got %.4f, want %.4f", got, want);
 }
 
-/* True when diags holds an error at file:line:col whose message contains text. */
-static bool has_error(const diag_list *d, const char *file, int line, int col, const char *text)
+/* True when diags holds a diagnostic of level at file:line:col whose message contains text. */
+static bool has_diag(const diag_list *d, diag_level level, const char *file, int line, int col,
+                     const char *text)
 {
     for (size_t i = 0; i < d->count; i++) {
         const diag *g = &d->items[i];
-        if (g->level == DIAG_ERROR && g->file && strcmp(g->file, file) == 0 && g->line == line &&
+        if (g->level == level && g->file && strcmp(g->file, file) == 0 && g->line == line &&
             g->col == col && strstr(g->message, text))
             return true;
     }
     return false;
 }
 
+static void expect_diag(const diag_list *d, diag_level level, const char *file, int line, int col,
+                        const char *text)
+{
+    if (!has_diag(d, level, file, line, col, text)) {
+        diag_print(d, stderr);
+        fail_msg("no %s %s:%d:%d containing \"%s\"", level == DIAG_ERROR ? "error" : "warning",
+                 file, line, col, text);
+    }
+}
+
 static void expect_error(const diag_list *d, const char *file, int line, int col, const char *text)
 {
-    if (!has_error(d, file, line, col, text)) {
-        diag_print(d, stderr);
-        fail_msg("no error %s:%d:%d containing \"%s\"", file, line, col, text);
-    }
+    expect_diag(d, DIAG_ERROR, file, line, col, text);
+}
+
+static void expect_warning(const diag_list *d, const char *file, int line, int col,
+                           const char *text)
+{
+    expect_diag(d, DIAG_WARNING, file, line, col, text);
 }
 
 /* Load a fixture that must fail; returns its diagnostics. */
@@ -91,10 +107,13 @@ static void test_sizes_with_units(void **state)
     assert_near(pt, 28.3465);
     assert_true(style_parse_size("0.5in", &pt));
     assert_near(pt, 36);
-    const char *bad[] = {"", "pt", "大四", "12px", "-3", "0", "1.2.3", "12 pts", "twelve", "2em"};
+    char huge[402] = "1"; /* 10^400: no double holds it */
+    memset(huge + 1, '0', 400);
+    const char *bad[] = {"",      "pt",     "大四",   "12px", "-3", "0",
+                         "1.2.3", "12 pts", "twelve", "2em",  huge};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
         if (style_parse_size(bad[i], &pt))
-            fail_msg("'%s' accepted as a size", bad[i]);
+            fail_msg("'%.20s' accepted as a size (%g pt)", bad[i], pt);
 }
 
 /* ---- shipped layouts ---- */
@@ -308,7 +327,7 @@ static void test_extends_not_found(void **state)
     (void)state;
     diag_list d = load_failing(FIX "extends-missing.yaml");
     expect_error(&d, FIX "extends-missing.yaml", 3, 10,
-                 "layout 'no-such-layout' not found (looked in layouts/)");
+                 "layout 'no-such-layout' not found (looked in tests/fixtures/style/, layouts/)");
     assert_int_equal(d.errors, 1); /* no "incomplete" noise from a broken chain */
     diag_list_free(&d);
 
@@ -327,6 +346,54 @@ static void test_extends_cycle(void **state)
     expect_error(&d, FIX "cycle-b.yaml", 2, 10, "extends cycle: " FIX "cycle-a.yaml");
     assert_int_equal(d.errors, 1);
     diag_list_free(&d);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A name in `extends` is looked up beside the extending file first (a set
+ * of layouts kept together, as `briefc extract` writes them, stays
+ * together), and the extending file itself never counts: a project's own
+ * a4-report.yaml may extend the installed one. */
+static void test_extends_beside_the_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/briefc-style-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char base[64], child[64], own[64];
+    snprintf(base, sizeof base, "%s/house.yaml", dir);
+    snprintf(child, sizeof child, "%s/child.yaml", dir);
+    snprintf(own, sizeof own, "%s/a4-report.yaml", dir);
+    size_t len;
+    char *a4 = base_read_file("layouts/a4-report.yaml", &len);
+    assert_non_null(a4);
+    write_text(base, a4);
+    free(a4);
+    write_text(child, "briefc-layout: 1\nextends: house\npage: {size: A5}\n");
+    write_text(own, "briefc-layout: 1\nextends: a4-report\npage: {size: A5}\n");
+    diag_list d = {0};
+    style *s = load(child, &d);
+    assert_non_null(s);
+    assert_int_equal(s->nfiles, 2);
+    assert_string_equal(s->files[1], base); /* beside child.yaml, not in layouts/ */
+    style_free(s);
+    s = load(own, &d);
+    assert_non_null(s); /* no cycle: the one it extends is the installed one */
+    assert_int_equal(s->nfiles, 2);
+    assert_string_equal(s->files[1], "layouts/a4-report.yaml");
+    assert_true(s->page_width < 430); /* A5 from the project's own file */
+    style_free(s);
+    assert_int_equal(d.errors, 0);
+    diag_list_free(&d);
+    unlink(base);
+    unlink(child);
+    unlink(own);
+    rmdir(dir);
 }
 
 static void test_incomplete_root(void **state)
@@ -358,6 +425,140 @@ static void test_not_a_mapping(void **state)
     (void)state;
     diag_list d = load_failing(FIX "not-mapping.yaml");
     expect_error(&d, FIX "not-mapping.yaml", 1, 1, "a layout file is a mapping");
+    diag_list_free(&d);
+}
+
+/* ---- values that cannot be typeset (issue 7, item 6) ---- */
+
+static void test_values_out_of_range(void **state)
+{
+    (void)state;
+    const char *f = FIX "range-values.yaml";
+    diag_list d = load_failing(f);
+    /* libharu refuses a page side outside 3..14400 pt with a raw "error 0x1054" */
+    expect_error(&d, f, 5, 10,
+                 "a page width of 100000 mm is beyond what a PDF page can be: "
+                 "1.06 mm to 5080 mm (3 pt to 14400 pt)");
+    expect_error(&d, f, 5, 18, "a page height of 100000 mm is beyond");
+    expect_error(&d, f, 6, 16, "the header rule must be 0 to 10 pt (3.53 mm), not '20'");
+    expect_error(&d, f, 8, 16, "a type size must be at least 1 pt, not '0.0001pt'");
+    expect_error(&d, f, 8, 35, "a leading of 0 sets every line on top of the one before");
+    expect_error(&d, f, 9, 20, "a type size must be at least 1 pt, not '0'");
+    expect_error(&d, f, 10, 20, "'pts' is not a unit here (pt, mm, cm or in) (did you mean 'pt'?)");
+    expect_error(&d, f, 10, 36, "'px' is not a unit here (em, pt, mm, cm or in)");
+    expect_error(&d, f, 12, 18, "a table rule must be more than 0 and at most 10 pt");
+    expect_error(&d, f, 12, 27, "a table rule must be more than 0 and at most 10 pt");
+    expect_error(&d, f, 13, 16, "the padding of a cell must be 0 to 14.17 pt (5 mm)");
+    expect_error(&d, f, 15, 15, "the time-progress mark must be 0 to 10 pt");
+    assert_int_equal(d.errors, 12);
+    diag_list_free(&d);
+}
+
+static void test_values_the_page_cannot_hold(void **state)
+{
+    (void)state;
+    const char *f = FIX "range-page.yaml";
+    diag_list d = load_failing(f);
+    expect_error(&d, f, 5, 18,
+                 "header_offset 500 mm puts the running header off the page (a top margin of 30 "
+                 "mm, a size of 9 pt): it may be 0 to 26.82 mm here");
+    expect_error(&d, f, 6, 18, "footer_offset 27 mm puts the page number off the page");
+    expect_error(&d, f, 6, 18, "it may be 0 to 23.06 mm here");
+    expect_error(&d, f, 8, 16,
+                 "a size of 10000 pt does not fit the type area (156 × 239 mm): sizes may be 1 to "
+                 "442.2 pt here (style body)");
+    expect_error(&d, f, 9, 22, "an indent of 100000 em");
+    expect_error(&d, f, 9, 22, "it may be 0 to 26.64 em (150.36 mm) here (style heading1)");
+    expect_error(&d, f, 10, 23, "prints the lines over each other: it must be at least half");
+    expect_error(&d, f, 11, 28, "space_before 2000 pt is more than the whole type area");
+    expect_error(&d, f, 12, 23, "a leading of 2000 pt is taller than the type area");
+    expect_warning(&d, f, 13, 22, "a leading of 10.8 pt is less than the size (12 pt)");
+    expect_warning(&d, f, 14, 18, "a size of 3 pt is too small to read in print");
+    /* a read error and the page's errors come in one run */
+    expect_error(&d, f, 15, 20, "expected justify, left, center or right (did you mean 'center'?)");
+    expect_error(&d, f, 17, 11, "bars 20 pt high do not fit a line of the style note");
+    expect_error(&d, f, 18, 10, "bars 100 mm long take more than half the type area");
+    assert_int_equal(d.errors, 10);
+    assert_int_equal(d.count, 12);
+    diag_list_free(&d);
+}
+
+static void test_margins_without_room_for_header_and_footer(void **state)
+{
+    (void)state;
+    /* the offsets come from a4-report; the error is at the margins this file changed */
+    const char *f = FIX "tight-margins.yaml";
+    diag_list d = load_failing(f);
+    expect_error(&d, f, 4, 18,
+                 "the top margin (2 mm) has no room for the running header in 9 pt (style "
+                 "header): it must be at least 13.18 mm with header_offset 10 mm, or 3.17 mm "
+                 "with header_offset 0");
+    expect_error(&d, f, 4, 29, "the bottom margin (3 mm) has no room for the page number");
+    assert_int_equal(d.errors, 2);
+    diag_list_free(&d);
+}
+
+static void test_small_page_errors_at_the_page(void **state)
+{
+    (void)state;
+    /* a4-report's styles on a page whose type area is 6 × 22 mm: every error
+     * points at the page size this file gives, not into a4-report.yaml */
+    const char *f = FIX "tiny-page.yaml";
+    diag_list d = load_failing(f);
+    expect_error(&d, f, 4, 10, "a size of 24 pt does not fit the type area (6 × 22 mm)");
+    expect_error(&d, f, 4, 10, "an indent of 2 em (8.47 mm) leaves no room");
+    expect_error(&d, f, 4, 10, "bars 32 mm long take more than half the type area");
+    for (size_t i = 0; i < d.count; i++)
+        assert_string_equal(d.items[i].file, f);
+    diag_list_free(&d);
+}
+
+static void test_warnings_still_load(void **state)
+{
+    (void)state;
+    const char *f = FIX "warnings-only.yaml";
+    diag_list d = {0};
+    style *s = load(f, &d);
+    assert_non_null(s);
+    assert_int_equal(d.errors, 0);
+    expect_warning(&d, f, 4, 22, "a leading of 10.8 pt is less than the size");
+    expect_warning(&d, f, 5, 18, "a size of 3.5 pt is too small to read in print");
+    expect_warning(&d, f, 7, 11, "bars 0.1 pt high are too thin to see");
+    assert_int_equal(d.count, 3);
+    style_free(s);
+    diag_list_free(&d);
+}
+
+static void test_enumerated_values_suggest(void **state)
+{
+    (void)state;
+    const char *f = FIX "enum-typos.yaml";
+    diag_list d = load_failing(f);
+    expect_error(&d, f, 4, 9, "(A3, A4, A5, A6, B5) or [width, height] (did you mean 'A5'?)");
+    expect_error(&d, f, 5, 11, "expected true or false (did you mean 'true'?)");
+    expect_error(&d, f, 7, 17, "expected justify, left, center or right (did you mean 'center'?)");
+    expect_error(&d, f, 8, 21, "(did you mean 'left'?)");
+    expect_error(&d, f, 9, 21, "expected justify, left, center or right");
+    assert_null(strstr(d.items[d.count - 1].message, "did you mean"));
+    assert_int_equal(d.errors, 5);
+    diag_list_free(&d);
+}
+
+static void test_control_characters_never_echoed(void **state)
+{
+    (void)state;
+    const char *f = FIX "control-chars.yaml";
+    diag_list d = load_failing(f);
+    expect_error(&d, f, 3, 10, "the name or path in extends holds the control character U+0009");
+    expect_error(&d, f, 4, 1, "unknown key 'paU+0009ge'");
+    char cut[128] = "unknown key '";
+    memset(cut + strlen(cut), 'k', 80);
+    strcat(cut, "…'");
+    expect_error(&d, f, 7, 1, cut);
+    for (size_t i = 0; i < d.count; i++)
+        for (const char *c = d.items[i].message; *c; c++)
+            if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                fail_msg("raw byte 0x%02x in \"%s\"", (unsigned char)*c, d.items[i].message);
     diag_list_free(&d);
 }
 
@@ -504,6 +705,7 @@ int main(void)
         cmocka_unit_test(test_missing_version),
         cmocka_unit_test(test_extends_not_found),
         cmocka_unit_test(test_extends_cycle),
+        cmocka_unit_test(test_extends_beside_the_file),
         cmocka_unit_test(test_incomplete_root),
         cmocka_unit_test(test_margins_leave_no_room),
         cmocka_unit_test(test_not_a_mapping),
@@ -511,6 +713,13 @@ int main(void)
         cmocka_unit_test(test_table_bars_shipped),
         cmocka_unit_test(test_child_overrides_one_bar_colour),
         cmocka_unit_test(test_table_bars_errors),
+        cmocka_unit_test(test_values_out_of_range),
+        cmocka_unit_test(test_values_the_page_cannot_hold),
+        cmocka_unit_test(test_margins_without_room_for_header_and_footer),
+        cmocka_unit_test(test_small_page_errors_at_the_page),
+        cmocka_unit_test(test_warnings_still_load),
+        cmocka_unit_test(test_enumerated_values_suggest),
+        cmocka_unit_test(test_control_characters_never_echoed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,186 @@
+/* cli_build.c — one run of the pipeline (report → style → text → layout →
+ * pdf) for `build`, `check` and each build of `watch`: the diagnostics
+ * printed in source order, the one line saying what was written, and the
+ * exit status. */
+#include "cli_internal.h"
+
+#include "../layout/layout.h"
+#include "../pdf/pdf.h"
+#include "../report/report.h"
+#include "../style/style.h"
+#include "../text/text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* SOURCE_DATE_EPOCH as seconds, -1 when unset or empty; a malformed value is a
+ * usage error. */
+static int source_date_epoch(int64_t *out, diag_list *diags)
+{
+    *out = -1;
+    const char *v = getenv("SOURCE_DATE_EPOCH");
+    if (v && !*v)
+        unsetenv("SOURCE_DATE_EPOCH"); /* empty is unset: Fontconfig, which reads it too, agrees */
+    if (!v || !*v)
+        return 0;
+    char *end;
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    if (errno || *end || n < 0) {
+        diag_add(diags, DIAG_ERROR, NULL, 0, 0,
+                 "SOURCE_DATE_EPOCH='%s' is not a count of seconds since 1970", v);
+        return -1;
+    }
+    *out = n;
+    return 0;
+}
+
+/* ---- the output ---- */
+
+/* "9 pages, 262 KB": KB and MB of 1000, as file managers show them. */
+static void print_written(const char *what, size_t pages, size_t bytes)
+{
+    char size[32];
+    if (bytes < 1000)
+        snprintf(size, sizeof size, "%zu byte%s", bytes, bytes == 1 ? "" : "s");
+    else if (bytes < 10 * 1000 * 1000)
+        snprintf(size, sizeof size, "%zu KB", (bytes + 500) / 1000);
+    else
+        snprintf(size, sizeof size, "%.1f MB", (double)bytes / 1e6);
+    fprintf(stderr, "wrote %s: %zu page%s, %s\n", what, pages, pages == 1 ? "" : "s", size);
+}
+
+/* Whether out is one of the files this build read (-o report.yaml would
+ * replace the report with its own booklet). */
+static bool is_an_input(const char *out, const cli_record *rec, diag_list *diags)
+{
+    struct stat so, si;
+    if (stat(out, &so) != 0 || !S_ISREG(so.st_mode))
+        return false;
+    for (size_t i = 0; i < rec->inputs.count; i++) {
+        if (stat(rec->inputs.items[i], &si) == 0 && si.st_dev == so.st_dev &&
+            si.st_ino == so.st_ino) {
+            diag_add(diags, DIAG_ERROR, NULL, 0, 0,
+                     "cannot write '%s': it is '%s', an input of this build", out,
+                     rec->inputs.items[i]);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Write doc where o says: the exit status, and on success what was
+ * written (heap: a path or "standard output") and its size. */
+static int write_pdf(const cli_options *o, const layout_document *doc, const pdf_options *po,
+                     const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
+{
+    if (o->output && !strcmp(o->output, "-")) {
+        if (isatty(STDOUT_FILENO)) {
+            diag_add(diags, DIAG_ERROR, NULL, 0, 0,
+                     "standard output is a terminal: redirect it, or give -o FILE");
+            return CLI_EXIT_OUTPUT;
+        }
+        if (pdf_write_fd(doc, po, STDOUT_FILENO, "standard output", bytes, diags) != 0)
+            return CLI_EXIT_OUTPUT;
+        *what = strcpy(xmalloc(sizeof "standard output"), "standard output");
+        return CLI_EXIT_OK;
+    }
+    char *out = cli_output_path(o);
+    if (is_an_input(out, rec, diags) || pdf_write(doc, po, out, bytes, diags) != 0) {
+        free(out);
+        return CLI_EXIT_OUTPUT;
+    }
+    *what = out;
+    return CLI_EXIT_OK;
+}
+
+/* The PDF writer told what it needs of the inputs, then write_pdf. */
+static int write_output(const cli_options *o, const layout_document *doc, const style *st,
+                        const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
+{
+    char *layout = cli_layout_name(st->name);
+    cli_sources sources = {0};
+    pdf_options po = {.layout = layout};
+    int status = CLI_EXIT_OK;
+    if (o->embed_source && !cli_sources_read(o->report_path, st, &sources, diags))
+        status = CLI_EXIT_INPUT;
+    po.attachments = sources.files;
+    po.nattachments = sources.count;
+    if (status == CLI_EXIT_OK)
+        status = write_pdf(o, doc, &po, rec, what, bytes, diags);
+    cli_sources_free(&sources);
+    free(layout);
+    return status;
+}
+
+/* ---- the pipeline ---- */
+
+static void record_input(cli_record *rec, const char *path)
+{
+    if (rec)
+        VEC_PUSH(&rec->inputs, strcpy(xmalloc(strlen(path) + 1), path));
+}
+
+/* Print the diagnostics in source order (the success line comes after). */
+static void print_diagnostics(diag_list *diags, cli_record *rec)
+{
+    diag_sort(diags);
+    diag_print(diags, stderr);
+    if (rec)
+        rec->errors = diags->errors;
+}
+
+int cli_build(const cli_options *o, const cli_paths *paths, cli_record *rec)
+{
+    cli_record own = {0};
+    if (!rec)
+        rec = &own;
+    diag_list diags = {0};
+    int64_t epoch;
+    int status = CLI_EXIT_INPUT;
+    report *r = NULL;
+    style *st = NULL;
+    text_engine *te = NULL;
+    layout_document *doc = NULL;
+    record_input(rec, o->report_path);
+    if (source_date_epoch(&epoch, &diags) < 0) {
+        status = CLI_EXIT_USAGE;
+    } else if ((r = report_load(o->report_path, &diags)) != NULL) {
+        rec->layout_ref = cli_layout_ref(o->layout, r->meta.layout.s, o->report_path);
+        st = style_load(rec->layout_ref, (const char *const *)paths->layout_dirs,
+                        paths->nlayout_dirs, &diags);
+        for (size_t i = 0; st && i < st->nfiles; i++)
+            record_input(rec, st->files[i]);
+        te = st ? text_engine_new(paths->fonts_dir, &diags) : NULL;
+        doc = te ? layout_report(r, st, te, epoch, &diags) : NULL;
+    }
+    char *written = NULL;
+    size_t bytes = 0;
+    if (doc && o->command == CLI_CHECK)
+        status = CLI_EXIT_OK;
+    else if (doc)
+        status = write_output(o, doc, st, rec, &written, &bytes, &diags);
+    print_diagnostics(&diags, rec);
+    if (written && !o->quiet)
+        print_written(written, doc->npages, bytes);
+    free(written);
+    layout_document_free(doc);
+    text_engine_free(te);
+    style_free(st);
+    report_free(r);
+    diag_list_free(&diags);
+    cli_record_free(&own);
+    return status;
+}
+
+void cli_record_free(cli_record *rec)
+{
+    for (size_t i = 0; i < rec->inputs.count; i++)
+        free(rec->inputs.items[i]);
+    free(rec->inputs.items);
+    free(rec->layout_ref);
+    *rec = (cli_record){0};
+}

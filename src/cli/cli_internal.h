@@ -1,0 +1,121 @@
+/* cli_internal.h — seams inside the command line. Not for use outside
+ * src/cli/.
+ *
+ * The files, each calling only those listed before it:
+ *   cli_args.c   the commands, their options and help texts
+ *   cli_paths.c  where the data, the layouts, the fonts and the PDF are
+ *   cli_sources.c  what the PDF is told of the inputs (--embed-source)
+ *   cli_build.c  one run of the pipeline: report → style → text → layout → pdf
+ *   cli_watch.c  build again whenever an input changes (inotify)
+ *   cli_archive.c  info and extract: what a booklet says, its sources back
+ *   cli.c        cli_main: parse, then run the command */
+#ifndef BRIEFC_CLI_INTERNAL_H
+#define BRIEFC_CLI_INTERNAL_H
+
+#include "cli.h"
+
+#include "../base/base.h"
+#include "../pdf/pdf.h"
+
+#define CLI_DEFAULT_LAYOUT "a4-report"
+
+/* ---- cli_args.c: the commands, their options and help texts ---- */
+
+typedef enum { CLI_BUILD, CLI_CHECK, CLI_WATCH, CLI_INFO, CLI_EXTRACT } cli_command;
+
+typedef struct cli_options {
+    cli_command command;
+    const char *report_path; /* the REPORT, or the BOOKLET of info and extract */
+    const char *layout;      /* -l: a name or a path; NULL for meta.layout or the default */
+    const char *output;      /* -o: a path, "-" for standard output; NULL for the default */
+    bool quiet;              /* -q: only diagnostics */
+    bool embed_source;       /* --embed-source: the inputs inside the booklet */
+    bool json;               /* info --json */
+    const char *dir;         /* extract -d: where the sources go (NULL: here) */
+    bool force;              /* extract --force: replace files of the same names */
+} cli_options;
+
+/* cli_parse's result when a command is to run (not an exit status). */
+#define CLI_RUN (-1)
+
+/* Read the arguments into o (which points into argv). Returns CLI_RUN, or
+ * the exit status when there is nothing to run: help or version printed
+ * (0), or a usage error printed (2). */
+int cli_parse(int argc, char **argv, cli_options *o);
+
+/* ---- cli_paths.c: where things are ---- */
+
+typedef struct cli_paths {
+    char *data_dir; /* share/briefc (see cli_paths_find), or NULL: none found */
+    char *fonts_dir;
+    char *layout_dirs[3]; /* where a layout name is looked up, in order */
+    size_t nlayout_dirs;
+} cli_paths;
+
+/* Where briefc's data is, and where layout names are looked up for the
+ * report at report_path: its own folder's layouts/, the current folder's
+ * layouts/, then the data folder's. The data folder is BRIEFC_DATA_DIR when
+ * set; else, found beside the executable, <bin>/share/briefc (the build
+ * tree: CMake makes it) or <bin>/../share/briefc (installed). Nothing
+ * compiled in names the tree briefc was built from. */
+void cli_paths_find(cli_paths *p, const char *report_path);
+void cli_paths_free(cli_paths *p);
+
+/* The folder part of path ("." for none), heap. */
+char *cli_dir_of(const char *path);
+/* Whether a layout reference is a path (has '/' or ends in .yaml, .yml, .json), not a name. */
+bool cli_names_a_path(const char *ref);
+/* The layout to load (heap): -l as given (a path from the current folder);
+ * else meta.layout, whose relative path is taken from the report's folder;
+ * else the default. */
+char *cli_layout_ref(const char *option, const char *meta_layout, const char *report_path);
+/* Where build writes: -o as given, else REPORT with .pdf (heap). */
+char *cli_output_path(const cli_options *o);
+
+/* ---- cli_sources.c: what the PDF is told of the inputs ---- */
+
+/* The layout's name as the metadata records it: its leaf file's name
+ * without the extension (heap). */
+char *cli_layout_name(const char *leaf_path);
+
+/* The report and every file of its layout chain (st->files), read byte for
+ * byte, to travel inside the booklet. */
+typedef struct cli_sources {
+    pdf_attachment *files;
+    size_t count;
+} cli_sources;
+
+/* false with the reason in diags (two files of one name, one unreadable
+ * or too large). */
+bool cli_sources_read(const char *report_path, const style *st, cli_sources *s, diag_list *diags);
+void cli_sources_free(cli_sources *s);
+
+/* ---- cli_build.c: one run of the pipeline ---- */
+
+/* What a run read and found, for watch. */
+typedef struct cli_record {
+    VEC(char *) inputs; /* the report and every layout file read (heap) */
+    char *layout_ref;   /* the layout asked for, NULL when the report failed */
+    size_t errors;      /* how many errors were printed */
+} cli_record;
+
+/* Run the command of o once (build or check; watch builds): print the
+ * diagnostics and, after a build, the line saying what was written (unless
+ * quiet). Returns the exit status; fills rec when not NULL. */
+int cli_build(const cli_options *o, const cli_paths *paths, cli_record *rec);
+void cli_record_free(cli_record *rec);
+
+/* ---- cli_watch.c: build on every change ---- */
+
+/* Build, then build again whenever the report or a file of its layout
+ * chain changes, until SIGINT, SIGTERM or SIGHUP: then 0. */
+int cli_watch(const cli_options *o, const cli_paths *paths);
+
+/* ---- cli_archive.c: info and extract ---- */
+
+/* Print what the booklet o->report_path says about itself (o->json: as JSON). */
+int cli_info(const cli_options *o);
+/* Write the sources the booklet carries into o->dir (o->force: replacing). */
+int cli_extract(const cli_options *o);
+
+#endif

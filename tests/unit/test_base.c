@@ -1,0 +1,100 @@
+/* test_base.c — diagnostics as printed: the one-line format, and control
+ * characters, bidirectional overrides and bytes that are not UTF-8
+ * written as <U+XXXX> and <0xXX> so that author text quoted in a message
+ * can never act on the terminal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+
+/* What diag_print writes for d. */
+static char *printed(const diag_list *d)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    assert_non_null(f);
+    diag_print(d, f);
+    fclose(f);
+    return text;
+}
+
+static void expect_printed(const diag_list *d, const char *want)
+{
+    char *have = printed(d);
+    if (strcmp(have, want) != 0) {
+        print_message("have: %s\nwant: %s\n", have, want);
+        free(have);
+        fail();
+    }
+    free(have);
+}
+
+static void test_format(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    diag_add(&d, DIAG_ERROR, "r.yaml", 3, 7, "unknown key '%s'", "罗湖");
+    diag_add(&d, DIAG_WARNING, "r.yaml", 0, 0, "no position");
+    diag_add(&d, DIAG_ERROR, NULL, 0, 0, "no file");
+    expect_printed(&d, "r.yaml:3:7: error: unknown key '罗湖'\n"
+                       "r.yaml: warning: no position\n"
+                       "briefc: error: no file\n");
+    diag_list_free(&d);
+}
+
+static void test_controls_are_escaped(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    diag_add(&d, DIAG_ERROR, "r.yaml", 1, 1, "no installed font has U+001B '\033[31m'\a");
+    diag_add(&d, DIAG_ERROR, "r.yaml", 2, 1, "tab\there, line\nbreak, DEL\x7f");
+    diag_add(&d, DIAG_ERROR, "r.yaml", 3, 1,
+             "C1 CSI \xC2\x9B"
+             "2J and NEL \xC2\x85");
+    diag_add(&d, DIAG_ERROR, "r.yaml", 4, 1,
+             "bidi \xE2\x80\xAE"
+             "abc\xE2\x81\xA6 LS \xE2\x80\xA8");
+    diag_add(&d, DIAG_ERROR, "r.yaml", 5, 1,
+             "raw byte \x9B"
+             "2J, cut \xE7\xBD");
+    diag_add(&d, DIAG_ERROR, "evil\033]0;title\a.yaml", 6, 1, "file name");
+    expect_printed(&d, "r.yaml:1:1: error: no installed font has U+001B '<U+001B>[31m'<U+0007>\n"
+                       "r.yaml:2:1: error: tab<U+0009>here, line<U+000A>break, DEL<U+007F>\n"
+                       "r.yaml:3:1: error: C1 CSI <U+009B>2J and NEL <U+0085>\n"
+                       "r.yaml:4:1: error: bidi <U+202E>abc<U+2066> LS <U+2028>\n"
+                       "r.yaml:5:1: error: raw byte <0x9B>2J, cut <0xE7><0xBD>\n"
+                       "evil<U+001B>]0;title<U+0007>.yaml:6:1: error: file name\n");
+    diag_list_free(&d);
+}
+
+static void test_is_control(void **state)
+{
+    (void)state;
+    static const uint32_t controls[] = {0x00,   0x09,   0x0A,   0x1B,   0x1F,   0x7F,
+                                        0x80,   0x85,   0x9F,   0x061C, 0x200E, 0x200F,
+                                        0x2028, 0x2029, 0x202A, 0x202E, 0x2066, 0x2069};
+    static const uint32_t text[] = {0x20,   0x7E,   0xA0,   0xE9,   0x3000, 0x4E00,
+                                    0x200B, 0x2030, 0x2065, 0x206A, 0xFF0C, 0x20BB7};
+    for (size_t i = 0; i < sizeof controls / sizeof *controls; i++)
+        assert_true(utf8_is_control(controls[i]));
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+        assert_false(utf8_is_control(text[i]));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_controls_are_escaped),
+        cmocka_unit_test(test_is_control),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
