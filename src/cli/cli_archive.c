@@ -207,7 +207,8 @@ static bool plan_extract(const pdf_booklet *b, int dir, const char *dirname, boo
             }
         struct stat st;
         if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
-            if (!S_ISREG(st.st_mode)) {
+            /* a link is replaced as a link (renamed over), never followed */
+            if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
                 diag_add(diags, DIAG_ERROR, NULL, 0, 0,
                          "%s/%s exists and is not a regular file: not replaced", dirname, name);
                 ok = false;
