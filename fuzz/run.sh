@@ -13,10 +13,10 @@
 #              cmake --build build-fuzz --target fuzz
 set -u
 cd "$(dirname "$0")/.." || exit 1
-BUILD=${1:?usage: fuzz/run.sh BUILD_DIR [json|report|layout …]}
+BUILD=${1:?usage: fuzz/run.sh BUILD_DIR [json|report|layout|booklet …]}
 shift
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(json report layout)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(json report layout booklet)
 SECONDS_EACH=${BRIEFC_FUZZ_SECONDS:-60}
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/briefc-fuzz.XXXXXX")
 ARTIFACTS=${BRIEFC_FUZZ_ARTIFACTS:-$SCRATCH/findings}

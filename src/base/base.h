@@ -102,4 +102,24 @@ int base_hex_digit(char c);
 /* Read a whole file into a NUL-terminated heap buffer; NULL and errno on failure. */
 char *base_read_file(const char *path, size_t *len);
 
+/* ---- digests and name-based UUIDs (hash.c; identification, not security) ---- */
+
+void base_md5(const void *data, size_t len, uint8_t out[16]);
+void base_sha1(const void *data, size_t len, uint8_t out[20]);
+void base_sha256(const void *data, size_t len, uint8_t out[32]);
+/* Lower-case hex of n bytes into out (2n + 1 bytes, NUL-terminated). */
+void base_hex(const uint8_t *bytes, size_t n, char *out);
+/* The RFC 4122 version-5 UUID of name in namespace_id (SHA-1 based). */
+void base_uuid5(const uint8_t namespace_id[16], const char *name, size_t len, uint8_t out[16]);
+/* "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" (lower case). */
+void base_uuid_format(const uint8_t id[16], char out[37]);
+
+/* The SHA-256 of a whole file (file_hash.c). A CJK font file weighs 15–26 MB
+ * and hashing one takes longer than building a booklet, so the digest is
+ * remembered in a cache keyed by the file's device, inode, size and
+ * modification time: $BRIEFC_CACHE_DIR, else $XDG_CACHE_HOME/briefc, else
+ * ~/.cache/briefc (BRIEFC_CACHE_DIR=off: no cache). false when the file
+ * cannot be read. */
+bool base_file_sha256(const char *path, uint8_t out[32]);
+
 #endif

@@ -8,6 +8,10 @@ int cli_main(int argc, char **argv)
     int status = cli_parse(argc, argv, &o);
     if (status != CLI_RUN)
         return status;
+    if (o.command == CLI_INFO)
+        return cli_info(&o);
+    if (o.command == CLI_EXTRACT)
+        return cli_extract(&o);
     cli_paths paths;
     cli_paths_find(&paths, o.report_path);
     status = o.command == CLI_WATCH ? cli_watch(&o, &paths) : cli_build(&o, &paths, NULL);

@@ -11,6 +11,8 @@
 static const char USAGE_BUILD[] = "usage: briefc build REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n";
 static const char USAGE_CHECK[] = "usage: briefc check REPORT [-l LAYOUT]\n";
 static const char USAGE_WATCH[] = "usage: briefc watch REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n";
+static const char USAGE_INFO[] = "usage: briefc info BOOKLET.pdf [--json]\n";
+static const char USAGE_EXTRACT[] = "usage: briefc extract BOOKLET.pdf [-d DIR] [--force] [-q]\n";
 
 #define OPTION_LAYOUT                                                                              \
     "  -l, --layout=NAME   the layout: a name, looked up as NAME.yaml (.yml, .json)\n"             \
@@ -26,6 +28,10 @@ static const char USAGE_WATCH[] = "usage: briefc watch REPORT [-l LAYOUT] [-o OU
 #define OPTION_STDOUT "                      '-o -' writes the PDF to standard output.\n"
 #define OPTION_QUIET                                                                               \
     "  -q, --quiet         say nothing on success; print only errors and warnings\n"
+#define OPTION_EMBED                                                                               \
+    "  --embed-source      carry the report and every file of its layout chain\n"                  \
+    "                      inside the booklet, byte for byte (PDF/A-3b); `briefc\n"                \
+    "                      extract` gives them back\n"
 #define OPTION_HELP "  -h, --help          this text\n"
 #define EXIT_STATUS                                                                                \
     "exit status: 0 success (warnings allowed), 1 the inputs are wrong or cannot be\n"             \
@@ -35,6 +41,8 @@ static const char USAGE_WATCH[] = "usage: briefc watch REPORT [-l LAYOUT] [-o OU
     "usage: briefc build REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n"                                   \
     "       briefc check REPORT [-l LAYOUT]\n"                                                     \
     "       briefc watch REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n"                                   \
+    "       briefc info BOOKLET.pdf [--json]\n"                                                    \
+    "       briefc extract BOOKLET.pdf [-d DIR] [--force]\n"                                       \
     "       briefc COMMAND --help\n"                                                               \
     "       briefc --help | --version\n"
 
@@ -46,8 +54,10 @@ static const char HELP[] =
     "  build    write the booklet\n"
     "  check    everything but writing: report, layout, fonts, coverage\n"
     "  watch    build, then build again whenever the report or its layout changes\n"
+    "  info     what a booklet says about itself: title, id, version, fonts, sources\n"
+    "  extract  write the sources a booklet carries (--embed-source) back to files\n"
     "\n"
-    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_QUIET OPTION_HELP
+    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_QUIET OPTION_EMBED OPTION_HELP
     "  -V, --version       the version\n"
     "\n"
     "environment:\n"
@@ -63,7 +73,7 @@ static const char HELP_BUILD[] =
     "the previous one. On success one line on standard error says what was\n"
     "written: 'wrote OUT.pdf: 9 pages, 262 KB' (KB: 1000 bytes).\n"
     "\n"
-    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_QUIET OPTION_HELP
+    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_QUIET OPTION_EMBED OPTION_HELP
     "\n" EXIT_STATUS;
 
 static const char HELP_CHECK[] =
@@ -82,22 +92,53 @@ static const char HELP_WATCH[] =
     "prints its one-line result or its errors; a build that fails keeps the last\n"
     "good PDF. Ctrl-C (SIGINT) or SIGTERM stops it, with exit status 0.\n"
     "\n"
-    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_QUIET OPTION_HELP "\n"
+    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_QUIET OPTION_EMBED OPTION_HELP "\n"
     "exit status: 0 stopped by a signal, 2 usage error (or a bad SOURCE_DATE_EPOCH),\n"
     "3 the files cannot be watched.\n";
 
-static const char *const COMMAND_NAMES[] = {"build", "check", "watch"};
+static const char HELP_INFO[] =
+    "Print what BOOKLET.pdf, a booklet briefc wrote, says about itself: title,\n"
+    "id, version, date, PDF/A conformance, pages, layout, the version of briefc\n"
+    "that wrote it, its document and instance ids, each embedded font with the\n"
+    "SHA-256 of its file, and the sources it carries with their sizes. A PDF\n"
+    "briefc did not write gets one line saying so.\n"
+    "\n"
+    "options:\n"
+    "  --json              the same as one JSON object, for scripts\n" OPTION_HELP "\n"
+    "exit status: 0 printed, 1 not a booklet briefc wrote (or damaged), 2 usage error.\n";
+
+static const char HELP_EXTRACT[] =
+    "Write the sources BOOKLET.pdf carries (built with --embed-source: the report\n"
+    "and the files of its layout chain) back to files under their own names in\n"
+    "DIR. Every name is checked first: only plain file names are written, only\n"
+    "inside DIR, and nothing is written when one is refused. Building the\n"
+    "extracted report with the extracted layout gives the same booklet.\n"
+    "\n"
+    "options:\n"
+    "  -d, --dir=DIR       where to write them (default: the current folder;\n"
+    "                      created when missing)\n"
+    "  --force             replace files of the same names (else refused)\n" OPTION_QUIET
+        OPTION_HELP "\n"
+    "exit status: 0 written, 1 not a booklet, damaged, no sources, an unsafe name\n"
+    "or a file already there, 2 usage error, 3 a file cannot be written.\n";
+
+static const char *const COMMAND_NAMES[] = {"build", "check", "watch", "info", "extract"};
+#define NCOMMANDS (sizeof COMMAND_NAMES / sizeof *COMMAND_NAMES)
 
 static const char *usage_of(cli_command c)
 {
-    return c == CLI_BUILD ? USAGE_BUILD : c == CLI_CHECK ? USAGE_CHECK : USAGE_WATCH;
+    static const char *const usages[] = {USAGE_BUILD, USAGE_CHECK, USAGE_WATCH, USAGE_INFO,
+                                         USAGE_EXTRACT};
+    return usages[c];
 }
 
 static int print_command_help(cli_command c)
 {
+    static const char *const helps[] = {HELP_BUILD, HELP_CHECK, HELP_WATCH, HELP_INFO,
+                                        HELP_EXTRACT};
     fputs(usage_of(c), stdout);
     fputc('\n', stdout);
-    fputs(c == CLI_BUILD ? HELP_BUILD : c == CLI_CHECK ? HELP_CHECK : HELP_WATCH, stdout);
+    fputs(helps[c], stdout);
     return CLI_EXIT_OK;
 }
 
@@ -127,10 +168,11 @@ static int usage_error(const cli_command *c, const char *fmt, ...)
 
 static int unknown_command(const char *name)
 {
-    const char *guess = base_closest_word(name, COMMAND_NAMES, 3);
+    const char *guess = base_closest_word(name, COMMAND_NAMES, NCOMMANDS);
     if (guess)
         return usage_error(NULL, "unknown command '%s' (did you mean '%s'?)", name, guess);
-    return usage_error(NULL, "unknown command '%s' (expected build, check or watch)", name);
+    return usage_error(NULL, "unknown command '%s' (expected build, check, watch, info or extract)",
+                       name);
 }
 
 /* ---- options ---- */
@@ -163,6 +205,30 @@ static int take_value(int argc, char **argv, int *i, const cli_command *c, char 
     return 1;
 }
 
+static bool builds(cli_command c)
+{
+    return c == CLI_BUILD || c == CLI_WATCH;
+}
+
+/* An option of info or extract, which read a booklet. */
+static int read_booklet_option(int argc, char **argv, int *i, cli_options *o)
+{
+    const char *a = argv[*i];
+    const cli_command *c = &o->command;
+    if (o->command == CLI_INFO && !strcmp(a, "--json")) {
+        o->json = true;
+        return CLI_RUN;
+    }
+    if (o->command == CLI_EXTRACT && !strcmp(a, "--force")) {
+        o->force = true;
+        return CLI_RUN;
+    }
+    int got = o->command == CLI_EXTRACT ? take_value(argc, argv, i, c, 'd', "--dir", &o->dir) : 0;
+    if (got == 0)
+        return usage_error(c, "unknown option '%s'", a);
+    return got < 0 ? CLI_EXIT_USAGE : CLI_RUN;
+}
+
 /* One option of command c at argv[*i]. CLI_RUN to go on, else the exit status. */
 static int read_option(int argc, char **argv, int *i, cli_options *o)
 {
@@ -170,8 +236,17 @@ static int read_option(int argc, char **argv, int *i, cli_options *o)
     const cli_command *c = &o->command;
     if (!strcmp(a, "-h") || !strcmp(a, "--help"))
         return print_command_help(o->command);
-    if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+    if ((!strcmp(a, "-q") || !strcmp(a, "--quiet")) && o->command != CLI_INFO) {
         o->quiet = true;
+        return CLI_RUN;
+    }
+    if (o->command == CLI_INFO || o->command == CLI_EXTRACT)
+        return read_booklet_option(argc, argv, i, o);
+    if (!strcmp(a, "--embed-source")) {
+        if (!builds(o->command))
+            return usage_error(c,
+                               "check writes nothing: --embed-source belongs to build and watch");
+        o->embed_source = true;
         return CLI_RUN;
     }
     int got = take_value(argc, argv, i, c, 'l', "--layout", &o->layout);
@@ -197,13 +272,17 @@ static int read_arguments(int argc, char **argv, cli_options *o)
             if (status != CLI_RUN)
                 return status;
         } else if (o->report_path) {
-            return usage_error(&o->command, "unexpected argument '%s' (one report at a time)", a);
+            bool booklet = o->command == CLI_INFO || o->command == CLI_EXTRACT;
+            return usage_error(&o->command, "unexpected argument '%s' (one %s at a time)", a,
+                               booklet ? "booklet" : "report");
         } else {
             o->report_path = a;
         }
     }
     if (!o->report_path)
-        return usage_error(&o->command, "no report given");
+        return usage_error(&o->command, o->command == CLI_INFO || o->command == CLI_EXTRACT
+                                            ? "no booklet given"
+                                            : "no report given");
     if (o->command == CLI_WATCH && o->output && !strcmp(o->output, "-"))
         return usage_error(&o->command, "watch writes a file again and again: '-o -' is for build");
     return CLI_RUN;
@@ -227,9 +306,9 @@ int cli_parse(int argc, char **argv, cli_options *o)
     if (help)
         cmd = argv[2];
     size_t k = 0;
-    while (k < 3 && strcmp(cmd, COMMAND_NAMES[k]) != 0)
+    while (k < NCOMMANDS && strcmp(cmd, COMMAND_NAMES[k]) != 0)
         k++;
-    if (k == 3)
+    if (k == NCOMMANDS)
         return unknown_command(cmd);
     o->command = (cli_command)k;
     return help ? print_command_help(o->command) : read_arguments(argc, argv, o);

@@ -74,8 +74,8 @@ static bool is_an_input(const char *out, const cli_record *rec, diag_list *diags
 
 /* Write doc where o says: the exit status, and on success what was
  * written (heap: a path or "standard output") and its size. */
-static int write_output(const cli_options *o, const layout_document *doc, const cli_record *rec,
-                        char **what, size_t *bytes, diag_list *diags)
+static int write_pdf(const cli_options *o, const layout_document *doc, const pdf_options *po,
+                     const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
 {
     if (o->output && !strcmp(o->output, "-")) {
         if (isatty(STDOUT_FILENO)) {
@@ -83,18 +83,37 @@ static int write_output(const cli_options *o, const layout_document *doc, const 
                      "standard output is a terminal: redirect it, or give -o FILE");
             return CLI_EXIT_OUTPUT;
         }
-        if (pdf_write_fd(doc, STDOUT_FILENO, "standard output", bytes, diags) != 0)
+        if (pdf_write_fd(doc, po, STDOUT_FILENO, "standard output", bytes, diags) != 0)
             return CLI_EXIT_OUTPUT;
         *what = strcpy(xmalloc(sizeof "standard output"), "standard output");
         return CLI_EXIT_OK;
     }
     char *out = cli_output_path(o);
-    if (is_an_input(out, rec, diags) || pdf_write(doc, out, bytes, diags) != 0) {
+    if (is_an_input(out, rec, diags) || pdf_write(doc, po, out, bytes, diags) != 0) {
         free(out);
         return CLI_EXIT_OUTPUT;
     }
     *what = out;
     return CLI_EXIT_OK;
+}
+
+/* The PDF writer told what it needs of the inputs, then write_pdf. */
+static int write_output(const cli_options *o, const layout_document *doc, const style *st,
+                        const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
+{
+    char *layout = cli_layout_name(st->name);
+    cli_sources sources = {0};
+    pdf_options po = {.layout = layout};
+    int status = CLI_EXIT_OK;
+    if (o->embed_source && !cli_sources_read(o->report_path, st, &sources, diags))
+        status = CLI_EXIT_INPUT;
+    po.attachments = sources.files;
+    po.nattachments = sources.count;
+    if (status == CLI_EXIT_OK)
+        status = write_pdf(o, doc, &po, rec, what, bytes, diags);
+    cli_sources_free(&sources);
+    free(layout);
+    return status;
 }
 
 /* ---- the pipeline ---- */
@@ -143,7 +162,7 @@ int cli_build(const cli_options *o, const cli_paths *paths, cli_record *rec)
     if (doc && o->command == CLI_CHECK)
         status = CLI_EXIT_OK;
     else if (doc)
-        status = write_output(o, doc, rec, &written, &bytes, &diags);
+        status = write_output(o, doc, st, rec, &written, &bytes, &diags);
     print_diagnostics(&diags, rec);
     if (written && !o->quiet)
         print_written(written, doc->npages, bytes);

@@ -4,8 +4,10 @@
  * The files, each calling only those listed before it:
  *   cli_args.c   the commands, their options and help texts
  *   cli_paths.c  where the data, the layouts, the fonts and the PDF are
+ *   cli_sources.c  what the PDF is told of the inputs (--embed-source)
  *   cli_build.c  one run of the pipeline: report → style → text → layout → pdf
  *   cli_watch.c  build again whenever an input changes (inotify)
+ *   cli_archive.c  info and extract: what a booklet says, its sources back
  *   cli.c        cli_main: parse, then run the command */
 #ifndef BRIEFC_CLI_INTERNAL_H
 #define BRIEFC_CLI_INTERNAL_H
@@ -13,19 +15,24 @@
 #include "cli.h"
 
 #include "../base/base.h"
+#include "../pdf/pdf.h"
 
 #define CLI_DEFAULT_LAYOUT "a4-report"
 
 /* ---- cli_args.c: the commands, their options and help texts ---- */
 
-typedef enum { CLI_BUILD, CLI_CHECK, CLI_WATCH } cli_command;
+typedef enum { CLI_BUILD, CLI_CHECK, CLI_WATCH, CLI_INFO, CLI_EXTRACT } cli_command;
 
 typedef struct cli_options {
     cli_command command;
-    const char *report_path;
-    const char *layout; /* -l: a name or a path; NULL for meta.layout or the default */
-    const char *output; /* -o: a path, "-" for standard output; NULL for the default */
-    bool quiet;         /* -q: only diagnostics */
+    const char *report_path; /* the REPORT, or the BOOKLET of info and extract */
+    const char *layout;      /* -l: a name or a path; NULL for meta.layout or the default */
+    const char *output;      /* -o: a path, "-" for standard output; NULL for the default */
+    bool quiet;              /* -q: only diagnostics */
+    bool embed_source;       /* --embed-source: the inputs inside the booklet */
+    bool json;               /* info --json */
+    const char *dir;         /* extract -d: where the sources go (NULL: here) */
+    bool force;              /* extract --force: replace files of the same names */
 } cli_options;
 
 /* cli_parse's result when a command is to run (not an exit status). */
@@ -65,6 +72,24 @@ char *cli_layout_ref(const char *option, const char *meta_layout, const char *re
 /* Where build writes: -o as given, else REPORT with .pdf (heap). */
 char *cli_output_path(const cli_options *o);
 
+/* ---- cli_sources.c: what the PDF is told of the inputs ---- */
+
+/* The layout's name as the metadata records it: its leaf file's name
+ * without the extension (heap). */
+char *cli_layout_name(const char *leaf_path);
+
+/* The report and every file of its layout chain (st->files), read byte for
+ * byte, to travel inside the booklet. */
+typedef struct cli_sources {
+    pdf_attachment *files;
+    size_t count;
+} cli_sources;
+
+/* false with the reason in diags (two files of one name, one unreadable
+ * or too large). */
+bool cli_sources_read(const char *report_path, const style *st, cli_sources *s, diag_list *diags);
+void cli_sources_free(cli_sources *s);
+
 /* ---- cli_build.c: one run of the pipeline ---- */
 
 /* What a run read and found, for watch. */
@@ -85,5 +110,12 @@ void cli_record_free(cli_record *rec);
 /* Build, then build again whenever the report or a file of its layout
  * chain changes, until SIGINT, SIGTERM or SIGHUP: then 0. */
 int cli_watch(const cli_options *o, const cli_paths *paths);
+
+/* ---- cli_archive.c: info and extract ---- */
+
+/* Print what the booklet o->report_path says about itself (o->json: as JSON). */
+int cli_info(const cli_options *o);
+/* Write the sources the booklet carries into o->dir (o->force: replacing). */
+int cli_extract(const cli_options *o);
 
 #endif

@@ -13,6 +13,7 @@
 
 typedef struct writer {
     const layout_document *doc;
+    const pdf_options *options;
     HPDF_Doc pdf;
     HPDF_STATUS error, detail; /* libharu's first error, from on_error */
     pdf_fonts fonts;
@@ -21,6 +22,9 @@ typedef struct writer {
      * failure, except that the fonts are always finished (their worker is
      * joined): a font's error, found last, is the one pdf_write reports. */
     diag_list errors;
+    size_t xmp_instance_at; /* where the XMP instance id goes in the packet */
+    uint8_t *file;          /* the saved file, in one piece, sealed */
+    size_t file_len;
 } writer;
 
 /* libharu reports errors through this handler and then returns an error
@@ -278,9 +282,32 @@ static void draw_link(writer *w, HPDF_Page page, const layout_link *l)
     HPDF_Rect rect = {(HPDF_REAL)l->x, (HPDF_REAL)(page_h - l->y - l->h), (HPDF_REAL)(l->x + l->w),
                       (HPDF_REAL)(page_h - l->y)};
     HPDF_Array dst = pdf_dest_xyz(w->pdf, target, HPDF_Page_GetHeight(target) - l->target_y);
-    HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(page, rect, dst);
-    if (annot)
-        HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    /* The annotation is built here rather than by libharu, whose link
+     * annotations take an indirect destination and no flags: PDF/A wants
+     * the print flag (4) and a direct /Dest. */
+    HPDF_Dict annot = HPDF_Dict_New(w->pdf->mmgr);
+    if (!annot || !dst || HPDF_Xref_Add(w->pdf->xref, annot) != HPDF_OK)
+        return;
+    HPDF_Dict_AddName(annot, "Type", "Annot");
+    HPDF_Dict_AddName(annot, "Subtype", "Link");
+    HPDF_Array box = HPDF_Array_New(w->pdf->mmgr);
+    HPDF_Array_AddReal(box, rect.left);
+    HPDF_Array_AddReal(box, rect.bottom);
+    HPDF_Array_AddReal(box, rect.right);
+    HPDF_Array_AddReal(box, rect.top);
+    HPDF_Dict_Add(annot, "Rect", box);
+    HPDF_Array border = HPDF_Array_New(w->pdf->mmgr);
+    for (int i = 0; i < 3; i++)
+        HPDF_Array_AddNumber(border, 0);
+    HPDF_Dict_Add(annot, "Border", border);
+    HPDF_Dict_AddNumber(annot, "F", 4);
+    HPDF_Dict_Add(annot, "Dest", dst);
+    HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+    if (!annots) {
+        annots = HPDF_Array_New(w->pdf->mmgr);
+        HPDF_Dict_Add(page, "Annots", annots);
+    }
+    HPDF_Array_Add(annots, annot);
 }
 
 static void draw_page(writer *w, size_t index)
@@ -350,6 +377,115 @@ static bool add_pages(writer *w)
     return !failed(w);
 }
 
+/* ---- PDF/A ---- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* "family\tfile\tsha256" for each embedded font, in the order of use. */
+static char **font_records(writer *w)
+{
+    char **records = xcalloc(w->fonts.count + 1, sizeof *records);
+    for (size_t i = 0; i < w->fonts.count; i++) {
+        const text_font_info *info = text_font_get_info(w->fonts.items[i]->font);
+        uint8_t digest[32];
+        char hex[65];
+        if (!base_file_sha256(info->path, digest)) {
+            diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0,
+                     "cannot read the font file '%s' to record its SHA-256", info->path);
+            strcpy(hex, "unknown");
+        } else {
+            base_hex(digest, 32, hex);
+        }
+        records[i] = xmalloc(strlen(info->family) + strlen(info->path) + 70);
+        sprintf(records[i], "%s\t%s\t%s", info->family, base_name(info->path), hex);
+    }
+    return records;
+}
+
+/* "name\tsize\tsha256" for each attachment. */
+static char **source_records(const pdf_options *o)
+{
+    char **records = xcalloc(o->nattachments + 1, sizeof *records);
+    for (size_t i = 0; i < o->nattachments; i++) {
+        const pdf_attachment *a = &o->attachments[i];
+        uint8_t digest[32];
+        char hex[65];
+        base_sha256(a->data, a->len, digest);
+        base_hex(digest, 32, hex);
+        records[i] = xmalloc(strlen(a->name) + 100);
+        sprintf(records[i], "%s\t%zu\t%s", a->name, a->len, hex);
+    }
+    return records;
+}
+
+static void free_records(char **records, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(records[i]);
+    free(records);
+}
+
+/* The metadata, the output intent, the attached files and the identifiers
+ * PDF/A asks for. */
+static bool archive(writer *w)
+{
+    const layout_info *info = &w->doc->info;
+    uint8_t document_id[16];
+    char document_uuid[37];
+    pdf_archive_document_id(info, document_id);
+    base_uuid_format(document_id, document_uuid);
+    const pdf_options *o = w->options;
+    char **fonts = font_records(w), **sources = source_records(o);
+    pdf_xmp x = {
+        .info = info,
+        .producer = PDF_PRODUCER,
+        .part = o->nattachments ? 3 : 1, /* associated files are PDF/A-3's */
+        .document_id = document_uuid,
+        .layout = w->options->layout,
+        .lang = w->options->lang ? w->options->lang : "zh-CN",
+        .fonts = (const char *const *)fonts,
+        .nfonts = w->fonts.count,
+        .sources = (const char *const *)sources,
+        .nsources = o->nattachments,
+    };
+    size_t len;
+    char *xmp = pdf_xmp_packet(&x, &len, &w->xmp_instance_at);
+    pdf_archive_metadata(w->pdf, xmp, len);
+    free(xmp);
+    free_records(fonts, w->fonts.count);
+    free_records(sources, o->nattachments);
+    pdf_archive_output_intent(w->pdf, &pdf_icc_srgb);
+    char date[64];
+    pdf_date(info->date, info->tz_minutes, date, sizeof date);
+    pdf_attach_files(w->pdf, o->attachments, o->nattachments, date);
+    pdf_archive_trailer_id(w->pdf, document_id);
+    return !failed(w);
+}
+
+/* The saved file in one piece, its identifiers filled in from its hash. */
+static bool seal(writer *w)
+{
+    HPDF_Stream s = w->pdf->stream;
+    w->file = xmalloc(s->size + 1);
+    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(s); i++) {
+        HPDF_UINT n = 0;
+        HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &n);
+        if (!buf || w->file_len + n > s->size)
+            break;
+        memcpy(w->file + w->file_len, buf, n);
+        w->file_len += n;
+    }
+    if (w->file_len != s->size || !pdf_archive_seal(w->file, w->file_len, w->xmp_instance_at)) {
+        diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "the saved file could not be sealed");
+        return false;
+    }
+    return true;
+}
+
 static bool build(writer *w)
 {
     if (w->doc->npages == 0) {
@@ -381,20 +517,25 @@ static bool build(writer *w)
                      "the outline or page labels name a missing page");
         return false;
     }
-    return HPDF_SaveToStream(w->pdf) == HPDF_OK && !failed(w);
+    if (!archive(w))
+        return false;
+    return HPDF_SaveToStream(w->pdf) == HPDF_OK && !failed(w) && seal(w);
 }
 
 /* ---- writing ---- */
 
 /* Build the document and write it to path, or into fd when path is NULL
  * (name says what fd is, for the message). */
-static int write_document(const layout_document *doc, const char *path, int fd, const char *name,
-                          size_t *bytes, diag_list *diags)
+static int write_document(const layout_document *doc, const pdf_options *options, const char *path,
+                          int fd, const char *name, size_t *bytes, diag_list *diags)
 {
-    writer w = {.doc = doc};
+    static const pdf_options defaults = {0};
+    writer w = {.doc = doc, .options = options ? options : &defaults};
     size_t written = 0;
-    bool ok = build(&w) && (path ? pdf_file_write(w.pdf->stream, path, &written, &w.errors)
-                                 : pdf_file_write_fd(w.pdf->stream, fd, &written, &w.errors));
+    bool ok = build(&w);
+    pdf_bytes saved = {w.file, w.file_len};
+    ok = ok && (path ? pdf_file_write(&saved, path, &written, &w.errors)
+                     : pdf_file_write_fd(&saved, fd, &written, &w.errors));
     if (!ok) {
         failed(&w);
         /* one error, with no position: the last one found (see writer) */
@@ -411,16 +552,18 @@ static int write_document(const layout_document *doc, const char *path, int fd, 
         HPDF_Free(w.pdf);
     pdf_fonts_free(&w.fonts);
     free(w.pages);
+    free(w.file);
     return ok ? 0 : -1;
 }
 
-int pdf_write(const layout_document *doc, const char *path, size_t *bytes, diag_list *diags)
+int pdf_write(const layout_document *doc, const pdf_options *options, const char *path,
+              size_t *bytes, diag_list *diags)
 {
-    return write_document(doc, path, -1, NULL, bytes, diags);
+    return write_document(doc, options, path, -1, NULL, bytes, diags);
 }
 
-int pdf_write_fd(const layout_document *doc, int fd, const char *name, size_t *bytes,
-                 diag_list *diags)
+int pdf_write_fd(const layout_document *doc, const pdf_options *options, int fd, const char *name,
+                 size_t *bytes, diag_list *diags)
 {
-    return write_document(doc, NULL, fd, name, bytes, diags);
+    return write_document(doc, options, NULL, fd, name, bytes, diags);
 }

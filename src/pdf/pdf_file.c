@@ -47,21 +47,13 @@ static bool write_all(int fd, const uint8_t *p, size_t n)
     return true;
 }
 
-/* Every buffer of the memory stream into fd; false with errno set. */
-static bool write_stream(int fd, HPDF_Stream saved, size_t *bytes)
+/* The saved file into fd; false with errno set. */
+static bool write_stream(int fd, const pdf_bytes *saved, size_t *bytes)
 {
     *bytes = 0;
-    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(saved); i++) {
-        HPDF_UINT len = 0;
-        HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(saved, i, &len);
-        if (!buf) {
-            errno = EIO;
-            return false;
-        }
-        if (!write_all(fd, buf, len))
-            return false;
-        *bytes += len;
-    }
+    if (!write_all(fd, saved->data, saved->len))
+        return false;
+    *bytes = saved->len;
     return true;
 }
 
@@ -186,7 +178,7 @@ static bool still_replaceable(const char *path)
 }
 
 /* Write the temporary file completely; 0 or the errno of what failed. */
-static int fill_temp(int fd, HPDF_Stream saved, const char *path, size_t *bytes)
+static int fill_temp(int fd, const pdf_bytes *saved, const char *path, size_t *bytes)
 {
     int err = 0;
     if (!write_stream(fd, saved, bytes) || fchmod(fd, target_mode(path)) != 0 || fsync(fd) != 0)
@@ -196,7 +188,7 @@ static int fill_temp(int fd, HPDF_Stream saved, const char *path, size_t *bytes)
     return err;
 }
 
-static bool replace_file(HPDF_Stream saved, const char *path, size_t *bytes, diag_list *errors)
+static bool replace_file(const pdf_bytes *saved, const char *path, size_t *bytes, diag_list *errors)
 {
     size_t plen = strlen(path);
     char *tmp = xmalloc(plen + sizeof ".tmp-XXXXXX");
@@ -236,7 +228,7 @@ static bool replace_file(HPDF_Stream saved, const char *path, size_t *bytes, dia
 
 /* ---- writing into a device or a pipe ---- */
 
-static bool write_into(HPDF_Stream saved, const char *path, size_t *bytes, diag_list *errors)
+static bool write_into(const pdf_bytes *saved, const char *path, size_t *bytes, diag_list *errors)
 {
     int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
@@ -320,7 +312,7 @@ static target_kind classify(const char *path, char **real, diag_list *errors)
 
 /* ---- public (to pdf.c) ---- */
 
-bool pdf_file_write(HPDF_Stream saved, const char *path, size_t *bytes, diag_list *errors)
+bool pdf_file_write(const pdf_bytes *saved, const char *path, size_t *bytes, diag_list *errors)
 {
     char *real;
     bool ok = false;
@@ -338,7 +330,7 @@ bool pdf_file_write(HPDF_Stream saved, const char *path, size_t *bytes, diag_lis
     return ok;
 }
 
-bool pdf_file_write_fd(HPDF_Stream saved, int fd, size_t *bytes, diag_list *errors)
+bool pdf_file_write_fd(const pdf_bytes *saved, int fd, size_t *bytes, diag_list *errors)
 {
     if (!write_stream(fd, saved, bytes))
         return fail_errno(errors, errno);

@@ -188,6 +188,13 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, const text_font_info *info, const
         HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)hb_blob_get_length(job->program));
         HPDF_Dict_Add(fd, "FontFile2", file);
     }
+    /* PDF/A: a subset says which CIDs it holds (ISO 19005-1, 6.3.5) */
+    const pdf_font *pf = job->pf;
+    uint32_t *cids = xmalloc((pf->glyphs.count + 1) * sizeof *cids);
+    for (size_t i = 0; i < pf->glyphs.count; i++)
+        cids[i] = pf->glyphs.items[i].code;
+    HPDF_Dict_Add(fd, "CIDSet", pdf_archive_cidset(pdf, cids, pf->glyphs.count));
+    free(cids);
     return fd;
 }
 

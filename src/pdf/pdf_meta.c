@@ -37,7 +37,7 @@ size_t pdf_utf16be(const char *utf8, size_t len, uint8_t *out, bool bom)
 /* A PDF text string: UTF-16BE with a byte-order mark, as an HPDF_Binary
  * (written as <hex>), not an HPDF_String: libharu measures strings with
  * strlen, and UTF-16 is full of zero bytes. */
-static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8, size_t len)
+HPDF_Binary pdf_text_string(HPDF_Doc pdf, const char *utf8, size_t len)
 {
     uint8_t *buf = xmalloc(2 + 4 * len);
     size_t n = pdf_utf16be(utf8, len, buf, true);
@@ -48,12 +48,12 @@ static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8, size_t len)
 
 HPDF_Array pdf_dest_xyz(HPDF_Doc pdf, HPDF_Page page, double top)
 {
-    /* HPDF_Destination_SetXYZ refuses a zoom of null (keep the reader's),
-     * so the array is rebuilt; libharu still validates it as a destination. */
-    HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+    /* A direct array, not libharu's destination object: PDF/A validators
+     * (PDFBox) read a /Dest only as an array in place, and an indirect one
+     * costs an object for nothing. */
+    HPDF_Array dst = HPDF_Array_New(pdf->mmgr);
     if (!dst)
         return NULL;
-    HPDF_Array_Clear(dst);
     HPDF_Array_Add(dst, page);
     HPDF_Array_AddName(dst, "XYZ");
     HPDF_Array_Add(dst, HPDF_Null_New(pdf->mmgr));
@@ -67,11 +67,11 @@ HPDF_Array pdf_dest_xyz(HPDF_Doc pdf, HPDF_Page page, double top)
 static void info_text(HPDF_Doc pdf, const char *key, const char *value)
 {
     if (value)
-        HPDF_Dict_Add(pdf->info, key, text_string(pdf, value, strlen(value)));
+        HPDF_Dict_Add(pdf->info, key, pdf_text_string(pdf, value, strlen(value)));
 }
 
 /* D:YYYYMMDDHHmmSS+08'00' for the report's date, shown in its own zone. */
-static void format_pdf_date(int64_t date, int tz_minutes, char *buf, size_t size)
+void pdf_date(int64_t date, int tz_minutes, char *buf, size_t size)
 {
     time_t local = (time_t)(date + (int64_t)tz_minutes * 60);
     struct tm tm;
@@ -93,11 +93,11 @@ int pdf_meta_info(HPDF_Doc pdf, const layout_info *info)
     info_text(pdf, "Subject", info->subject);
     info_text(pdf, "Keywords", info->keywords);
     info_text(pdf, "Creator", info->creator ? info->creator : "briefc " BRIEFC_VERSION);
-    info_text(pdf, "Producer", "briefc " BRIEFC_VERSION " with libharu " HPDF_VERSION_TEXT);
+    info_text(pdf, "Producer", PDF_PRODUCER);
     info_text(pdf, "BriefcId", info->doc_id);
     info_text(pdf, "BriefcVersion", info->version);
     char date[128]; /* room for any int fields, to satisfy -Wformat-truncation */
-    format_pdf_date(info->date, info->tz_minutes, date, sizeof date);
+    pdf_date(info->date, info->tz_minutes, date, sizeof date);
     HPDF_Dict_Add(pdf->info, "CreationDate", HPDF_String_New(pdf->mmgr, date, NULL));
     HPDF_Dict_Add(pdf->info, "ModDate", HPDF_String_New(pdf->mmgr, date, NULL));
     return HPDF_GetError(pdf) == HPDF_OK ? 0 : -1;
@@ -126,10 +126,9 @@ int pdf_meta_outline(HPDF_Doc pdf, HPDF_Page *pages, const layout_document *doc)
         HPDF_Outline item = HPDF_CreateOutline(pdf, parent, "", NULL);
         if (!item)
             return -1;
-        HPDF_Dict_Add(item, "Title", text_string(pdf, e->title, strlen(e->title)));
+        HPDF_Dict_Add(item, "Title", pdf_text_string(pdf, e->title, strlen(e->title)));
         HPDF_Page page = pages[e->page];
-        HPDF_Outline_SetDestination(item,
-                                    pdf_dest_xyz(pdf, page, HPDF_Page_GetHeight(page) - e->y));
+        HPDF_Dict_Add(item, "Dest", pdf_dest_xyz(pdf, page, HPDF_Page_GetHeight(page) - e->y));
         HPDF_Outline_SetOpened(item, level == 1); /* chapters open, deeper levels folded */
         parents[level - 1] = item;
         for (int k = level; k < MAX_OUTLINE_DEPTH; k++)
@@ -159,7 +158,7 @@ int pdf_meta_labels(HPDF_Doc pdf, const layout_document *doc)
         if (l->style != LAYOUT_LABEL_NONE)
             HPDF_Dict_AddName(label, "S", styles[l->style]);
         if (l->prefix && l->prefix[0])
-            HPDF_Dict_Add(label, "P", text_string(pdf, l->prefix, strlen(l->prefix)));
+            HPDF_Dict_Add(label, "P", pdf_text_string(pdf, l->prefix, strlen(l->prefix)));
         if (l->first_number > 1)
             HPDF_Dict_AddNumber(label, "St", l->first_number);
         HPDF_Array_AddNumber(nums, (HPDF_INT32)l->first_page);

@@ -67,12 +67,24 @@ static const char *find_layout(arena *a, const char *name, const char *from_file
         }
         return NULL;
     }
+    /* A name an extending file gives is looked up beside that file first,
+     * so that a set of layouts kept together (extracted from a booklet, a
+     * project's own) stays together; the extending file itself never
+     * counts (a project's a4-report.yaml may extend the installed one). */
     static const char *const exts[] = {".yaml", ".yml", ".json"};
-    for (size_t i = 0; i < ndirs; i++) {
+    struct stat self = {0};
+    bool has_self = from_file && stat(from_file, &self) == 0;
+    for (size_t i = from_file ? 0 : 1; i <= ndirs; i++) {
+        const char *dir = i == 0 ? dir_of(a, from_file) : dirs[i - 1];
         for (size_t e = 0; e < sizeof(exts) / sizeof(exts[0]); e++) {
-            const char *p = arena_printf(a, "%s/%s%s", dirs[i], name, exts[e]);
-            if (is_regular_file(p))
-                return p;
+            const char *p = i == 0 ? arena_printf(a, "%s%s%s", dir, name, exts[e])
+                                   : arena_printf(a, "%s/%s%s", dir, name, exts[e]);
+            struct stat st;
+            if (!is_regular_file(p) || stat(p, &st) != 0)
+                continue;
+            if (has_self && st.st_dev == self.st_dev && st.st_ino == self.st_ino)
+                continue;
+            return p;
         }
     }
     return NULL;
@@ -89,11 +101,15 @@ static void report_not_found(arena *a, diag_list *diags, const char *name, const
     }
     char looked[512] = "";
     size_t used = 0;
+    if (from_file) {
+        const char *dir = dir_of(a, from_file);
+        used += (size_t)snprintf(looked, sizeof looked, "%s", *dir ? dir : "./");
+    }
     for (size_t i = 0; i < ndirs && used < sizeof(looked); i++)
-        used +=
-            (size_t)snprintf(looked + used, sizeof(looked) - used, "%s%s/", i ? ", " : "", dirs[i]);
+        used += (size_t)snprintf(looked + used, sizeof(looked) - used, "%s%s/", used ? ", " : "",
+                                 dirs[i]);
     diag_add(diags, DIAG_ERROR, from_file, line, col, "layout '%s' not found (looked in %s)", shown,
-             ndirs ? looked : "no directory");
+             used ? looked : "no directory");
 }
 
 /* ---- the chain ---- */

@@ -183,7 +183,7 @@ static int setup(void **state)
     if (!mkdtemp(fx->dir))
         return -1;
     snprintf(fx->path, sizeof fx->path, "%s/out.pdf", fx->dir);
-    if (pdf_write(&fx->doc, fx->path, NULL, &fx->diags) != 0)
+    if (pdf_write(&fx->doc, NULL, fx->path, NULL, &fx->diags) != 0)
         return -1;
     *state = fx;
     return 0;
@@ -380,7 +380,7 @@ static void test_same_document_same_bytes(void **state)
     char again[160], cmd[400];
     snprintf(again, sizeof again, "%s/again.pdf", fx->dir);
     size_t bytes = 0;
-    assert_int_equal(pdf_write(&fx->doc, again, &bytes, &fx->diags), 0);
+    assert_int_equal(pdf_write(&fx->doc, NULL, again, &bytes, &fx->diags), 0);
     snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", fx->path, again);
     assert_int_equal(system(cmd), 0);
     /* the count it gives is the file's size */
@@ -407,9 +407,9 @@ static void test_failed_writes_leave_old_file(void **state)
     char path[200];
     /* A missing folder, and a folder that is a file. */
     snprintf(path, sizeof path, "%s/missing/out.pdf", fx->dir);
-    assert_int_equal(pdf_write(&fx->doc, path, NULL, &diags), -1);
+    assert_int_equal(pdf_write(&fx->doc, NULL, path, NULL, &diags), -1);
     snprintf(path, sizeof path, "%s/out.pdf/x.pdf", fx->dir);
-    assert_int_equal(pdf_write(&fx->doc, path, NULL, &diags), -1);
+    assert_int_equal(pdf_write(&fx->doc, NULL, path, NULL, &diags), -1);
     assert_int_equal(diags.errors, 2);
     char expect[256];
     snprintf(expect, sizeof expect, "cannot write '%s/missing/out.pdf': No such file", fx->dir);
@@ -421,7 +421,7 @@ static void test_failed_writes_leave_old_file(void **state)
     layout_document bad = fx->doc;
     bad.noutline = 1;
     bad.outline = &(layout_outline_entry){"坏", 1, 7, 0};
-    assert_int_equal(pdf_write(&bad, fx->path, NULL, &diags), -1);
+    assert_int_equal(pdf_write(&bad, NULL, fx->path, NULL, &diags), -1);
     assert_int_equal(diags.errors, 3);
     assert_int_equal(stat(fx->path, &after), 0);
     assert_int_equal(before.st_size, after.st_size);
@@ -435,7 +435,7 @@ static void test_failed_writes_leave_old_file(void **state)
     bad.npages = 1;
     bad.pages = &tiny;
     bad.noutline = bad.nlabels = 0;
-    assert_int_equal(pdf_write(&bad, fx->path, NULL, &diags), -1);
+    assert_int_equal(pdf_write(&bad, NULL, fx->path, NULL, &diags), -1);
     assert_int_equal(diags.errors, 4);
     assert_non_null(strstr(diags.items[3].message, "libharu error"));
     assert_int_equal(stat(fx->path, &after), 0);
@@ -446,7 +446,7 @@ static void test_failed_writes_leave_old_file(void **state)
         snprintf(path, sizeof path, "%s/ro", fx->dir);
         assert_int_equal(mkdir(path, 0555), 0);
         strcat(path, "/out.pdf");
-        assert_int_equal(pdf_write(&fx->doc, path, NULL, &diags), -1);
+        assert_int_equal(pdf_write(&fx->doc, NULL, path, NULL, &diags), -1);
         assert_int_equal(diags.errors, 5);
     }
     diag_list_free(&diags);
@@ -469,7 +469,7 @@ static int write_two_runs(fixture *fx, const char *name, bool bad_kai, bool bad_
     *page = (layout_page){420, 595, items, 2};
     layout_document d = {.npages = 1, .pages = page, .arena = fx->arena};
     snprintf(path, size, "%s/%s.pdf", fx->dir, name);
-    return pdf_write(&d, path, NULL, diags);
+    return pdf_write(&d, NULL, path, NULL, diags);
 }
 
 /* A font that cannot be embedded: one error, naming the file and the font
@@ -514,7 +514,7 @@ static void test_documents_it_cannot_write(void **state)
     snprintf(path, sizeof path, "%s/refused.pdf", fx->dir);
 
     layout_document empty = {.arena = fx->arena};
-    assert_int_equal(pdf_write(&empty, path, NULL, &diags), -1);
+    assert_int_equal(pdf_write(&empty, NULL, path, NULL, &diags), -1);
     snprintf(expect, sizeof expect, "cannot write '%s': the document has no pages", path);
     assert_string_equal(diags.items[0].message, expect);
 
@@ -522,7 +522,7 @@ static void test_documents_it_cannot_write(void **state)
     run.u.glyphs.font = NULL;
     layout_page page = {420, 595, &run, 1};
     layout_document d = {.npages = 1, .pages = &page, .arena = fx->arena};
-    assert_int_equal(pdf_write(&d, path, NULL, &diags), -1);
+    assert_int_equal(pdf_write(&d, NULL, path, NULL, &diags), -1);
     snprintf(expect, sizeof expect, "cannot write '%s': a run of glyphs on page 1 has no font",
              path);
     assert_string_equal(diags.items[1].message, expect);
@@ -530,7 +530,7 @@ static void test_documents_it_cannot_write(void **state)
     layout_item link = {.kind = LAYOUT_ITEM_LINK};
     link.u.link = (layout_link){60, 86, 120, 18, 4, 80};
     page.items = &link;
-    assert_int_equal(pdf_write(&d, path, NULL, &diags), -1);
+    assert_int_equal(pdf_write(&d, NULL, path, NULL, &diags), -1);
     snprintf(expect, sizeof expect, "cannot write '%s': a link leads to page 5 of 1", path);
     assert_string_equal(diags.items[2].message, expect);
 
@@ -571,7 +571,7 @@ static void test_line_set_by_text_engine(void **state)
     }
     char path[160], cmd[400];
     snprintf(path, sizeof path, "%s/line.pdf", fx->dir);
-    assert_int_equal(pdf_write(&d, path, NULL, &fx->diags), 0);
+    assert_int_equal(pdf_write(&d, NULL, path, NULL, &fx->diags), 0);
     snprintf(cmd, sizeof cmd, "pdftotext '%s' -", path);
     int status;
     char *out = run(cmd, &status);

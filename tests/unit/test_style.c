@@ -8,7 +8,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "style/style.h"
 
@@ -325,7 +327,7 @@ static void test_extends_not_found(void **state)
     (void)state;
     diag_list d = load_failing(FIX "extends-missing.yaml");
     expect_error(&d, FIX "extends-missing.yaml", 3, 10,
-                 "layout 'no-such-layout' not found (looked in layouts/)");
+                 "layout 'no-such-layout' not found (looked in tests/fixtures/style/, layouts/)");
     assert_int_equal(d.errors, 1); /* no "incomplete" noise from a broken chain */
     diag_list_free(&d);
 
@@ -344,6 +346,54 @@ static void test_extends_cycle(void **state)
     expect_error(&d, FIX "cycle-b.yaml", 2, 10, "extends cycle: " FIX "cycle-a.yaml");
     assert_int_equal(d.errors, 1);
     diag_list_free(&d);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A name in `extends` is looked up beside the extending file first (a set
+ * of layouts kept together, as `briefc extract` writes them, stays
+ * together), and the extending file itself never counts: a project's own
+ * a4-report.yaml may extend the installed one. */
+static void test_extends_beside_the_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/briefc-style-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char base[64], child[64], own[64];
+    snprintf(base, sizeof base, "%s/house.yaml", dir);
+    snprintf(child, sizeof child, "%s/child.yaml", dir);
+    snprintf(own, sizeof own, "%s/a4-report.yaml", dir);
+    size_t len;
+    char *a4 = base_read_file("layouts/a4-report.yaml", &len);
+    assert_non_null(a4);
+    write_text(base, a4);
+    free(a4);
+    write_text(child, "briefc-layout: 1\nextends: house\npage: {size: A5}\n");
+    write_text(own, "briefc-layout: 1\nextends: a4-report\npage: {size: A5}\n");
+    diag_list d = {0};
+    style *s = load(child, &d);
+    assert_non_null(s);
+    assert_int_equal(s->nfiles, 2);
+    assert_string_equal(s->files[1], base); /* beside child.yaml, not in layouts/ */
+    style_free(s);
+    s = load(own, &d);
+    assert_non_null(s); /* no cycle: the one it extends is the installed one */
+    assert_int_equal(s->nfiles, 2);
+    assert_string_equal(s->files[1], "layouts/a4-report.yaml");
+    assert_true(s->page_width < 430); /* A5 from the project's own file */
+    style_free(s);
+    assert_int_equal(d.errors, 0);
+    diag_list_free(&d);
+    unlink(base);
+    unlink(child);
+    unlink(own);
+    rmdir(dir);
 }
 
 static void test_incomplete_root(void **state)
@@ -655,6 +705,7 @@ int main(void)
         cmocka_unit_test(test_missing_version),
         cmocka_unit_test(test_extends_not_found),
         cmocka_unit_test(test_extends_cycle),
+        cmocka_unit_test(test_extends_beside_the_file),
         cmocka_unit_test(test_incomplete_root),
         cmocka_unit_test(test_margins_leave_no_room),
         cmocka_unit_test(test_not_a_mapping),
