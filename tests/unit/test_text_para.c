@@ -59,7 +59,7 @@ static int clear_diags(void **state)
 
 static text_para *set(const char *text, double measure_em, double indent_em, style_align align)
 {
-    text_style st = {fx->serif, NULL, SIZE, indent_em * SIZE, align};
+    text_style st = {.font = fx->serif, .size = SIZE, .indent = indent_em * SIZE, .align = align};
     text_origin o = {"t.yaml", 4, 9, true};
     return text_set_paragraph(fx->te, fx->a, text, strlen(text), NULL, 0, &st, measure_em * SIZE,
                               &o, &fx->diags);
@@ -400,7 +400,7 @@ static void test_example11_dash(void **state)
 static void test_set_line_junction_spans(void **state)
 {
     (void)state;
-    text_style st = {fx->serif, NULL, SIZE, 0, STYLE_ALIGN_JUSTIFY};
+    text_style st = {.font = fx->serif, .size = SIZE, .align = STYLE_ALIGN_JUSTIFY};
     const char *t = "8月30日在 GDP 中";
     text_line *l = text_set_line(fx->te, fx->a, t, strlen(t), &st, NULL, &fx->diags);
     char spans[256];
@@ -446,7 +446,8 @@ static void test_strong_spans(void **state)
     (void)state;
     const char *t = "坚持“实”字当先";
     text_span strong = {strlen("坚持"), strlen("坚持“实”")};
-    text_style st = {fx->serif, fx->sans, SIZE, 0, STYLE_ALIGN_JUSTIFY};
+    text_style st = {
+        .font = fx->serif, .strong_font = fx->sans, .size = SIZE, .align = STYLE_ALIGN_JUSTIFY};
     text_para *p = text_set_paragraph(fx->te, fx->a, t, strlen(t), &strong, 1, &st, 28 * SIZE, NULL,
                                       &fx->diags);
     const text_line *l = &p->lines[0];
