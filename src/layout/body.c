@@ -204,19 +204,22 @@ static size_t flow_kept(flow *f, const step *steps, size_t n, size_t i)
     return flow_heads_and_next(f, steps, n, i, &content_page);
 }
 
-void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)
+void layout_body_flow(flow *f)
 {
-    flow f = {.c = c, .pages = pages, .first_physical = first_physical};
-    f.top = c->s->margin_top;
-    f.bottom = c->s->page_height - c->s->margin_bottom;
-    layout_flow_new_page(&f);
     step_list steps = {0};
-    list_body(&steps, c->r);
+    list_body(&steps, f->c->r);
     for (size_t i = 0; i < steps.count;) {
         if (is_head(&steps.items[i]))
-            i = flow_kept(&f, steps.items, steps.count, i);
+            i = flow_kept(f, steps.items, steps.count, i);
         else
-            flow_step(&f, &steps.items[i++]);
+            flow_step(f, &steps.items[i++]);
     }
     free(steps.items);
+}
+
+void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)
+{
+    flow f;
+    layout_flow_start(&f, c, pages, first_physical);
+    layout_body_flow(&f);
 }

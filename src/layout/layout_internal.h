@@ -11,6 +11,8 @@
  *   report_table.c  the report's own tables as grids
  *   progress.c      task tables, work-area heads, summaries with their legend
  *   body.c          sections, headings, paragraphs, closing, editor
+ *   official.c      what the official documents share: grid lines, masthead, title, foot block
+ *   notice.c, briefing.c   the 公文 and the 简报 around the body
  *   cover.c, contents.c, furniture.c   the other parts of the booklet
  *   layout.c        the context, and the booklet put together (layout_report) */
 #ifndef BRIEFC_LAYOUT_INTERNAL_H
@@ -23,6 +25,7 @@
 typedef struct page_build {
     double width, height;
     VEC(layout_item) items;
+    bool unnumbered; /* no page number (the blank page before a 版记 page, and that page) */
 } page_build;
 
 typedef VEC(page_build) page_list;
@@ -123,9 +126,17 @@ typedef struct flow {
     double y;         /* top of the next line box */
     double top, bottom;
     bool at_top; /* nothing placed on this page yet */
+    /* The line pitch of the layout's grid (0: none). Line k of a page has
+     * its box at top + k × grid; lines of grid styles start on one. */
+    double grid;
 } flow;
 
+/* A flow on its first page, physical page first_physical: the type area,
+ * or the layout's grid of lines when it has one. */
+void layout_flow_start(flow *f, layout_ctx *c, page_list *pages, size_t first_physical);
 void layout_flow_new_page(flow *f);
+/* Move y down to the next line of the grid (where it is when on one). */
+void layout_flow_snap(flow *f);
 double layout_flow_room(const flow *f);
 /* Left edge of the type area on the current page. */
 double layout_flow_left(const flow *f);
@@ -134,6 +145,8 @@ void layout_flow_space(flow *f, double space);
 /* Place a set paragraph's lines, breaking across pages without a line
  * alone at the foot or the head of a page. */
 void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
+/* The same with the lines x points in from the left edge of the type area. */
+void layout_flow_lines_at(flow *f, const text_para *p, style_text_id id, double x);
 
 /* Where the flow stands, to take back everything placed since: the
  * pages, the items on the last of them, the cursor, the headings recorded
@@ -289,18 +302,90 @@ void layout_flow_area_head(flow *f, const report_section *sec);
 /* One bar per direct subsection of sec (at depth) that is a work area. */
 void layout_flow_summary(flow *f, const report_section *sec, int depth, const report_block *b);
 
+/* ---- official documents (official.c): what the 公文 and the 简报 share ---- */
+
+/* The pitch of blank lines: the grid's, else the body's leading. */
+double layout_official_pitch(const flow *f);
+/* 1 字 in style id: a grid cell when its characters are on cells, else its size. */
+double layout_official_em(const layout_ctx *c, style_text_id id);
+/* The layout's name as its file says it ("gbt9704"), for messages. */
+const char *layout_official_layout_name(layout_ctx *c);
+/* Room for one line of style id: on the grid's next line for a grid
+ * style, on a new page when this one is full. */
+void layout_official_need(flow *f, style_text_id id);
+/* Leave `lines` blank lines (none at the top of a page). */
+void layout_official_skip(flow *f, int lines);
+/* Place a set line (NULL: an empty one) x in, on the next line of style id
+ * (on the grid's next line for a grid style; a new page when this one is
+ * full); returns its baseline. */
+double layout_official_line(flow *f, style_text_id id, const text_line *line, const char *text,
+                            double x);
+/* Set text in style id on one line, or in lines of `measure`, without the
+ * style's indent (the caller places it). */
+text_line *layout_official_set_line(layout_ctx *c, style_text_id id, const char *text,
+                                    const text_origin *o);
+text_para *layout_official_set_para(layout_ctx *c, style_text_id id, const char *text,
+                                    double measure, const text_origin *o);
+/* A label at label_x with para's lines at para_x, the first beside it. */
+void layout_official_hanging(flow *f, style_text_id id, const text_line *label,
+                             const char *label_text, double label_x, const text_para *para,
+                             double para_x);
+/* The masthead t centred with the top of its em box at y `top` (shrunk
+ * to the measure when wider); returns the bottom of its em box. */
+double layout_official_masthead(flow *f, const report_text *t, double top);
+/* The title t centred on the next lines, in balanced lines broken between words. */
+void layout_official_title(flow *f, const report_text *t);
+/* A rule across the type area at y. */
+void layout_official_rule(flow *f, double y, double width, style_color color);
+
+/* One item of a block at the foot of a page (the 版记, the distribution
+ * block), in the style imprint: a label at label_x with para's lines at
+ * para_x, the first beside it, and a piece flush right 1 字 in, beside
+ * the last line when it fits. */
+typedef struct foot_item {
+    const text_line *label;
+    const char *label_text;
+    double label_x;
+    const text_para *para;
+    double para_x;
+    const text_line *right;
+    const char *right_text;
+    bool rule_before; /* a thin rule above it: a new group */
+} foot_item;
+
+double layout_foot_height(const layout_ctx *c, const foot_item *items, size_t n);
+/* Whether a block of that height fits between the flow and the foot of the type area. */
+bool layout_foot_fits(const flow *f, double height);
+/* The items between a thick rule above them and a thick rule on the foot
+ * of the type area, on the flow's page; the flow ends there. */
+void layout_foot_block(flow *f, const foot_item *items, size_t n);
+/* "label" and names joined by separator, ended by end, 1 字 in on both sides. */
+foot_item layout_foot_list(layout_ctx *c, const char *label, const report_text_list *names,
+                           const char *separator, const char *end);
+
+/* ---- the 公文 (notice.c) and the 简报 (briefing.c) ---- */
+
+/* The whole document of an official layout on pages from physical page
+ * first_physical: front matter, the body, the back matter and the block at
+ * the foot of the last page; pages that take no number are marked. */
+void layout_notice(layout_ctx *c, page_list *pages, size_t first_physical);
+void layout_briefing(layout_ctx *c, page_list *pages, size_t first_physical);
+
 /* ---- parts of the booklet (cover.c, body.c, contents.c, furniture.c) ---- */
 
 void layout_cover(layout_ctx *c, page_list *pages);
 /* Lay out the body (sections, closing, editor) on pages starting at physical
  * page index first_physical; records headings in c->headings. */
 void layout_body(layout_ctx *c, page_list *pages, size_t first_physical);
+/* The body (sections, closing, editor) from where flow f stands. */
+void layout_body_flow(flow *f);
 /* Contents pages. page_numbers[i] is the printed number of c->headings[i]'s
  * page, or NULL to lay out with placeholders (to count the pages). link_offset
  * turns a body page index into a document page index. */
 void layout_contents(layout_ctx *c, page_list *pages, size_t first_physical,
                      const int *page_numbers, size_t link_offset);
-/* Running header and page number on a body page. */
+/* Running header (unless the layout has none) and page number (none when
+ * number is 0) on a body page. */
 void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number);
 
 #endif
