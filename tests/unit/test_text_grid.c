@@ -83,11 +83,39 @@ static const char SEED[] =
     "落实“硬要求”，拿出“硬举措”，展现“硬作风”，锻造“硬干部”，坚持“实”字当先、“干”字为本，"
     "扎实做好各项工作，全面推进罗湖振兴。";
 
-static void test_every_character_one_cell(void **state)
+/* The Luohu report's paragraph on reform, where total fit would rather
+ * spread one pushed-out line over three than leave it alone. */
+static const char REFORM[] =
+    "在推动年度改革方面，深入推进公共资源交易改革，稳步构建“大代购”“大代建”“大平台”公共资源交易"
+    "模式，强化采购单位一把手履约验收第一责任。优化人力资源统筹配置，扩大“菁英人才”规模和政策覆盖面"
+    "。以列入政务公开标准化、规范化全国试点为契机，制定公开标准、创新公开机制，探索可复制、可推广、"
+    "可考核的基层政务公开标准体系。";
+
+static bool in(uint32_t cp, const char *set)
 {
-    (void)state;
+    for (size_t i = 0; set[i];)
+        if (utf8_decode(set, strlen(set), &i) == cp)
+            return true;
+    return false;
+}
+
+/* Whether the line before text may not end after its first k characters:
+ * an opening mark would end it, or a closing mark start the next one. */
+static bool prohibited(const char *text, size_t k)
+{
+    uint32_t cps[64];
+    size_t n = 0;
+    for (size_t i = 0; text[i] && n < 64;)
+        cps[n++] = utf8_decode(text, strlen(text), &i);
+    if (k > n)
+        return true;
+    return in(cps[k - 1], "“‘（《〔【") || (k < n && in(cps[k], "。，、；：？！”’）》〕】"));
+}
+
+static void check_every_character_one_cell(const char *text)
+{
     text_style st = grid_style();
-    text_para *p = set(SEED, &st, MEASURE);
+    text_para *p = set(text, &st, MEASURE);
     assert_true(p->nlines >= 3);
     size_t full = 0, pushed = 0;
     for (size_t i = 0; i + 1 < p->nlines; i++) {
@@ -102,15 +130,27 @@ static void test_every_character_one_cell(void **state)
             assert_true(fabs(p->lines[i].width - MEASURE) < 0.01);
             full++;
         } else {
-            /* shorter only where a mark may not start the next line (push-out), and then
-             * justified to the full measure */
+            /* shorter only where every longer line would break a line-start rule
+             * (push-out), and then justified to the full measure */
             assert_true(lead + n < 28);
+            const text_line *next = &p->lines[i + 1];
+            char *rest = strndup(p->text + next->text_start, next->text_end - next->text_start);
+            for (size_t k = 1; k <= 28 - lead - n; k++)
+                assert_true(prohibited(rest, k));
+            free(rest);
             assert_true(fabs(p->lines[i].width - MEASURE) < 0.05);
             pushed++;
         }
     }
     assert_true(full >= 2);
     print_message("  %zu lines of 28 cells, %zu pushed out\n", full, pushed);
+}
+
+static void test_every_character_one_cell(void **state)
+{
+    (void)state;
+    check_every_character_one_cell(SEED);
+    check_every_character_one_cell(REFORM);
 }
 
 static void test_grid_fills_every_line(void **state)
