@@ -53,7 +53,8 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
     if (!p)
         return;
     /* a heading is never split; what follows is kept with it by flow_kept */
-    if (!f->at_top && layout_flow_room(f) < st->space_before + (double)p->nlines * st->leading)
+    if (!f->at_top &&
+        layout_flow_room_for(f, id) < st->space_before + (double)p->nlines * st->leading)
         layout_flow_new_page(f);
     layout_flow_space(f, st->space_before);
     heading_mark m = {title, depth, f->pages->count - 1, f->y, o};
@@ -74,7 +75,7 @@ static void flow_editor(flow *f)
         layout_set_para(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, layout_type_width(c->s), &o);
     if (!p)
         return;
-    if (layout_flow_room(f) < st->space_before + (double)p->nlines * st->leading)
+    if (layout_flow_room_for(f, STYLE_EDITOR) < st->space_before + (double)p->nlines * st->leading)
         layout_flow_new_page(f);
     layout_flow_space(f, st->space_before);
     layout_flow_lines(f, p, STYLE_EDITOR);

@@ -53,7 +53,8 @@ static double head(flow *f, const report_official *o)
         layout_chinese_date(&o->sign_date, date, sizeof date);
     text_origin dorig = {c->r->path, o->sign_date.line, o->sign_date.col, false};
     const char *date_text = date[0] ? arena_strdup(c->a, date) : NULL;
-    left_and_right(f, STYLE_DOC_NUMBER, &o->compiler, date_text, &dorig);
+    if (o->compiler.s || date_text)
+        left_and_right(f, STYLE_DOC_NUMBER, &o->compiler, date_text, &dorig);
     const style_text *st = &s->text[STYLE_DOC_NUMBER];
     double foot = f->y - st->leading + (st->leading - st->size) / 2 + st->size;
     return foot + s->official.separator_gap + s->official.separator_width / 2;
@@ -78,9 +79,10 @@ static void distribution(flow *f, const report_official *o)
         items[n - 1].right_text = text;
         items[n - 1].right = layout_official_set_line(c, STYLE_IMPRINT, text, &none);
     }
-    if (!n)
+    double height = layout_foot_height(c, items, n);
+    if (!n || !layout_foot_possible(f, height, "distribution block"))
         return;
-    if (!layout_foot_fits(f, layout_foot_height(c, items, n)))
+    if (!layout_foot_fits(f, height))
         layout_flow_new_page(f);
     layout_foot_block(f, items, n);
 }

@@ -45,11 +45,8 @@ void layout_flow_start(flow *f, layout_ctx *c, page_list *pages, size_t first_ph
     f->top = s->margin_top;
     f->bottom = s->page_height - s->margin_bottom;
     if (s->grid.lines) {
-        /* the first line's em box at the top of the type area: its line box
-         * starts half the space between lines above it */
         f->grid = s->grid.line_pitch;
-        f->top -= (f->grid - s->text[STYLE_BODY].size) / 2;
-        f->bottom = f->top + s->grid.lines * f->grid;
+        f->grid_slack = (f->grid - s->text[STYLE_BODY].size) / 2;
     }
     layout_flow_new_page(f);
 }
@@ -58,8 +55,19 @@ void layout_flow_snap(flow *f)
 {
     if (f->grid <= 0)
         return;
-    double k = ceil((f->y - f->top) / f->grid - 1e-6);
-    f->y = f->top + (k > 0 ? k : 0) * f->grid;
+    if (f->at_top) { /* line 0: its em box on the top of the type area */
+        f->y = f->top - f->grid_slack;
+        return;
+    }
+    /* the first line whose em box starts half a line gap below what is there */
+    double k = ceil((f->y + f->grid_slack - f->top) / f->grid - 1e-6);
+    f->y = f->top + (k > 0 ? k : 0) * f->grid - f->grid_slack;
+}
+
+double layout_flow_room_for(const flow *f, style_text_id id)
+{
+    bool on_grid = f->grid > 0 && f->c->s->text[id].grid != STYLE_GRID_NONE;
+    return f->bottom - f->y + (on_grid ? f->grid_slack : 0);
 }
 
 static void flow_place_line(flow *f, const text_line *line, const char *text, double leading,
@@ -93,10 +101,11 @@ void layout_flow_lines_at(flow *f, const text_para *p, style_text_id id, double 
     const style_text *st = &f->c->s->text[id];
     double leading = st->leading;
     size_t i = 0;
-    if (st->grid != STYLE_GRID_NONE)
-        layout_flow_snap(f); /* after a table or a heading of another pitch */
     while (i < p->nlines) {
-        double room = layout_flow_room(f); /* negative when space after a block overran the page */
+        if (st->grid != STYLE_GRID_NONE)
+            layout_flow_snap(f); /* after a table, on a new page */
+        /* negative when space after a block overran the page */
+        double room = layout_flow_room_for(f, id);
         size_t fit = room > 0 ? (size_t)((room + 0.01) / leading) : 0;
         size_t take = layout_lines_for_page(p->nlines - i, fit);
         if (take == 0 && f->at_top)

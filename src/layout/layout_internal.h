@@ -127,17 +127,25 @@ typedef struct flow {
     double top, bottom;
     bool at_top; /* nothing placed on this page yet */
     /* The line pitch of the layout's grid (0: none). Line k of a page has
-     * its box at top + k × grid; lines of grid styles start on one. */
-    double grid;
+     * its em box at top + k × grid, centred in a line box from grid_slack
+     * above it (half the gap between lines) to grid_slack below its foot:
+     * the first and the last em boxes are flush with the type area, and
+     * whatever is not on the grid (a table) stays within it. Lines of grid
+     * styles start on a line of the grid, half a gap below what is there. */
+    double grid, grid_slack;
 } flow;
 
-/* A flow on its first page, physical page first_physical: the type area,
- * or the layout's grid of lines when it has one. */
+/* A flow on its first page, physical page first_physical, in the type
+ * area, with the layout's grid of lines when it has one. */
 void layout_flow_start(flow *f, layout_ctx *c, page_list *pages, size_t first_physical);
 void layout_flow_new_page(flow *f);
-/* Move y down to the next line of the grid (where it is when on one). */
+/* Move y down to the top of the next line box of the grid: line 0 at the
+ * top of a page, else the first line half a gap below y. */
 void layout_flow_snap(flow *f);
 double layout_flow_room(const flow *f);
+/* The room for lines of style id: on the grid, the last line's box reaches
+ * half a gap below the type area. */
+double layout_flow_room_for(const flow *f, style_text_id id);
 /* Left edge of the type area on the current page. */
 double layout_flow_left(const flow *f);
 /* Vertical space, dropped at the top of a page. */
@@ -354,6 +362,9 @@ typedef struct foot_item {
 } foot_item;
 
 double layout_foot_height(const layout_ctx *c, const foot_item *items, size_t n);
+/* false (an error, at the report's official mapping) when a block of that
+ * height, `what` (版记), is taller than the type area. */
+bool layout_foot_possible(flow *f, double height, const char *what);
 /* Whether a block of that height fits between the flow and the foot of the type area. */
 bool layout_foot_fits(const flow *f, double height);
 /* The items between a thick rule above them and a thick rule on the foot

@@ -171,7 +171,7 @@ static void signature(flow *f, const report_official *o)
     double right = width - 2 * em;
     double name_x = right - fmax(name_w, date ? date_w + 2 * em : 0);
     layout_official_skip(f, 1);
-    if (f->y + 2 * c->s->text[STYLE_SIGNATURE].leading > f->bottom + 0.01)
+    if (layout_flow_room_for(f, STYLE_SIGNATURE) < 2 * c->s->text[STYLE_SIGNATURE].leading - 0.01)
         layout_flow_new_page(f); /* the name and the date stay together */
     if (name)
         layout_official_line(f, STYLE_SIGNATURE, name, o->signature.s, name_x);
@@ -230,6 +230,8 @@ static void imprint(flow *f, const report_official *o)
     if (!n)
         return;
     double height = layout_foot_height(c, items, n);
+    if (!layout_foot_possible(f, height, "版记"))
+        return;
     bool even = f->pages->count % 2 == 0;
     bool fits = layout_foot_fits(f, height);
     if (!fits && even) {

@@ -43,8 +43,11 @@ void layout_official_need(flow *f, style_text_id id)
     const style_text *st = &f->c->s->text[id];
     if (st->grid != STYLE_GRID_NONE)
         layout_flow_snap(f);
-    if (f->y + st->leading > f->bottom + 0.01)
+    if (layout_flow_room_for(f, id) < st->leading - 0.01) {
         layout_flow_new_page(f);
+        if (st->grid != STYLE_GRID_NONE)
+            layout_flow_snap(f);
+    }
 }
 
 double layout_official_line(flow *f, style_text_id id, const text_line *line, const char *text,
@@ -211,6 +214,20 @@ void layout_foot_block(flow *f, const foot_item *items, size_t n)
     layout_official_rule(f, bottom, off->imprint_thick, off->imprint_color);
     f->y = f->bottom;
     f->at_top = false;
+}
+
+bool layout_foot_possible(flow *f, double height, const char *what)
+{
+    layout_ctx *c = f->c;
+    const style *s = c->s;
+    double depth = s->page_height - s->margin_top - s->margin_bottom;
+    if (height <= depth + 0.01)
+        return true;
+    diag_add(c->diags, DIAG_ERROR, c->r->path, c->r->official.line, c->r->official.col,
+             "the %s is %.0f mm tall, more than the type area (%.0f mm): it goes on one page, "
+             "at the foot of the last one; give it fewer names",
+             what, height * 25.4 / 72, depth * 25.4 / 72);
+    return false;
 }
 
 bool layout_foot_fits(const flow *f, double height)
