@@ -3,6 +3,7 @@
  * furniture, outline, page labels and document info. */
 #include "layout_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,7 +69,9 @@ static bool resolve_fonts(layout_ctx *c)
         };
         if (st->grid == STYLE_GRID_CELLS) { /* every character one cell, indents in cells */
             c->text[id].cell = s->grid.cell;
-            c->text[id].indent = st->indent * s->grid.cell;
+            /* room for one cell after the indent, however wide the cells */
+            double most = layout_type_width(s) - s->grid.cell;
+            c->text[id].indent = fmax(0, fmin(st->indent * s->grid.cell, most));
         }
     }
     /* figures in tables: the table style's size in the layout's number font */
