@@ -119,8 +119,21 @@ typedef struct text_para {
     size_t nlines;
 } text_para;
 
+/* Tab and line feed (the control characters a report may hold) are set,
+ * never looked up in a font or drawn, and given back to extractors as
+ * ActualText with the glyphs around them (a run with actual_text):
+ * - a tab is a word space, as wide as U+0020 and set like it;
+ * - a line feed ending the text ends its last line and adds nothing (what
+ *   YAML's `|` appends: such a text sets exactly as without it).
+ * What any other line feed does depends on the function, below. */
+
 /* Break text into lines of `measure` points and set them: glyph positions
  * include alignment, indent, punctuation compression and justification.
+ * A line feed is a forced line break (Shift+Enter): the line before it is
+ * set as a paragraph's last line (flush left, natural spacing, a final mark
+ * at half width) and the text goes on at the start of the next line, without
+ * the indent; two line feeds make an empty line (no runs, width 0, its
+ * text_start = text_end at the second line feed), taking one line's height.
  * A character no installed font has is an error at its place (the glyph is
  * still set as .notdef, so layout can go on and report every one); a
  * fallback font is a warning. A line broken by force (no opportunity) is a
@@ -130,14 +143,18 @@ text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_
                               double measure, const text_origin *origin, diag_list *diags);
 
 /* One line, never broken, flush left at natural width (headers, numbers,
- * contents entries, table cells that fit). */
+ * contents entries, table cells that fit). A line feed cannot break it: it
+ * is a blank, as wide as a space, except between two CJK characters, where
+ * it takes no room (as CSS Text 3 treats a segment break): a title written
+ * on two lines for the cover reads on in the running header. */
 text_line *text_set_line(text_engine *te, arena *a, const char *text, size_t len,
                          const text_style *st, const text_origin *origin, diag_list *diags);
 
-/* The widths text needs in style st: `natural`, set on one line, and
- * `minimum`, the widest piece between two break opportunities — the least
- * a table column can give it. Characters no font has are reported when the
- * text is set, not here. */
+/* The widths text needs in style st: `natural`, set on one line (on one
+ * line between line feeds: the widest of text_set_paragraph's forced
+ * lines), and `minimum`, the widest piece between two break opportunities
+ * — the least a table column can give it. Characters no font has are
+ * reported when the text is set, not here. */
 void text_measure(text_engine *te, const char *text, size_t len, const text_style *st,
                   double *minimum, double *natural);
 
