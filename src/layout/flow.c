@@ -84,8 +84,9 @@ void layout_flow_lines(flow *f, const text_para *p, style_text_id id)
 
 flow_mark layout_flow_mark(const flow *f)
 {
-    flow_mark m = {f->pages->count, f->page->items.count, f->y,
-                   f->at_top,       f->c->headings.count, f->c->tables};
+    flow_mark m = {f->pages->count,   f->page->items.count, f->y,
+                   f->at_top,         f->c->headings.count, f->c->tables,
+                   f->c->nodes.count, f->c->parent};
     return m;
 }
 
@@ -101,6 +102,8 @@ void layout_flow_rewind(flow *f, const flow_mark *m)
     f->at_top = m->at_top;
     f->c->headings.count = m->nheadings;
     f->c->tables = m->tables;
+    f->c->nodes.count = m->nnodes;
+    f->c->parent = m->parent;
 }
 
 size_t layout_flow_first_page_since(const flow *f, const flow_mark *m)

@@ -57,6 +57,8 @@ static void footer(layout_ctx *c, page_build *p, size_t physical, int number)
 
 void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number)
 {
+    size_t from = p->items.count;
     header(c, p, physical);
     footer(c, p, physical, number);
+    layout_tag_pagination(p, from); /* never content: /Artifact /Pagination */
 }

@@ -14,6 +14,7 @@ bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine
                      diag_list *diags, arena *a)
 {
     *c = (layout_ctx){.r = r, .s = s, .te = te, .diags = diags, .a = a};
+    layout_node_add(c, LAYOUT_ROLE_DOCUMENT, 0, NULL); /* node 0, the root */
     return resolve_fonts(c);
 }
 
@@ -22,6 +23,9 @@ void layout_ctx_close(layout_ctx *c)
     free(c->headings.items);
     c->headings.items = NULL;
     c->headings.count = c->headings.cap = 0;
+    free(c->nodes.items);
+    c->nodes.items = NULL;
+    c->nodes.count = c->nodes.cap = 0;
 }
 
 /* Each role's font, asked of the text stage once (it warns when a role
@@ -140,6 +144,15 @@ static void fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
     }
 }
 
+/* The structure tree, copied into the document's arena. */
+static void adopt_nodes(layout_ctx *c, layout_document *doc)
+{
+    doc->nnodes = c->nodes.count;
+    doc->nodes = arena_alloc(c->a, (doc->nnodes + 1) * sizeof *doc->nodes);
+    memcpy(doc->nodes, c->nodes.items, doc->nnodes * sizeof *doc->nodes);
+    doc->lang = c->r->meta.lang.s ? c->r->meta.lang.s : "zh-CN";
+}
+
 static void fill_outline(layout_ctx *c, layout_document *doc, size_t contents_page,
                          size_t body_offset)
 {
@@ -167,6 +180,7 @@ static void reset_body(layout_ctx *c)
 {
     c->headings.count = 0;
     c->tables = 0;
+    c->parent = 0;
 }
 
 layout_document *layout_report(const report *r, const style *s, text_engine *te,
@@ -183,16 +197,24 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
 
     page_list cover = {0}, body = {0}, contents = {0};
     layout_cover(&c, &cover);
+    /* The contents come before the body in the tree as on paper, but are
+     * laid out after it (they need its page numbers): their nodes are made
+     * now, their entries go under them later (a node's children are in the
+     * order of their indices). */
+    contents_nodes toc = layout_contents_nodes(&c);
     /* The body's page parity (mirrored margins) depends on how many contents
      * pages come first: guess one, count, and redo the body if parity moved. */
-    size_t ncontents = 1;
+    size_t ncontents = 1, body_nodes = c.nodes.count;
     layout_body(&c, &body, 1 + ncontents);
-    layout_contents(&c, &contents, 1, NULL, 0);
+    size_t after_body = c.nodes.count;
+    layout_contents(&c, &contents, &toc, 1, NULL, 0);
+    c.nodes.count = after_body; /* a count of pages: the entries are made again */
     if (contents.count != ncontents) {
         ncontents = contents.count;
         if (s->mirror_margins && ncontents % 2 == 0) {
             layout_page_list_free(&body);
             reset_body(&c);
+            c.nodes.count = body_nodes;
             layout_body(&c, &body, 1 + ncontents);
         }
     }
@@ -202,7 +224,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     int *numbers = xcalloc(c.headings.count + 1, sizeof *numbers);
     for (size_t i = 0; i < c.headings.count; i++)
         numbers[i] = (int)c.headings.items[i].page + 1;
-    layout_contents(&c, &contents, 1, numbers, body_offset);
+    layout_contents(&c, &contents, &toc, 1, numbers, body_offset);
     free(numbers);
     for (size_t i = 0; i < body.count; i++)
         layout_furniture(&c, &body.items[i], body_offset + i, (int)i + 1);
@@ -214,6 +236,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     fill_outline(&c, doc, 1, body_offset);
     fill_labels(&c, doc, body_offset);
     fill_info(&c, doc, source_date_epoch);
+    adopt_nodes(&c, doc);
     layout_ctx_close(&c);
     layout_diags_unique(diags, ndiags_before);
 

@@ -3,6 +3,7 @@
  * The files, each calling only those listed before it:
  *   diags.c         every diagnostic of a layout reported once
  *   page.c          pages under construction, their items, text-setting helpers
+ *   tags.c          the structure tree: nodes, and the items that are their content
  *   number.c        section numbers, Chinese numerals and dates
  *   flow.c          the cursor moving down the body's pages
  *   bars.c          progress bars and their hatching
@@ -49,8 +50,10 @@ typedef struct layout_ctx {
     arena *a;
     text_style text[STYLE_COUNT]; /* fonts resolved per style */
     VEC(heading_mark) headings;
-    text_style number; /* figures in tables: the style's table size, the number font */
-    int tables;        /* captioned tables so far (表1, 表2 …) */
+    text_style number;      /* figures in tables: the style's table size, the number font */
+    int tables;             /* captioned tables so far (表1, 表2 …) */
+    VEC(layout_node) nodes; /* the structure tree (heap; nodes[0] the document) */
+    uint32_t parent;        /* where the next block's node goes: the section, a cell … */
 } layout_ctx;
 
 /* Resolve the style's fonts for laying out r (false: a role has no installed
@@ -58,6 +61,26 @@ typedef struct layout_ctx {
 bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine *te,
                      diag_list *diags, arena *a);
 void layout_ctx_close(layout_ctx *c);
+
+/* ---- the structure tree (tags.c) ---- */
+
+/* A new node of role under parent (its index); alt only for figures. */
+uint32_t layout_node_add(layout_ctx *c, layout_role role, uint32_t parent, const char *alt);
+
+/* Where the items of a page list stood: the page and the item on it. */
+typedef struct tag_mark {
+    size_t page, item;
+} tag_mark;
+
+tag_mark layout_tag_mark(const page_list *pages);
+/* Make node the node of every item placed since m that has none yet: glyph
+ * runs and links always; rectangles, lines and dots only when node is a
+ * figure (elsewhere they are rules and strokes: artifacts). */
+void layout_tag_since(const layout_ctx *c, page_list *pages, const tag_mark *m, uint32_t node);
+/* The same for the items of one page from index `from` on. */
+void layout_tag_page(const layout_ctx *c, page_build *p, size_t from, uint32_t node);
+/* Mark every item of p from index `from` on as page furniture. */
+void layout_tag_pagination(page_build *p, size_t from);
 
 /* ---- diagnostics (diags.c) ---- */
 
@@ -144,6 +167,8 @@ typedef struct flow_mark {
     bool at_top;
     size_t nheadings;
     int tables;
+    size_t nnodes;   /* the structure nodes made since go too */
+    uint32_t parent; /* and the node new blocks went under */
 } flow_mark;
 
 flow_mark layout_flow_mark(const flow *f);
@@ -298,8 +323,14 @@ void layout_body(layout_ctx *c, page_list *pages, size_t first_physical);
 /* Contents pages. page_numbers[i] is the printed number of c->headings[i]'s
  * page, or NULL to lay out with placeholders (to count the pages). link_offset
  * turns a body page index into a document page index. */
-void layout_contents(layout_ctx *c, page_list *pages, size_t first_physical,
-                     const int *page_numbers, size_t link_offset);
+/* The nodes of the contents: its title and the TOC, made before the body
+ * so that they come before it in the tree. */
+typedef struct contents_nodes {
+    uint32_t title, toc;
+} contents_nodes;
+contents_nodes layout_contents_nodes(layout_ctx *c);
+void layout_contents(layout_ctx *c, page_list *pages, const contents_nodes *nodes,
+                     size_t first_physical, const int *page_numbers, size_t link_offset);
 /* Running header and page number on a body page. */
 void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number);
 

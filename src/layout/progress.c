@@ -112,7 +112,12 @@ void layout_flow_area_head(flow *f, const report_section *sec)
     grid_bar bar = area_bar(c, &a);
     double left = layout_flow_left(f), right = left + layout_type_width(c->s);
     double baseline = layout_line_baseline(f->y, st->leading, st->size);
+    /* one P: the bar (its figure) and the counts */
+    uint32_t node = layout_node_add(c, LAYOUT_ROLE_P, c->parent, NULL), parent = c->parent;
+    size_t from = f->page->items.count;
+    c->parent = node;
     double x = layout_bar_draw(c, f->page, &bar, left, c->s->bars.width, baseline, STYLE_TABLE);
+    c->parent = parent;
     /* No ASCII spaces: the text stage sets the gaps around the digits, and
      * readers copy "已完成2项", not a space the text does not have. */
     char *counts = arena_printf(c->a, "已完成%zu项·正常推进%zu项·滞后%zu项·未报告%zu项", a.ndone,
@@ -131,6 +136,7 @@ void layout_flow_area_head(flow *f, const report_section *sec)
     text_para *p = text_set_paragraph(c->te, c->a, counts, strlen(counts), NULL, 0, &counts_style,
                                       right - x, &none, c->diags);
     f->y = layout_page_add_para(f->page, p, st, x, f->y) + st->leading / 2;
+    layout_tag_page(c, f->page, from, node);
     f->at_top = false;
 }
 
@@ -197,6 +203,7 @@ static int legend(flow *f, bool draw)
     }
     legend_pen pen = {f, draw, layout_flow_left(f),
                       layout_line_baseline(f->y, st->leading, st->size), 1};
+    tag_mark start = layout_tag_mark(f->pages);
     const style_bars *b = &c->s->bars;
     for (int s = STYLE_BAR_DONE; s < STYLE_BAR_NOT_REPORTED; s++)
         legend_item(&pen, b->fill[s], false, s == STYLE_BAR_BEHIND, STATUS_TEXT[s]);
@@ -204,8 +211,10 @@ static int legend(flow *f, bool draw)
     char date[64];
     layout_chinese_date(&c->r->meta.date, date, sizeof date);
     legend_item(&pen, b->mark, true, false, arena_printf(c->a, "时间进度（截至%s）", date));
-    if (draw)
+    if (draw) { /* its words are one P; the swatches only show */
+        layout_tag_since(c, f->pages, &start, layout_node_add(c, LAYOUT_ROLE_P, c->parent, NULL));
         f->y += st->leading;
+    }
     return pen.lines;
 }
 
@@ -239,7 +248,10 @@ static void flow_note(flow *f, const text_para *note)
 {
     const style_text *ns = &f->c->s->text[STYLE_NOTE];
     layout_flow_space(f, ns->space_before);
+    uint32_t node = layout_node_add(f->c, LAYOUT_ROLE_NOTE, f->c->parent, NULL);
+    tag_mark start = layout_tag_mark(f->pages);
     layout_flow_lines(f, note, STYLE_NOTE);
+    layout_tag_since(f->c, f->pages, &start, node);
     layout_flow_space(f, ns->space_after);
 }
 
