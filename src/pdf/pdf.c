@@ -455,7 +455,9 @@ static bool archive(writer *w)
         .part = o->nattachments ? 3 : 1, /* associated files are PDF/A-3's */
         .document_id = document_uuid,
         .layout = w->options->layout,
-        .lang = w->options->lang ? w->options->lang : w->doc->lang ? w->doc->lang : "zh-CN",
+        .lang = w->options->lang ? w->options->lang
+                : w->doc->lang   ? w->doc->lang
+                                 : "zh-CN",
         .fonts = (const char *const *)fonts,
         .nfonts = w->fonts.count,
         .sources = (const char *const *)sources,
