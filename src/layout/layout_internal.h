@@ -72,9 +72,13 @@ void layout_page_add_item(page_build *p, layout_item item);
 /* Left edge of the type area on physical page `physical` (mirrored margins). */
 double layout_type_left(const style *s, size_t physical);
 double layout_type_width(const style *s);
-/* Draw a set line with its origin at (x, baseline). */
+/* Draw a set line with its origin at (x, baseline), with its decorations. */
 void layout_page_add_line(page_build *p, const text_line *line, const char *text, double x,
                           double baseline, style_color color);
+/* A decoration of a line drawn at (x, baseline) as a rule: a strike through
+ * the middle of the em box, an underline just below it. */
+void layout_page_add_decoration(page_build *p, const text_decoration *d, double x, double baseline,
+                                style_color color);
 /* The same with `spacing` points added between glyphs (letter-spaced titles),
  * each run marked with its text so that readers copy it without gaps. */
 void layout_page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
