@@ -12,7 +12,12 @@
  *   progress.c      task tables, work-area heads, summaries with their legend
  *   body.c          sections, headings, paragraphs, closing, editor
  *   cover.c, contents.c, furniture.c   the other parts of the booklet
- *   layout.c        the context, and the booklet put together (layout_report) */
+ *   layout.c        the context, and the booklet put together (layout_report)
+ * and above them the 修订对照 of a diff (changes_internal.h):
+ *   changes_text.c  marked text: deleted runs struck through, inserted underlined
+ *   changes_cover.c its cover: both versions, what changed, how it is marked
+ *   changes_tasks.c task changes as a table with the bars of both versions
+ *   changes.c       the changed sections, blocks and meta (layout_changes) */
 #ifndef BRIEFC_LAYOUT_INTERNAL_H
 #define BRIEFC_LAYOUT_INTERNAL_H
 
@@ -58,6 +63,11 @@ typedef struct layout_ctx {
 bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine *te,
                      diag_list *diags, arena *a);
 void layout_ctx_close(layout_ctx *c);
+/* Move finished pages into the document, which takes over their item arrays
+ * (doc->pages must have room). */
+void layout_adopt_pages(layout_document *doc, page_list *pages);
+/* The document info from c->r's meta; the date as layout_report says. */
+void layout_fill_info(layout_ctx *c, layout_document *doc, int64_t epoch);
 
 /* ---- diagnostics (diags.c) ---- */
 
@@ -254,6 +264,10 @@ typedef struct grid_cell {
     size_t keep_len;
     text_origin origin;
     grid_bar bar; /* CELL_BAR */
+    /* CELL_TEXT: decorations (a 修订对照's struck and underlined text); they
+     * change no width */
+    const text_span *spans;
+    size_t nspans;
 } grid_cell;
 
 typedef struct grid {
@@ -288,6 +302,12 @@ grid_cell layout_text_cell(layout_ctx *c, const report_text *t);
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 
 void layout_flow_tasks(flow *f, const report_block *b);
+/* The word for a status (已完成, 正常推进, 滞后, 未报告). */
+const char *layout_status_word(report_status s);
+/* A task's bar on day d: its completion, its time mark, its status's fill. */
+grid_bar layout_task_bar(layout_ctx *c, const report_task *task, report_date d);
+/* A work area's bar: its mean completion and mean time progress. */
+grid_bar layout_area_bar(layout_ctx *c, const report_area *a);
 /* The one-line head of a work area; nothing when sec has no tasks. */
 void layout_flow_area_head(flow *f, const report_section *sec);
 /* One bar per direct subsection of sec (at depth) that is a work area. */

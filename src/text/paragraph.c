@@ -355,7 +355,8 @@ static void line_decorations(line_setter *ls, const size_t *cl, size_t ncl, doub
         }
     }
     line->decorations = arena_alloc(ls->a, (out.count ? out.count : 1) * sizeof *out.items);
-    memcpy(line->decorations, out.items, out.count * sizeof *out.items);
+    if (out.count)
+        memcpy(line->decorations, out.items, out.count * sizeof *out.items);
     line->ndecorations = out.count;
     free(out.items);
 }
