@@ -51,7 +51,7 @@ static void flow_heading(changes *ch, int depth, layout_marked *mk, const char *
     layout_flow_space(f, st->space_before);
     heading_mark hm = {plain, depth, f->pages->count - 1, f->y, *o};
     VEC_PUSH(&c->headings, hm);
-    layout_flow_lines(f, p, id);
+    layout_flow_lines_as(f, p, id, LAYOUT_ROLE_H1 + (depth < 4 ? depth : 4) - 1);
     layout_flow_space(f, st->space_after);
 }
 
@@ -416,6 +416,7 @@ layout_document *layout_changes(const diff_model *m, const style *s, text_engine
     fill_outline(&c, doc);
     fill_labels(&c, doc);
     fill_changes_info(&c, m, doc, source_date_epoch);
+    layout_adopt_nodes(&c, doc);
     layout_ctx_close(&c);
     layout_diags_unique(diags, ndiags_before);
     if (diags->errors > errors_before) {

@@ -20,7 +20,9 @@ static double centred(layout_ctx *c, page_build *p, style_text_id id, layout_mar
     centre.indent = 0;
     text_para *para = text_set_paragraph(c->te, c->a, text, len, spans, nspans, &centre,
                                          layout_type_width(c->s), o, c->diags);
+    size_t from = p->items.count;
     double y = layout_page_add_para(p, para, st, layout_type_left(c->s, 0), top + st->space_before);
+    layout_tag_page(c, p, from, layout_node_add(c, LAYOUT_ROLE_P, 0, NULL));
     return y + st->space_after;
 }
 

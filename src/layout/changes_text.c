@@ -94,7 +94,7 @@ void layout_flow_marked(flow *f, style_text_id id, layout_marked *m, const text_
     text_para *p = layout_set_para(c, id, text, len, spans, nspans, layout_type_width(c->s), o);
     const style_text *st = &c->s->text[id];
     layout_flow_space(f, st->space_before);
-    layout_flow_lines(f, p, id);
+    layout_flow_lines_as(f, p, id, LAYOUT_ROLE_P);
     layout_flow_space(f, st->space_after);
 }
 

@@ -143,8 +143,7 @@ void layout_fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
     }
 }
 
-/* The structure tree, copied into the document's arena. */
-static void adopt_nodes(layout_ctx *c, layout_document *doc)
+void layout_adopt_nodes(layout_ctx *c, layout_document *doc)
 {
     doc->nnodes = c->nodes.count;
     doc->nodes = arena_alloc(c->a, (doc->nnodes + 1) * sizeof *doc->nodes);
@@ -235,7 +234,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     fill_outline(&c, doc, 1, body_offset);
     fill_labels(&c, doc, body_offset);
     layout_fill_info(&c, doc, source_date_epoch);
-    adopt_nodes(&c, doc);
+    layout_adopt_nodes(&c, doc);
     layout_ctx_close(&c);
     layout_diags_unique(diags, ndiags_before);
 

@@ -71,6 +71,8 @@ void layout_ctx_close(layout_ctx *c);
 void layout_adopt_pages(layout_document *doc, page_list *pages);
 /* The document info from c->r's meta; the date as layout_report says. */
 void layout_fill_info(layout_ctx *c, layout_document *doc, int64_t epoch);
+/* The structure tree and the language, copied into the document's arena. */
+void layout_adopt_nodes(layout_ctx *c, layout_document *doc);
 
 /* ---- the structure tree (tags.c) ---- */
 
@@ -171,6 +173,9 @@ void layout_flow_space(flow *f, double space);
 /* Place a set paragraph's lines, breaking across pages without a line
  * alone at the foot or the head of a page. */
 void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
+/* The same, the lines being the content of a new node of role under the
+ * context's parent (one element, over as many pages as it takes). */
+void layout_flow_lines_as(flow *f, const text_para *p, style_text_id id, layout_role role);
 
 /* Where the flow stands, to take back everything placed since: the
  * pages, the items on the last of them, the cursor, the headings recorded

@@ -106,6 +106,7 @@ check "-o writes the PDF: exit 0" test $? -eq 0
 check "-o: the line saying what was written" grep -qE "^wrote $PDF: [0-9]+ pages?, [0-9]+ KB$" "$WORK/pdf.err"
 check "-o: no listing" test ! -s "$WORK/pdf.out"
 check "readers read it without a word" readers_quiet "$PDF"
+check "it is tagged: its headings, paragraphs and tables in the tree, read without a warning" bash -c "pdfinfo '$PDF' | grep -q '^Tagged: *yes$' && test -z \"\$(pdfinfo -struct-text '$PDF' 2>&1 >/dev/null)\" && pdfinfo -struct '$PDF' | grep -q H1 && pdfinfo -struct '$PDF' | grep -q Table"
 check "every font embedded, subset, with ToUnicode" fonts_embedded "$PDF"
 pdftotext "$PDF" "$WORK/changes.txt"
 flat() { tr -d ' \n\f' <"$WORK/changes.txt"; }
