@@ -46,10 +46,29 @@ static double label_gap(const layout_ctx *c, style_text_id id)
     return c->s->bars.mark_width / 2 + 0.4 * c->s->text[id].size;
 }
 
+/* What a bar shows, in words, for whoever cannot see it: its figure's
+ * alternative text ("完成进度71.5%，时间进度66.3%，正常推进"). */
+static const char *bar_words(layout_ctx *c, const grid_bar *bar)
+{
+    static const char *const STATUS[] = {"已完成", "正常推进", "滞后", "未报告"};
+    char mark[64] = "";
+    if (bar->mark >= 0) {
+        char pct[32];
+        report_format_percent(bar->mark, pct, sizeof pct);
+        snprintf(mark, sizeof mark, "，时间进度%s", pct);
+    }
+    if (bar->color == STYLE_BAR_NEUTRAL)
+        return arena_printf(c->a, "进度%s%s", bar->label, mark);
+    if (bar->color == STYLE_BAR_NOT_REPORTED)
+        return arena_printf(c->a, "未报告%s", mark);
+    return arena_printf(c->a, "完成进度%s%s，%s", bar->label, mark, STATUS[bar->color]);
+}
+
 double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double x, double length,
                        double baseline, style_text_id id)
 {
     const style_bars *b = &c->s->bars;
+    size_t from = p->items.count;
     double top = bar_centre(c, baseline, id) - b->height / 2;
     layout_item it = {.kind = LAYOUT_ITEM_RECT};
     it.u.rect = (layout_rect){x, top, length, b->height, true, false, b->track, b->track, 0};
@@ -67,6 +86,10 @@ double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double
         double over = b->height * 0.35;
         layout_page_add_rule(p, mx, top - over, mx, top + b->height + over, b->mark_width, b->mark);
     }
+    /* the track, the fill and the mark: one figure under the current node
+     * (a cell, a work area's line); the label after it is that node's text */
+    layout_tag_page(c, p, from,
+                    layout_node_add(c, LAYOUT_ROLE_FIGURE, c->parent, bar_words(c, bar)));
     double lx = x + length + label_gap(c, id);
     text_style label = c->number;
     label.size = c->s->text[id].size;

@@ -13,7 +13,7 @@ static text_para *body_para(layout_ctx *c, style_text_id id, const report_para *
     text_origin o = layout_origin_of(c, &para->text);
     text_span *strong = arena_alloc(c->a, (para->nstrong + 1) * sizeof *strong);
     for (size_t i = 0; i < para->nstrong; i++)
-        strong[i] = (text_span){para->strong[i].start, para->strong[i].end};
+        strong[i] = (text_span){para->strong[i].start, para->strong[i].end, TEXT_SPAN_STRONG};
     return layout_set_para(c, id, para->text.s, para->text.len, strong, para->nstrong,
                            layout_type_width(c->s), &o);
 }
@@ -23,9 +23,24 @@ static void flow_paragraph(flow *f, style_text_id id, const report_para *para)
     text_para *p = body_para(f->c, id, para);
     if (!p)
         return;
+    uint32_t node = layout_node_add(f->c, LAYOUT_ROLE_P, f->c->parent, NULL);
     layout_flow_space(f, f->c->s->text[id].space_before);
+    tag_mark start = layout_tag_mark(f->pages);
     layout_flow_lines(f, p, id);
+    layout_tag_since(f->c, f->pages, &start, node); /* one P, over as many pages as it takes */
     layout_flow_space(f, f->c->s->text[id].space_after);
+}
+
+/* A section's node: under the nearest open section less deep than it. */
+static uint32_t open_section(layout_ctx *c, int depth)
+{
+    uint32_t parent = c->parent;
+    while (parent != 0 && c->nodes.items[parent].level >= depth)
+        parent = c->nodes.items[parent].parent;
+    uint32_t sect = layout_node_add(c, LAYOUT_ROLE_SECT, parent, NULL);
+    c->nodes.items[sect].level = depth;
+    c->parent = sect;
+    return sect;
 }
 
 static style_text_id heading_style(int depth)
@@ -56,10 +71,14 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
     if (!f->at_top &&
         layout_flow_room_for(f, id) < st->space_before + (double)p->nlines * st->leading)
         layout_flow_new_page(f);
+    uint32_t sect = open_section(c, depth);
+    uint32_t h = layout_node_add(c, LAYOUT_ROLE_H1 + (depth < 4 ? depth : 4) - 1, sect, NULL);
     layout_flow_space(f, st->space_before);
     heading_mark m = {title, depth, f->pages->count - 1, f->y, o};
     VEC_PUSH(&c->headings, m);
-    layout_flow_lines(f, p, id);
+    tag_mark start = layout_tag_mark(f->pages);
+    layout_flow_lines(f, p, id); /* the number and the title: one heading */
+    layout_tag_since(c, f->pages, &start, h);
     layout_flow_space(f, st->space_after);
 }
 
@@ -78,7 +97,10 @@ static void flow_editor(flow *f)
     if (layout_flow_room_for(f, STYLE_EDITOR) < st->space_before + (double)p->nlines * st->leading)
         layout_flow_new_page(f);
     layout_flow_space(f, st->space_before);
+    uint32_t node = layout_node_add(c, LAYOUT_ROLE_P, 0, NULL);
+    tag_mark start = layout_tag_mark(f->pages);
     layout_flow_lines(f, p, STYLE_EDITOR);
+    layout_tag_since(c, f->pages, &start, node);
 }
 
 /* ---- the body as a list of steps ---- */
@@ -153,6 +175,7 @@ static void flow_step(flow *f, const step *s)
         flow_block(f, s);
         break;
     case STEP_CLOSING:
+        f->c->parent = 0; /* after the last section, in the document itself */
         flow_paragraph(f, STYLE_CLOSING, s->closing);
         break;
     case STEP_EDITOR:

@@ -11,6 +11,7 @@ enum { CONTENTS_DEPTH = 2 };
 typedef struct contents {
     layout_ctx *c;
     page_list *pages;
+    const contents_nodes *nodes;
     size_t first_physical;
     page_build *page;
     double y, top, bottom;
@@ -42,9 +43,11 @@ static void contents_title(contents *t)
     double width = l->width + spacing;
     double x = contents_left(t) + (layout_type_width(c->s) - width) / 2;
     t->y += st->space_before;
+    size_t from = t->page->items.count;
     layout_page_add_spaced_line(t->page, l, TITLE, x,
                                 layout_line_baseline(t->y, st->leading, st->size), st->color,
                                 spacing, c->a);
+    layout_tag_page(c, t->page, from, t->nodes->title);
     t->y += st->leading + st->space_after;
 }
 
@@ -83,6 +86,10 @@ static void contents_entry(contents *t, const heading_mark *h, int number, size_
     t->y += st->space_before;
     if (t->y + height > t->bottom)
         contents_new_page(t);
+    /* TOCI > Link: the entry's text, its page number and its link areas */
+    uint32_t item = layout_node_add(c, LAYOUT_ROLE_TOCI, t->nodes->toc, NULL);
+    uint32_t link = layout_node_add(c, LAYOUT_ROLE_LINK, item, NULL);
+    tag_mark start = layout_tag_mark(t->pages);
 
     /* An entry taller than a page goes on line by line, a link on each piece. */
     double left = contents_left(t), piece_top = t->y, baseline = 0;
@@ -110,13 +117,22 @@ static void contents_entry(contents *t, const heading_mark *h, int number, size_
     dot_leader(t->page, left, left + indent + last->width + st->size * 0.25,
                left + width - number_col + st->size * 0.5, baseline, st);
     layout_page_add_link(t->page, left, piece_top, width, t->y - piece_top, link_page, h->y);
+    layout_tag_since(c, t->pages, &start, link);
     t->y += st->space_after;
 }
 
-void layout_contents(layout_ctx *c, page_list *pages, size_t first_physical,
-                     const int *page_numbers, size_t link_offset)
+contents_nodes layout_contents_nodes(layout_ctx *c)
 {
-    contents t = {.c = c, .pages = pages, .first_physical = first_physical};
+    contents_nodes n;
+    n.title = layout_node_add(c, LAYOUT_ROLE_P, 0, NULL);
+    n.toc = layout_node_add(c, LAYOUT_ROLE_TOC, 0, NULL);
+    return n;
+}
+
+void layout_contents(layout_ctx *c, page_list *pages, const contents_nodes *nodes,
+                     size_t first_physical, const int *page_numbers, size_t link_offset)
+{
+    contents t = {.c = c, .pages = pages, .nodes = nodes, .first_physical = first_physical};
     t.top = c->s->margin_top;
     t.bottom = c->s->page_height - c->s->margin_bottom;
     contents_new_page(&t);

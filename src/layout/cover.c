@@ -7,6 +7,15 @@
 
 /* Set text centred in the type area with its first line box at top;
  * returns the y below it. */
+/* Each element of the cover is one node of the tree, in the order read. */
+static void tag_block(layout_ctx *c, page_build *p, size_t from, style_text_id id)
+{
+    layout_role role = id == STYLE_COVER_TITLE      ? LAYOUT_ROLE_TITLE
+                       : id == STYLE_COVER_SUBTITLE ? LAYOUT_ROLE_SUBTITLE
+                                                    : LAYOUT_ROLE_P;
+    layout_tag_page(c, p, from, layout_node_add(c, role, 0, NULL));
+}
+
 static double centred_block(layout_ctx *c, page_build *p, style_text_id id, const char *text,
                             const text_origin *o, double top)
 {
@@ -14,7 +23,9 @@ static double centred_block(layout_ctx *c, page_build *p, style_text_id id, cons
     text_para *para = layout_set_centred(c, id, text, layout_type_width(c->s), o);
     if (!para)
         return top;
+    size_t from = p->items.count;
     double y = layout_page_add_para(p, para, st, layout_type_left(c->s, 0), top + st->space_before);
+    tag_block(c, p, from, id);
     return y + st->space_after;
 }
 
@@ -23,9 +34,11 @@ static double corner_line(layout_ctx *c, page_build *p, style_text_id id, const 
 {
     const style_text *st = &c->s->text[id];
     text_line *l = layout_set_line(c, id, text, o);
+    size_t from = p->items.count;
     if (l)
         layout_page_add_line(p, l, text, layout_type_left(c->s, 0),
                              layout_line_baseline(top, st->leading, st->size), st->color);
+    tag_block(c, p, from, id);
     return top + st->leading;
 }
 

@@ -125,8 +125,9 @@ void layout_flow_lines_at(flow *f, const text_para *p, style_text_id id, double 
 
 flow_mark layout_flow_mark(const flow *f)
 {
-    flow_mark m = {f->pages->count, f->page->items.count, f->y,
-                   f->at_top,       f->c->headings.count, f->c->tables};
+    flow_mark m = {f->pages->count,   f->page->items.count, f->y,
+                   f->at_top,         f->c->headings.count, f->c->tables,
+                   f->c->nodes.count, f->c->parent};
     return m;
 }
 
@@ -142,6 +143,8 @@ void layout_flow_rewind(flow *f, const flow_mark *m)
     f->at_top = m->at_top;
     f->c->headings.count = m->nheadings;
     f->c->tables = m->tables;
+    f->c->nodes.count = m->nnodes;
+    f->c->parent = m->parent;
 }
 
 size_t layout_flow_first_page_since(const flow *f, const flow_mark *m)
@@ -153,4 +156,12 @@ size_t layout_flow_first_page_since(const flow *f, const flow_mark *m)
         if (pages->items[i].items.count > 0)
             return i;
     return SIZE_MAX;
+}
+
+void layout_flow_lines_as(flow *f, const text_para *p, style_text_id id, layout_role role)
+{
+    uint32_t node = layout_node_add(f->c, role, f->c->parent, NULL);
+    tag_mark start = layout_tag_mark(f->pages);
+    layout_flow_lines(f, p, id);
+    layout_tag_since(f->c, f->pages, &start, node);
 }

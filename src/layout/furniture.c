@@ -59,8 +59,10 @@ static void footer(layout_ctx *c, page_build *p, size_t physical, int number)
 
 void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number)
 {
+    size_t from = p->items.count;
     if (c->s->running_head)
         header(c, p, physical);
     if (number > 0)
         footer(c, p, physical, number);
+    layout_tag_pagination(p, from); /* never content: /Artifact /Pagination */
 }

@@ -44,6 +44,7 @@ typedef struct table {
     double after; /* what must follow the last row on its page: the note, a legend */
     double width, leading, pad_x, pad_y, thick, thin;
     double head_height;
+    uint32_t node, body; /* the table's node and its TBody's */
 } table;
 
 /* ---- measuring ---- */
@@ -249,8 +250,9 @@ static void set_text_cell(table *t, cell_set *cs, const grid_column *col, bool h
         if (head)
             measure = balanced_measure(t, cs->cell, &st, measure);
         if (head || !set_apart(t, cs, &st, measure))
-            cs->para = text_set_paragraph(c->te, c->a, cs->cell->text, strlen(cs->cell->text), NULL,
-                                          0, &st, measure, &cs->cell->origin, c->diags);
+            cs->para = text_set_paragraph(c->te, c->a, cs->cell->text, strlen(cs->cell->text),
+                                          cs->cell->spans, cs->cell->nspans, &st, measure,
+                                          &cs->cell->origin, c->diags);
         cs->nlines = cs->para->nlines + (cs->tail ? cs->tail->nlines : 0);
         cs->nlines = cs->nlines ? cs->nlines : 1;
     } else {
@@ -270,16 +272,32 @@ static double rows_height(const table *t, const cell_set *row, const size_t *fro
     return (double)most * t->leading + 2 * t->pad_y;
 }
 
-/* Draw lines [from[k], from[k] + n) of each cell of a row at the flow's y. */
-static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
+/* A row's node and its cells' (role TH or TD) under parent. */
+static uint32_t *row_nodes(table *t, uint32_t parent, layout_role cell_role)
+{
+    layout_ctx *c = t->f->c;
+    uint32_t *cells = arena_alloc(c->a, t->g->ncols * sizeof *cells);
+    uint32_t tr = layout_node_add(c, LAYOUT_ROLE_TR, parent, NULL);
+    for (size_t k = 0; k < t->g->ncols; k++)
+        cells[k] = layout_node_add(c, cell_role, tr, NULL);
+    return cells;
+}
+
+/* Draw lines [from[k], from[k] + n) of each cell of a row at the flow's y;
+ * each cell's items are the content of nodes[k] (NULL: an artifact, the head
+ * repeated on a continuation page). */
+static void draw_row(table *t, const cell_set *row, size_t *from, size_t n, const uint32_t *nodes)
 {
     flow *f = t->f;
     layout_ctx *c = f->c;
     const style_text *st = &c->s->text[STYLE_TABLE];
     double left = layout_flow_left(f), most = 0;
+    uint32_t parent = c->parent;
     for (size_t k = 0; k < t->g->ncols; k++) {
         const cell_set *cs = &row[k];
         const grid_column *col = &t->cols[k];
+        size_t items_before = f->page->items.count;
+        c->parent = nodes ? nodes[k] : parent; /* a bar's figure goes in its cell */
         size_t first = from ? from[k] : 0;
         size_t count = cs->nlines - first < n ? cs->nlines - first : n;
         double x = left + col->x + t->pad_x, y = f->y + t->pad_y;
@@ -305,10 +323,13 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n)
             layout_bar_draw(c, f->page, &cs->cell->bar, x, fmin(room, c->s->bars.width), baseline,
                             STYLE_TABLE);
         }
+        if (nodes)
+            layout_tag_page(c, f->page, items_before, nodes[k]);
         if (from)
             from[k] = first + count;
         most = fmax(most, (double)count);
     }
+    c->parent = parent;
     f->y += most * t->leading + 2 * t->pad_y;
     f->at_top = false;
 }
@@ -335,12 +356,22 @@ static void table_open(table *t, bool continued)
     text_para *caption = continued ? t->continued : t->caption;
     if (caption) {
         layout_flow_space(f, st->space_before);
+        size_t from = f->page->items.count;
         f->y =
             layout_page_add_para(f->page, caption, st, layout_flow_left(f), f->y) + st->space_after;
+        if (!continued) /* 续表 and the head again are there to see, not to read twice */
+            layout_tag_page(f->c, f->page, from,
+                            layout_node_add(f->c, LAYOUT_ROLE_CAPTION, t->node, NULL));
         f->at_top = false;
     }
     draw_rule(t, t->thick);
-    draw_row(t, t->head, NULL, SIZE_MAX);
+    const uint32_t *head = NULL;
+    if (!continued) {
+        head =
+            row_nodes(t, layout_node_add(f->c, LAYOUT_ROLE_THEAD, t->node, NULL), LAYOUT_ROLE_TH);
+        t->body = layout_node_add(f->c, LAYOUT_ROLE_TBODY, t->node, NULL);
+    }
+    draw_row(t, t->head, NULL, SIZE_MAX, head);
     draw_rule(t, t->thin);
 }
 
@@ -370,6 +401,7 @@ static void draw_rows(table *t)
     size_t *from = xcalloc(ncols, sizeof *from);
     for (size_t r = 0; r < t->g->nrows; r++) {
         cell_set *row = &t->cells[r * ncols];
+        const uint32_t *nodes = row_nodes(t, t->body, LAYOUT_ROLE_TD);
         memset(from, 0, ncols * sizeof *from);
         double h = rows_height(t, row, from);
         double after = r + 1 == t->g->nrows ? t->after : 0; /* the last row keeps it */
@@ -388,7 +420,7 @@ static void draw_rows(table *t)
                 continue;
             }
             fit = fit ? fit : 1; /* a page too short for one line: overfull, not endless */
-            draw_row(t, row, from, fit);
+            draw_row(t, row, from, fit, nodes);
             fresh = rows_height(t, row, from) > 2 * t->pad_y;
             if (fresh)
                 table_continue(t);
@@ -420,7 +452,10 @@ static void table_note(table *t)
     if (!t->note)
         return;
     layout_flow_space(f, ns->space_before);
+    uint32_t node = layout_node_add(f->c, LAYOUT_ROLE_NOTE, f->c->parent, NULL);
+    tag_mark start = layout_tag_mark(f->pages);
     layout_flow_lines(f, t->note, STYLE_NOTE);
+    layout_tag_since(f->c, f->pages, &start, node);
     layout_flow_space(f, ns->space_after);
 }
 
@@ -495,6 +530,7 @@ void layout_flow_grid(flow *f, const grid *g)
     if (!f->at_top && !table_starts_here(&t))
         layout_flow_new_page(f);
     layout_flow_space(f, t.leading / 2);
+    t.node = layout_node_add(c, LAYOUT_ROLE_TABLE, c->parent, NULL);
     table_open(&t, false);
     draw_rows(&t);
     table_close(&t);

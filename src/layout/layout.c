@@ -15,6 +15,7 @@ bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine
                      diag_list *diags, arena *a)
 {
     *c = (layout_ctx){.r = r, .s = s, .te = te, .diags = diags, .a = a};
+    layout_node_add(c, LAYOUT_ROLE_DOCUMENT, 0, NULL); /* node 0, the root */
     return resolve_fonts(c);
 }
 
@@ -23,6 +24,9 @@ void layout_ctx_close(layout_ctx *c)
     free(c->headings.items);
     c->headings.items = NULL;
     c->headings.count = c->headings.cap = 0;
+    free(c->nodes.items);
+    c->nodes.items = NULL;
+    c->nodes.count = c->nodes.cap = 0;
 }
 
 /* Each role's font, asked of the text stage once (it warns when a role
@@ -84,8 +88,7 @@ static bool resolve_fonts(layout_ctx *c)
     return rf.ok;
 }
 
-/* Move finished pages into the document, which takes over their item arrays. */
-static void adopt_pages(layout_document *doc, page_list *pages)
+void layout_adopt_pages(layout_document *doc, page_list *pages)
 {
     for (size_t i = 0; i < pages->count; i++) {
         page_build *p = &pages->items[i];
@@ -127,7 +130,7 @@ static int64_t days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-static void fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
+void layout_fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
 {
     const report_meta *m = &c->r->meta;
     layout_info *info = &doc->info;
@@ -146,6 +149,14 @@ static void fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
         info->date = days_from_civil(m->date.year, m->date.month, m->date.day) * 86400 - 8 * 3600;
         info->tz_minutes = 8 * 60;
     }
+}
+
+void layout_adopt_nodes(layout_ctx *c, layout_document *doc)
+{
+    doc->nnodes = c->nodes.count;
+    doc->nodes = arena_alloc(c->a, (doc->nnodes + 1) * sizeof *doc->nodes);
+    memcpy(doc->nodes, c->nodes.items, doc->nnodes * sizeof *doc->nodes);
+    doc->lang = c->r->meta.lang.s ? c->r->meta.lang.s : "zh-CN";
 }
 
 static void fill_outline(layout_ctx *c, layout_document *doc, size_t contents_page,
@@ -194,6 +205,7 @@ static void reset_body(layout_ctx *c)
 {
     c->headings.count = 0;
     c->tables = 0;
+    c->parent = 0;
 }
 
 layout_document *layout_report(const report *r, const style *s, text_engine *te,
@@ -212,17 +224,27 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     if (s->cover)
         layout_cover(&c, &cover);
     size_t ncover = cover.count;
+    /* The contents come before the body in the tree as on paper, but are
+     * laid out after it (they need its page numbers): their nodes are made
+     * now, their entries go under them later (a node's children are in the
+     * order of their indices). */
+    contents_nodes toc = {0};
+    if (s->contents)
+        toc = layout_contents_nodes(&c);
     /* The body's page parity (mirrored margins) depends on how many contents
      * pages come first: guess one, count, and redo the body if parity moved. */
-    size_t ncontents = s->contents ? 1 : 0;
+    size_t ncontents = s->contents ? 1 : 0, body_nodes = c.nodes.count;
     lay_body(&c, &body, ncover + ncontents);
     if (s->contents) {
-        layout_contents(&c, &contents, ncover, NULL, 0);
+        size_t after_body = c.nodes.count;
+        layout_contents(&c, &contents, &toc, ncover, NULL, 0);
+        c.nodes.count = after_body; /* a count of pages: the entries are made again */
         if (contents.count != ncontents) {
             ncontents = contents.count;
             if (s->mirror_margins && ncontents % 2 == 0) {
                 layout_page_list_free(&body);
                 reset_body(&c);
+                c.nodes.count = body_nodes;
                 lay_body(&c, &body, ncover + ncontents);
             }
         }
@@ -234,7 +256,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
         int *numbers = xcalloc(c.headings.count + 1, sizeof *numbers);
         for (size_t i = 0; i < c.headings.count; i++)
             numbers[i] = (int)c.headings.items[i].page + 1;
-        layout_contents(&c, &contents, ncover, numbers, body_offset);
+        layout_contents(&c, &contents, &toc, ncover, numbers, body_offset);
         free(numbers);
     }
     for (size_t i = 0; i < body.count; i++)
@@ -242,12 +264,13 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
                          body.items[i].unnumbered ? 0 : (int)i + 1);
 
     doc->pages = xcalloc(cover.count + contents.count + body.count, sizeof *doc->pages);
-    adopt_pages(doc, &cover);
-    adopt_pages(doc, &contents);
-    adopt_pages(doc, &body);
+    layout_adopt_pages(doc, &cover);
+    layout_adopt_pages(doc, &contents);
+    layout_adopt_pages(doc, &body);
     fill_outline(&c, doc, ncover, body_offset);
     fill_labels(&c, doc, ncover, body_offset);
-    fill_info(&c, doc, source_date_epoch);
+    layout_fill_info(&c, doc, source_date_epoch);
+    layout_adopt_nodes(&c, doc);
     layout_ctx_close(&c);
     layout_diags_unique(diags, ndiags_before);
 

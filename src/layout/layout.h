@@ -6,8 +6,9 @@
  *
  * Ownership. A document owns its page array and each page's item array
  * (heap), and its arena, which holds the glyph arrays, the outline, the
- * page labels and every string layout made (numbered headings, captions,
- * page numbers, bar labels, the keywords line). It borrows the rest:
+ * page labels, the structure nodes and every string layout made (numbered
+ * headings, captions, page numbers, bar labels, figures' alternative
+ * texts, the keywords line). It borrows the rest:
  *   - fonts (layout_glyphs.font) from the text engine passed to
  *     layout_report: valid until text_engine_free;
  *   - strings from the report: the text of paragraphs, titles, table cells
@@ -20,6 +21,7 @@
 #define BRIEFC_LAYOUT_H
 
 #include "../base/base.h"
+#include "../diff/diff.h"
 #include "../report/report.h"
 #include "../style/style.h"
 #include "../text/text.h"
@@ -74,8 +76,16 @@ typedef struct layout_link {
     double target_y;    /* where on that page the view goes */
 } layout_link;
 
+/* What an item is when it is not content: page furniture (running heads,
+ * page numbers) or the rest of what only looks (rules, leaders, strokes). */
+typedef enum { LAYOUT_ARTIFACT_LAYOUT, LAYOUT_ARTIFACT_PAGINATION } layout_artifact;
+
 typedef struct layout_item {
     layout_item_kind kind;
+    /* The structure node (layout_document.nodes) the item is content of;
+     * 0, the root's index, means none: an artifact of that kind. */
+    uint32_t node;
+    layout_artifact artifact;
     union {
         layout_glyphs glyphs;
         layout_rect rect;
@@ -90,6 +100,45 @@ typedef struct layout_page {
     layout_item *items; /* heap, owned by the document */
     size_t nitems;
 } layout_page;
+
+/* ============================== structure ============================== */
+/* What the content is, for a tagged PDF and whoever reads it without seeing
+ * it (a screen reader, a phone's reflow): a tree of logical nodes. Node 0 is
+ * the document; every other names its parent, which comes before it. The
+ * children of a node are the nodes naming it, in the order of their indices:
+ * the order of the report. Items name the node they are content of. */
+
+typedef enum {
+    LAYOUT_ROLE_DOCUMENT,
+    LAYOUT_ROLE_SECT,
+    LAYOUT_ROLE_H1, /* …H4 follow: LAYOUT_ROLE_H1 + depth - 1 */
+    LAYOUT_ROLE_H2,
+    LAYOUT_ROLE_H3,
+    LAYOUT_ROLE_H4,
+    LAYOUT_ROLE_P,
+    LAYOUT_ROLE_TITLE,    /* the cover's title (a role of ours, read as P) */
+    LAYOUT_ROLE_SUBTITLE, /* the cover's subtitle (ours, read as P) */
+    LAYOUT_ROLE_TABLE,
+    LAYOUT_ROLE_THEAD,
+    LAYOUT_ROLE_TBODY,
+    LAYOUT_ROLE_TR,
+    LAYOUT_ROLE_TH, /* a column's head */
+    LAYOUT_ROLE_TD,
+    LAYOUT_ROLE_CAPTION,
+    LAYOUT_ROLE_NOTE,
+    LAYOUT_ROLE_TOC,
+    LAYOUT_ROLE_TOCI,
+    LAYOUT_ROLE_LINK, /* its content includes the link items (annotations) */
+    LAYOUT_ROLE_FIGURE,
+    LAYOUT_ROLE_COUNT
+} layout_role;
+
+typedef struct layout_node {
+    layout_role role;
+    uint32_t parent; /* an earlier node; the document's is 0 */
+    int level;       /* LAYOUT_ROLE_SECT: its depth (1 for 一、 …) */
+    const char *alt; /* LAYOUT_ROLE_FIGURE: what it shows, in words (in arena) */
+} layout_node;
 
 /* ============================ the document ============================ */
 
@@ -135,6 +184,9 @@ typedef struct layout_document {
     size_t noutline;
     layout_page_label *labels; /* in arena */
     size_t nlabels;
+    layout_node *nodes; /* in arena; nodes[0] is the document */
+    size_t nnodes;
+    const char *lang; /* the document's language (BCP 47): meta.lang or zh-CN */
     layout_info info;
     arena *arena; /* glyph arrays, outline, labels, strings made by layout */
 } layout_document;
@@ -145,6 +197,14 @@ typedef struct layout_document {
  * The date is meta.date at 00:00 +08:00 unless source_date_epoch >= 0. */
 layout_document *layout_report(const report *r, const style *s, text_engine *te,
                                int64_t source_date_epoch, diag_list *diags);
+/* Set the changes between two versions of a report (m->before and
+ * m->after, which, like m, must outlive the document) as a 修订对照 booklet
+ * in style s: a cover naming both versions, the meta changes, then the
+ * sections that hold a change with deleted text struck through and
+ * inserted text underlined, changed tables, task tables with the bars of
+ * both versions, and the closing. Errors as layout_report. */
+layout_document *layout_changes(const diff_model *m, const style *s, text_engine *te,
+                                int64_t source_date_epoch, diag_list *diags);
 /* Frees the pages, their items and the arena; nothing borrowed. */
 void layout_document_free(layout_document *doc);
 

@@ -3,6 +3,7 @@
  * The files, each calling only those listed before it:
  *   diags.c         every diagnostic of a layout reported once
  *   page.c          pages under construction, their items, text-setting helpers
+ *   tags.c          the structure tree: nodes, and the items that are their content
  *   number.c        section numbers, Chinese numerals and dates
  *   flow.c          the cursor moving down the body's pages
  *   bars.c          progress bars and their hatching
@@ -14,7 +15,12 @@
  *   official.c      what the official documents share: grid lines, masthead, title, foot block
  *   notice.c, briefing.c   the 公文 and the 简报 around the body
  *   cover.c, contents.c, furniture.c   the other parts of the booklet
- *   layout.c        the context, and the booklet put together (layout_report) */
+ *   layout.c        the context, and the booklet put together (layout_report)
+ * and above them the 修订对照 of a diff (changes_internal.h):
+ *   changes_text.c  marked text: deleted runs struck through, inserted underlined
+ *   changes_cover.c its cover: both versions, what changed, how it is marked
+ *   changes_tasks.c task changes as a table with the bars of both versions
+ *   changes.c       the changed sections, blocks and meta (layout_changes) */
 #ifndef BRIEFC_LAYOUT_INTERNAL_H
 #define BRIEFC_LAYOUT_INTERNAL_H
 
@@ -52,8 +58,10 @@ typedef struct layout_ctx {
     arena *a;
     text_style text[STYLE_COUNT]; /* fonts resolved per style */
     VEC(heading_mark) headings;
-    text_style number; /* figures in tables: the style's table size, the number font */
-    int tables;        /* captioned tables so far (表1, 表2 …) */
+    text_style number;      /* figures in tables: the style's table size, the number font */
+    int tables;             /* captioned tables so far (表1, 表2 …) */
+    VEC(layout_node) nodes; /* the structure tree (heap; nodes[0] the document) */
+    uint32_t parent;        /* where the next block's node goes: the section, a cell … */
 } layout_ctx;
 
 /* Resolve the style's fonts for laying out r (false: a role has no installed
@@ -61,6 +69,33 @@ typedef struct layout_ctx {
 bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine *te,
                      diag_list *diags, arena *a);
 void layout_ctx_close(layout_ctx *c);
+/* Move finished pages into the document, which takes over their item arrays
+ * (doc->pages must have room). */
+void layout_adopt_pages(layout_document *doc, page_list *pages);
+/* The document info from c->r's meta; the date as layout_report says. */
+void layout_fill_info(layout_ctx *c, layout_document *doc, int64_t epoch);
+/* The structure tree and the language, copied into the document's arena. */
+void layout_adopt_nodes(layout_ctx *c, layout_document *doc);
+
+/* ---- the structure tree (tags.c) ---- */
+
+/* A new node of role under parent (its index); alt only for figures. */
+uint32_t layout_node_add(layout_ctx *c, layout_role role, uint32_t parent, const char *alt);
+
+/* Where the items of a page list stood: the page and the item on it. */
+typedef struct tag_mark {
+    size_t page, item;
+} tag_mark;
+
+tag_mark layout_tag_mark(const page_list *pages);
+/* Make node the node of every item placed since m that has none yet: glyph
+ * runs and links always; rectangles, lines and dots only when node is a
+ * figure (elsewhere they are rules and strokes: artifacts). */
+void layout_tag_since(const layout_ctx *c, page_list *pages, const tag_mark *m, uint32_t node);
+/* The same for the items of one page from index `from` on. */
+void layout_tag_page(const layout_ctx *c, page_build *p, size_t from, uint32_t node);
+/* Mark every item of p from index `from` on as page furniture. */
+void layout_tag_pagination(page_build *p, size_t from);
 
 /* ---- diagnostics (diags.c) ---- */
 
@@ -75,9 +110,13 @@ void layout_page_add_item(page_build *p, layout_item item);
 /* Left edge of the type area on physical page `physical` (mirrored margins). */
 double layout_type_left(const style *s, size_t physical);
 double layout_type_width(const style *s);
-/* Draw a set line with its origin at (x, baseline). */
+/* Draw a set line with its origin at (x, baseline), with its decorations. */
 void layout_page_add_line(page_build *p, const text_line *line, const char *text, double x,
                           double baseline, style_color color);
+/* A decoration of a line drawn at (x, baseline) as a rule: a strike through
+ * the middle of the em box, an underline just below it. */
+void layout_page_add_decoration(page_build *p, const text_decoration *d, double x, double baseline,
+                                style_color color);
 /* The same with `spacing` points added between glyphs (letter-spaced titles),
  * each run marked with its text so that readers copy it without gaps. */
 void layout_page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
@@ -155,6 +194,9 @@ void layout_flow_space(flow *f, double space);
 void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
 /* The same with the lines x points in from the left edge of the type area. */
 void layout_flow_lines_at(flow *f, const text_para *p, style_text_id id, double x);
+/* The same, the lines being the content of a new node of role under the
+ * context's parent (one element, over as many pages as it takes). */
+void layout_flow_lines_as(flow *f, const text_para *p, style_text_id id, layout_role role);
 
 /* Where the flow stands, to take back everything placed since: the
  * pages, the items on the last of them, the cursor, the headings recorded
@@ -165,6 +207,8 @@ typedef struct flow_mark {
     bool at_top;
     size_t nheadings;
     int tables;
+    size_t nnodes;   /* the structure nodes made since go too */
+    uint32_t parent; /* and the node new blocks went under */
 } flow_mark;
 
 flow_mark layout_flow_mark(const flow *f);
@@ -271,6 +315,10 @@ typedef struct grid_cell {
     size_t keep_len;
     text_origin origin;
     grid_bar bar; /* CELL_BAR */
+    /* CELL_TEXT: decorations (a 修订对照's struck and underlined text); they
+     * change no width */
+    const text_span *spans;
+    size_t nspans;
 } grid_cell;
 
 typedef struct grid {
@@ -305,6 +353,12 @@ grid_cell layout_text_cell(layout_ctx *c, const report_text *t);
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 
 void layout_flow_tasks(flow *f, const report_block *b);
+/* The word for a status (已完成, 正常推进, 滞后, 未报告). */
+const char *layout_status_word(report_status s);
+/* A task's bar on day d: its completion, its time mark, its status's fill. */
+grid_bar layout_task_bar(layout_ctx *c, const report_task *task, report_date d);
+/* A work area's bar: its mean completion and mean time progress. */
+grid_bar layout_area_bar(layout_ctx *c, const report_area *a);
 /* The one-line head of a work area; nothing when sec has no tasks. */
 void layout_flow_area_head(flow *f, const report_section *sec);
 /* One bar per direct subsection of sec (at depth) that is a work area. */
@@ -393,8 +447,14 @@ void layout_body_flow(flow *f);
 /* Contents pages. page_numbers[i] is the printed number of c->headings[i]'s
  * page, or NULL to lay out with placeholders (to count the pages). link_offset
  * turns a body page index into a document page index. */
-void layout_contents(layout_ctx *c, page_list *pages, size_t first_physical,
-                     const int *page_numbers, size_t link_offset);
+/* The nodes of the contents: its title and the TOC, made before the body
+ * so that they come before it in the tree. */
+typedef struct contents_nodes {
+    uint32_t title, toc;
+} contents_nodes;
+contents_nodes layout_contents_nodes(layout_ctx *c);
+void layout_contents(layout_ctx *c, page_list *pages, const contents_nodes *nodes,
+                     size_t first_physical, const int *page_numbers, size_t link_offset);
 /* Running header (unless the layout has none) and page number (none when
  * number is 0) on a body page. */
 void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number);

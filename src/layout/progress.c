@@ -23,9 +23,13 @@ static const char *with_unit(layout_ctx *c, const report_number *n, const report
     return arena_printf(c->a, "%s%s%s", n->text, unit->s ? unit->s : "", estimated ? "（估）" : "");
 }
 
-static grid_bar task_bar(layout_ctx *c, const report_task *task)
+const char *layout_status_word(report_status s)
 {
-    report_date d = c->r->meta.date;
+    return STATUS_TEXT[s];
+}
+
+grid_bar layout_task_bar(layout_ctx *c, const report_task *task, report_date d)
+{
     report_status status = report_task_status(task, d);
     grid_bar bar = {0, report_time_progress(task->start, task->due, d), (style_bar_fill)status,
                     STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
@@ -62,7 +66,7 @@ void layout_flow_tasks(flow *f, const report_block *b)
             task->done.text
                 ? plain_cell(CELL_NUMBER, with_unit(c, &task->done, &task->unit, task->estimated))
                 : plain_cell(CELL_TEXT, "—");
-        row[3] = (grid_cell){.kind = CELL_BAR, .bar = task_bar(c, task)};
+        row[3] = (grid_cell){.kind = CELL_BAR, .bar = layout_task_bar(c, task, c->r->meta.date)};
         row[4] = plain_cell(CELL_TEXT, STATUS_TEXT[report_task_status(task, c->r->meta.date)]);
         any_estimate = any_estimate || (task->estimated && task->done.text);
     }
@@ -89,7 +93,7 @@ static style_bar_fill area_fill(const report_area *a)
     return a->progress >= a->time_progress ? STYLE_BAR_ON_TRACK : STYLE_BAR_BEHIND;
 }
 
-static grid_bar area_bar(layout_ctx *c, const report_area *a)
+grid_bar layout_area_bar(layout_ctx *c, const report_area *a)
 {
     grid_bar bar = {a->progress, a->time_progress, area_fill(a),
                     STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
@@ -109,10 +113,15 @@ void layout_flow_area_head(flow *f, const report_section *sec)
     const style_text *st = &c->s->text[STYLE_TABLE];
     if (layout_flow_room(f) < 2 * st->leading)
         layout_flow_new_page(f);
-    grid_bar bar = area_bar(c, &a);
+    grid_bar bar = layout_area_bar(c, &a);
     double left = layout_flow_left(f), right = left + layout_type_width(c->s);
     double baseline = layout_line_baseline(f->y, st->leading, st->size);
+    /* one P: the bar (its figure) and the counts */
+    uint32_t node = layout_node_add(c, LAYOUT_ROLE_P, c->parent, NULL), parent = c->parent;
+    size_t from = f->page->items.count;
+    c->parent = node;
     double x = layout_bar_draw(c, f->page, &bar, left, c->s->bars.width, baseline, STYLE_TABLE);
+    c->parent = parent;
     /* No ASCII spaces: the text stage sets the gaps around the digits, and
      * readers copy "已完成2项", not a space the text does not have. */
     char *counts = arena_printf(c->a, "已完成%zu项·正常推进%zu项·滞后%zu项·未报告%zu项", a.ndone,
@@ -131,6 +140,7 @@ void layout_flow_area_head(flow *f, const report_section *sec)
     text_para *p = text_set_paragraph(c->te, c->a, counts, strlen(counts), NULL, 0, &counts_style,
                                       right - x, &none, c->diags);
     f->y = layout_page_add_para(f->page, p, st, x, f->y) + st->leading / 2;
+    layout_tag_page(c, f->page, from, node);
     f->at_top = false;
 }
 
@@ -197,6 +207,7 @@ static int legend(flow *f, bool draw)
     }
     legend_pen pen = {f, draw, layout_flow_left(f),
                       layout_line_baseline(f->y, st->leading, st->size), 1};
+    tag_mark start = layout_tag_mark(f->pages);
     const style_bars *b = &c->s->bars;
     for (int s = STYLE_BAR_DONE; s < STYLE_BAR_NOT_REPORTED; s++)
         legend_item(&pen, b->fill[s], false, s == STYLE_BAR_BEHIND, STATUS_TEXT[s]);
@@ -204,8 +215,10 @@ static int legend(flow *f, bool draw)
     char date[64];
     layout_chinese_date(&c->r->meta.date, date, sizeof date);
     legend_item(&pen, b->mark, true, false, arena_printf(c->a, "时间进度（截至%s）", date));
-    if (draw)
+    if (draw) { /* its words are one P; the swatches only show */
+        layout_tag_since(c, f->pages, &start, layout_node_add(c, LAYOUT_ROLE_P, c->parent, NULL));
         f->y += st->leading;
+    }
     return pen.lines;
 }
 
@@ -239,7 +252,10 @@ static void flow_note(flow *f, const text_para *note)
 {
     const style_text *ns = &f->c->s->text[STYLE_NOTE];
     layout_flow_space(f, ns->space_before);
+    uint32_t node = layout_node_add(f->c, LAYOUT_ROLE_NOTE, f->c->parent, NULL);
+    tag_mark start = layout_tag_mark(f->pages);
     layout_flow_lines(f, note, STYLE_NOTE);
+    layout_tag_since(f->c, f->pages, &start, node);
     layout_flow_space(f, ns->space_after);
 }
 
@@ -265,7 +281,7 @@ void layout_flow_summary(flow *f, const report_section *sec, int depth, const re
         grid_cell *row = &cells[rows++ * NCOLS];
         row[0] =
             plain_cell(CELL_TEXT, arena_printf(c->a, "%s%s", number, sec->sections[i].title.s));
-        row[1] = (grid_cell){.kind = CELL_BAR, .bar = area_bar(c, &a)};
+        row[1] = (grid_cell){.kind = CELL_BAR, .bar = layout_area_bar(c, &a)};
         row[2] = plain_cell(CELL_NUMBER, layout_percent(c, a.time_progress));
         size_t counts[4] = {a.ndone, a.non_track, a.nbehind, a.nnot_reported};
         for (int k = 0; k < 4; k++)

@@ -22,6 +22,7 @@ typedef struct writer {
      * failure, except that the fonts are always finished (their worker is
      * joined): a font's error, found last, is the one pdf_write reports. */
     diag_list errors;
+    pdf_tags *tags;         /* marked content and the structure tree; NULL: untagged */
     size_t xmp_instance_at; /* where the XMP instance id goes in the packet */
     uint8_t *file;          /* the saved file, in one piece, sealed */
     size_t file_len;
@@ -172,24 +173,37 @@ static void put_glyph(text_writer *t, double x, double y, const pdf_glyph_use *g
     t->pen_x = x + g->width * t->size / 1000.0;
 }
 
-/* /Span <</ActualText <FEFF…>>> BDC: extractors return this text for the
- * run instead of guessing spaces from the gaps between its glyphs. */
-static void begin_actual_text(HPDF_Stream s, const char *text, size_t len)
+static void begin_text(HPDF_Stream s, const pdf_font *pf, double size)
 {
-    uint8_t *utf16 = xmalloc(2 + 4 * len);
-    size_t n = pdf_utf16be(text, len, utf16, true);
-    HPDF_Stream_WriteStr(s, "/Span <</ActualText <");
-    char hex[3];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(hex, sizeof hex, "%02X", utf16[i]);
-        HPDF_Stream_WriteStr(s, hex);
-    }
-    HPDF_Stream_WriteStr(s, ">>> BDC\n");
-    free(utf16);
+    HPDF_Stream_WriteStr(s, "BT\n/");
+    HPDF_Stream_WriteStr(s, pf->resource_name);
+    HPDF_Stream_WriteChar(s, ' ');
+    write_number(s, size);
+    HPDF_Stream_WriteStr(s, " Tf\n");
 }
 
-static void draw_glyphs(writer *w, HPDF_Page page, const layout_glyphs *g)
+/* A glyph standing for other text than its ToUnicode entry says (・ and ·
+ * can share one) carries its own text, as a span of its own, outside the
+ * text object (a marked-content sequence may not cross BT … ET). */
+static void put_own_glyph(writer *w, text_writer *t, size_t index, const layout_item *it,
+                          const pdf_font *pf, double x, double y, const pdf_glyph_use *use,
+                          const char *text, size_t len)
 {
+    close_array(t);
+    HPDF_Stream_WriteStr(t->s, "ET\n");
+    pdf_tags_begin_span(w->tags, t->s, index, it->node, text, len);
+    begin_text(t->s, pf, t->size);
+    put_glyph(t, x, y, use);
+    close_array(t);
+    HPDF_Stream_WriteStr(t->s, "ET\n");
+    pdf_tags_end_span(w->tags, t->s, it->node);
+    pdf_tags_item(w->tags, t->s, index, it); /* the run goes on in its node */
+    begin_text(t->s, pf, t->size);
+}
+
+static void draw_glyphs(writer *w, HPDF_Page page, size_t index, const layout_item *it)
+{
+    const layout_glyphs *g = &it->u.glyphs;
     if (g->nglyphs == 0)
         return;
     pdf_font *pf = pdf_fonts_get(&w->fonts, g->font);
@@ -198,35 +212,25 @@ static void draw_glyphs(writer *w, HPDF_Page page, const layout_glyphs *g)
     HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
     double page_h = HPDF_Page_GetHeight(page);
     if (g->actual_text)
-        begin_actual_text(s, g->actual_text, g->actual_len);
-    HPDF_Stream_WriteStr(s, "BT\n/");
-    HPDF_Stream_WriteStr(s, pf->resource_name);
-    HPDF_Stream_WriteChar(s, ' ');
-    write_number(s, g->size);
-    HPDF_Stream_WriteStr(s, " Tf\n");
+        pdf_tags_begin_span(w->tags, s, index, it->node, g->actual_text, g->actual_len);
+    begin_text(s, pf, g->size);
     text_writer t = {.s = s, .size = g->size};
     for (size_t i = 0; i < g->nglyphs; i++) {
         const text_glyph *gl = &g->glyphs[i];
         const pdf_glyph_use *use = pdf_font_glyph(pf, gl->gid);
-        /* A glyph standing for other text than its ToUnicode entry says (・
-         * and · can share one) carries its own text. */
         const char *text = g->text ? g->text + gl->text_start : "";
         bool own = !g->actual_text && g->text && gl->text_len > 0 &&
                    (gl->text_len != use->len || memcmp(text, use->text, use->len) != 0);
-        if (own) {
-            close_array(&t);
-            begin_actual_text(s, text, gl->text_len);
-        }
-        put_glyph(&t, g->x + gl->x, page_h - (g->y + gl->y), use);
-        if (own) {
-            close_array(&t);
-            HPDF_Stream_WriteStr(s, "EMC\n");
-        }
+        double x = g->x + gl->x, y = page_h - (g->y + gl->y);
+        if (own)
+            put_own_glyph(w, &t, index, it, pf, x, y, use, text, gl->text_len);
+        else
+            put_glyph(&t, x, y, use);
     }
     close_array(&t);
     HPDF_Stream_WriteStr(s, "ET\n");
     if (g->actual_text)
-        HPDF_Stream_WriteStr(s, "EMC\n");
+        pdf_tags_end_span(w->tags, s, it->node);
 }
 
 /* ---- graphics and links ---- */
@@ -270,12 +274,12 @@ static void draw_dot(HPDF_Page page, const layout_dot *d)
     HPDF_Page_Fill(page);
 }
 
-static void draw_link(writer *w, HPDF_Page page, const layout_link *l)
+static HPDF_Dict draw_link(writer *w, HPDF_Page page, const layout_link *l)
 {
     if (l->target_page >= w->doc->npages) {
         diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "a link leads to page %zu of %zu",
                  l->target_page + 1, w->doc->npages);
-        return;
+        return NULL;
     }
     HPDF_Page target = w->pages[l->target_page];
     double page_h = HPDF_Page_GetHeight(page);
@@ -287,7 +291,7 @@ static void draw_link(writer *w, HPDF_Page page, const layout_link *l)
      * the print flag (4) and a direct /Dest. */
     HPDF_Dict annot = HPDF_Dict_New(w->pdf->mmgr);
     if (!annot || !dst || HPDF_Xref_Add(w->pdf->xref, annot) != HPDF_OK)
-        return;
+        return NULL;
     HPDF_Dict_AddName(annot, "Type", "Annot");
     HPDF_Dict_AddName(annot, "Subtype", "Link");
     HPDF_Array box = HPDF_Array_New(w->pdf->mmgr);
@@ -308,17 +312,21 @@ static void draw_link(writer *w, HPDF_Page page, const layout_link *l)
         HPDF_Dict_Add(page, "Annots", annots);
     }
     HPDF_Array_Add(annots, annot);
+    return annot;
 }
 
 static void draw_page(writer *w, size_t index)
 {
     const layout_page *lp = &w->doc->pages[index];
     HPDF_Page page = w->pages[index];
+    HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
+    pdf_tags_begin_page(w->tags);
     for (size_t i = 0; i < lp->nitems && !failed(w); i++) {
         const layout_item *it = &lp->items[i];
+        pdf_tags_item(w->tags, s, index, it);
         switch (it->kind) {
         case LAYOUT_ITEM_GLYPHS:
-            draw_glyphs(w, page, &it->u.glyphs);
+            draw_glyphs(w, page, index, it);
             break;
         case LAYOUT_ITEM_RECT:
             draw_rect(page, &it->u.rect);
@@ -330,10 +338,11 @@ static void draw_page(writer *w, size_t index)
             draw_dot(page, &it->u.dot);
             break;
         case LAYOUT_ITEM_LINK:
-            draw_link(w, page, &it->u.link);
+            pdf_tags_link(w->tags, index, draw_link(w, page, &it->u.link), it->node);
             break;
         }
     }
+    pdf_tags_end_page(w->tags, s);
 }
 
 /* ---- the document ---- */
@@ -446,7 +455,9 @@ static bool archive(writer *w)
         .part = o->nattachments ? 3 : 1, /* associated files are PDF/A-3's */
         .document_id = document_uuid,
         .layout = w->options->layout,
-        .lang = w->options->lang ? w->options->lang : "zh-CN",
+        .lang = w->options->lang ? w->options->lang
+                : w->doc->lang   ? w->doc->lang
+                                 : "zh-CN",
         .fonts = (const char *const *)fonts,
         .nfonts = w->fonts.count,
         .sources = (const char *const *)sources,
@@ -502,6 +513,7 @@ static bool build(writer *w)
     if (!collect_glyphs(w))
         return false;
     /* the pages are drawn while the fonts are subset */
+    w->tags = pdf_tags_new(w->doc);
     pdf_embedding *fonts = pdf_fonts_start(&w->fonts, w->pdf);
     if (add_pages(w))
         for (size_t i = 0; i < w->doc->npages && !failed(w); i++) {
@@ -509,6 +521,8 @@ static bool build(writer *w)
             pdf_stream_pack_page(w->pages[i]);
         }
     if (pdf_fonts_finish(fonts, w->pdf, &w->errors) != 0 || failed(w))
+        return false;
+    if (pdf_tags_finish(w->tags, w->pdf, w->pages, &w->errors) != 0)
         return false;
     if (pdf_meta_info(w->pdf, &w->doc->info) != 0 ||
         pdf_meta_outline(w->pdf, w->pages, w->doc) != 0 || pdf_meta_labels(w->pdf, w->doc) != 0) {
@@ -551,6 +565,7 @@ static int write_document(const layout_document *doc, const pdf_options *options
     if (w.pdf)
         HPDF_Free(w.pdf);
     pdf_fonts_free(&w.fonts);
+    pdf_tags_free(w.tags);
     free(w.pages);
     free(w.file);
     return ok ? 0 : -1;

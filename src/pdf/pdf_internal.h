@@ -6,6 +6,7 @@
  *   pdf_xmp.c      the XMP metadata packet
  *   pdf_archive.c  PDF/A: metadata stream, output intent, CIDSet, identifiers
  *   pdf_attach.c   attached files (PDF/A-3 associated files)
+ *   pdf_tags.c     marked content and the structure tree (tagged PDF)
  *   pdf_parse.c    reading a PDF file back: objects, cross-references, streams
  *   pdf_read.c     what a booklet says about itself (pdf_booklet_read)
  *   pdf_icc.c      ICC profiles of the output intents (build/generated/)
@@ -207,6 +208,33 @@ bool pdf_archive_seal(uint8_t *file, size_t len, size_t xmp_instance_at);
 /* Attach files[0..n) as associated files of relationship /Source (catalog
  * /AF and the /EmbeddedFiles name tree); date is the PDF date of both. */
 void pdf_attach_files(HPDF_Doc pdf, const pdf_attachment *files, size_t n, const char *date);
+
+/* ---- pdf_tags.c: tagged PDF ---- */
+
+typedef struct pdf_tags pdf_tags;
+
+/* The tagging of doc, or NULL when it has no structure tree (the calls
+ * below then do nothing). */
+pdf_tags *pdf_tags_new(const layout_document *doc);
+void pdf_tags_begin_page(pdf_tags *t);
+/* Before item it of page is drawn into s: close the open marked-content
+ * sequence and open the item's own when it belongs elsewhere. */
+void pdf_tags_item(pdf_tags *t, HPDF_Stream s, size_t page, const layout_item *it);
+/* A glyph run (or one glyph) of node marked with /ActualText text[0, len):
+ * a sequence of its own with its MCID when node is content (then no
+ * sequence is open after pdf_tags_end_span), nested otherwise. Both work
+ * without tagging (t NULL). */
+void pdf_tags_begin_span(pdf_tags *t, HPDF_Stream s, size_t page, uint32_t node,
+                         const char *text, size_t len);
+void pdf_tags_end_span(pdf_tags *t, HPDF_Stream s, uint32_t node);
+/* After the page's last item: close what is open. */
+void pdf_tags_end_page(pdf_tags *t, HPDF_Stream s);
+/* A link annotation of page, content of node (its element gets an OBJR). */
+int pdf_tags_link(pdf_tags *t, size_t page, HPDF_Dict annot, uint32_t node);
+/* The structure tree, the parent tree, /StructParents, /MarkInfo and /Lang;
+ * 0, or -1 with the reason in errors. */
+int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Page *pages, diag_list *errors);
+void pdf_tags_free(pdf_tags *t);
 
 /* ---- pdf_parse.c: reading PDF files (no libharu) ---- */
 

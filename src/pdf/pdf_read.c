@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_FILE_BYTES ((size_t)1 << 31)       /* a booklet larger than 2 GiB is not one */
-#define MAX_PACKET_BYTES ((size_t)1 << 20)     /* the XMP packet */
+#define MAX_FILE_BYTES ((size_t)1 << 31)        /* a booklet larger than 2 GiB is not one */
+#define MAX_PACKET_BYTES ((size_t)1 << 20)      /* the XMP packet */
 #define MAX_ATTACHMENT_BYTES ((size_t)16 << 20) /* one attached source, decoded: as cli embeds */
-#define MAX_TREE_DEPTH 16                      /* of the /EmbeddedFiles name tree */
+#define MAX_TREE_DEPTH 16                       /* of the /EmbeddedFiles name tree */
 #define MAX_ATTACHMENTS 10000
 
 /* ---- the XMP packet ---- */

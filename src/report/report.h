@@ -157,6 +157,7 @@ typedef struct report_meta {
     report_text *keywords;
     size_t nkeywords;
     report_text layout;
+    report_text lang; /* the document's language, a BCP 47 tag; absent: zh-CN */
 } report_meta;
 
 /* A list of texts (addressees, attachments, distribution …). */

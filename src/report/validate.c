@@ -21,11 +21,12 @@ enum {
     M_SUBJECT,
     M_KEYWORDS,
     M_LAYOUT,
+    M_LANG,
     M_COUNT
 };
 static const char *const meta_keys[M_COUNT] = {
     "title",          "short_title", "subtitle", "organization", "date",     "version", "id",
-    "classification", "copy",        "editor",   "subject",      "keywords", "layout"};
+    "classification", "copy",        "editor",   "subject",      "keywords", "layout",  "lang"};
 static const report_shape meta_shape = {"in meta", meta_keys, M_COUNT,
                                         1u << M_TITLE | 1u << M_DATE};
 
@@ -65,6 +66,38 @@ static bool is_layout_name(const char *s, size_t n)
 /* meta.layout names a layout (found in the layout folders) or a layout
  * file. Anything else is refused before the style stage opens it, so a
  * report cannot make briefc read /etc/passwd and echo its lines. */
+/* A language tag as BCP 47 spells one: letters, then subtags of letters
+ * and digits after '-' ("zh-CN", "zh-Hans-CN", "en"). */
+static bool is_language_tag(const char *s, size_t len)
+{
+    size_t i = 0, run = 0;
+    for (; i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')); i++)
+        run++;
+    if (run < 2 || run > 8)
+        return false;
+    while (i < len) {
+        if (s[i++] != '-')
+            return false;
+        for (run = 0; i < len && s[i] != '-'; i++, run++)
+            if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                  (s[i] >= '0' && s[i] <= '9')))
+                return false;
+        if (run < 1 || run > 8)
+            return false;
+    }
+    return true;
+}
+
+static void read_lang(vctx *c, const report_node *n, report_text *out)
+{
+    if (!report_val_text(c, n, false, out) || !out->s)
+        return;
+    if (is_language_tag(out->s, out->len))
+        return;
+    report_val_error(c, n, "expected a language tag such as zh-CN (BCP 47), got '%s'", out->s);
+    out->s = NULL;
+}
+
 static void read_layout(vctx *c, const report_node *n, report_text *out)
 {
     if (!report_val_text(c, n, false, out) || !out->s)
@@ -114,6 +147,7 @@ static void read_meta(vctx *c, const report_node *key, const report_node *n, rep
     report_typeset_text(c, v[M_SUBJECT], false, &m->subject);
     read_keywords(c, v[M_KEYWORDS], m);
     read_layout(c, v[M_LAYOUT], &m->layout);
+    read_lang(c, v[M_LANG], &m->lang);
     /* Defaults live in the model so that later stages need not know them. */
     if (!m->short_title.s)
         m->short_title = m->title;
@@ -154,6 +188,14 @@ report *report_build(const char *path, const report_node *root, arena *a, diag_l
     r->arena = a;
     if (!report_val_expect_mapping(&c, root, "a mapping with 'briefc: 1' at the top level"))
         return NULL;
+    /* A layout given where a report belongs: one error that says so, not
+     * one per key it has and a report lacks. */
+    if (report_node_get(root, "briefc-layout") && !report_node_get(root, "briefc")) {
+        report_val_error(&c, key_node(root, "briefc-layout"),
+                         "this is a layout file (briefc-layout), not a report: "
+                         "give a layout with -l/--layout");
+        return NULL;
+    }
     const report_node *v[5];
     report_val_fields(&c, root, &top_shape, root, v);
     if (v[0])

@@ -460,7 +460,7 @@ text_font *text_font_for_char(text_engine *te, text_font *preferred, uint32_t cp
         char_choice c = {cp, preferred, used};
         VEC_PUSH(&te->choices, c);
     }
-    if (used)
+    if (used && diags)
         warn_fallback(te, preferred, used, cp, origin, char_index, diags);
     return used;
 }

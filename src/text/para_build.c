@@ -17,7 +17,21 @@
  * the only breakpoint of a junction. Push-in (§3.4) is the blank glues'
  * shrink: every shrinkable mark on a line gives way in the same proportion.
  * Adjacent marks (`）、` `”“` `。”`) are set to 1.5 em up front by removing
- * blank at the junction, the left mark's first (§3.2). */
+ * blank at the junction, the left mark's first (§3.2).
+ *
+ * Tab and line feed are text (docs/format.md) that no font draws: neither
+ * is looked up in a font or shaped. A tab is a word space, a blank cluster
+ * as wide as U+0020. A line feed ends its line the TeX way (\hfil\break):
+ *
+ *   penalty ∞, glue 0 plus fil, penalty −∞
+ *
+ * exactly as the paragraph's end does, so the line before it is set like
+ * a last line (natural spacing, a final mark at half width) and total-fit
+ * breaking sees the rest as a paragraph of its own; a line with nothing on
+ * it (two line feeds) gets a zero box, which makes it a line. In a single
+ * line (one_line) a line feed cannot break: it is a blank like a space,
+ * one that takes no room between two CJK characters (CSS Text 3, segment
+ * breaks), so a title written on two lines reads on in a running header. */
 #include "para_internal.h"
 
 #include <math.h>
@@ -94,10 +108,10 @@ static bool joins_cluster(uint32_t cp)
 
 /* ---- fonts and shaping ---- */
 
-static bool in_strong(size_t byte, const text_span *strong, size_t nstrong)
+static bool in_strong(size_t byte, const text_span *spans, size_t nspans)
 {
-    for (size_t i = 0; i < nstrong; i++) {
-        if (byte >= strong[i].start && byte < strong[i].end)
+    for (size_t i = 0; i < nspans; i++) {
+        if (spans[i].kind == TEXT_SPAN_STRONG && byte >= spans[i].start && byte < spans[i].end)
             return true;
     }
     return false;
@@ -109,6 +123,12 @@ typedef struct cp_font {
     text_font *font;
     bool strong;
 } cp_font;
+
+/* Text that no font draws: set as a word space or a line break (above). */
+static bool is_blank_control(uint32_t cp)
+{
+    return cp == 0x09 || cp == 0x0A;
+}
 
 static void report_missing(uint32_t cp, size_t index, const text_origin *origin, diag_list *diags)
 {
@@ -126,10 +146,19 @@ static void report_missing(uint32_t cp, size_t index, const text_origin *origin,
                  "no installed font has U+%04X '%s'", (unsigned)cp, glyph);
 }
 
+/* The font a tab or line feed takes its width from: the span's font when it
+ * has a space, else the one U+0020 falls back to. */
+static text_font *blank_font(text_engine *te, text_font *want)
+{
+    /* quietly: the author wrote no U+0020 here */
+    text_font *f = text_font_for_char(te, want, 0x20, NULL, 0, NULL);
+    return f ? f : want;
+}
+
 /* The font of every character: the span's font, else a fallback; a
  * character no font has stays in the span's font (as .notdef). */
-static cp_font *resolve_fonts(text_setting *p, text_engine *te, const text_span *strong,
-                              size_t nstrong, const text_origin *origin, diag_list *diags)
+static cp_font *resolve_fonts(text_setting *p, text_engine *te, const text_span *spans,
+                              size_t nspans, const text_origin *origin, diag_list *diags)
 {
     cp_font *cf = xmalloc((p->ncp + 1) * sizeof *cf);
     const text_style *st = p->st;
@@ -137,8 +166,12 @@ static cp_font *resolve_fonts(text_setting *p, text_engine *te, const text_span 
     for (size_t k = 0; k < p->ncp; k++) {
         cf[k].start = i;
         cf[k].cp = utf8_decode(p->text, p->len, &i);
-        cf[k].strong = in_strong(cf[k].start, strong, nstrong);
+        cf[k].strong = in_strong(cf[k].start, spans, nspans);
         text_font *want = cf[k].strong && st->strong_font ? st->strong_font : st->font;
+        if (is_blank_control(cf[k].cp)) {
+            cf[k].font = blank_font(te, want);
+            continue;
+        }
         text_font *f = text_font_for_char(te, want, cf[k].cp, origin, k, diags);
         if (!f) {
             report_missing(cf[k].cp, k, origin, diags);
@@ -197,6 +230,7 @@ static void add_cluster(text_setting *p, const cp_font *cf, size_t k, size_t end
     for (size_t g = g0; g < g0 + ng; g++)
         c.adv += p->glyphs.items[g].advance;
     c.box_item = PARA_NONE;
+    c.junction_before = PARA_NONE;
     bool halt = set_blanks(p, &c);
     c.cls = classify(&c, halt);
     c.box_w = c.adv - c.lb - c.rb;
@@ -243,18 +277,57 @@ static void shape_run(text_setting *p, const cp_font *cf, size_t k0, size_t k1)
     free(g);
 }
 
-void text_setting_shape(text_setting *p, text_engine *te, const text_span *strong, size_t nstrong,
+/* The width of U+0020 in font f, as shaping sets it. */
+static double space_advance(const text_setting *p, const text_font *f)
+{
+    shaped_glyph *g = NULL;
+    size_t ng = text_shape(f, " ", 1, 0, 1, NULL, 0, &g);
+    double w = 0;
+    for (size_t i = 0; i < ng; i++)
+        w += g[i].x_advance * font_scale(p, f);
+    free(g);
+    return w;
+}
+
+/* A tab or line feed: a cluster of its own without glyphs, a space wide
+ * (the width a line feed takes where it is a blank). */
+static void add_blank_cluster(text_setting *p, const cp_font *cf, size_t k)
+{
+    para_cluster c = {0};
+    c.start = cf[k].start;
+    c.end = cf[k + 1].start;
+    c.cp_index = k;
+    c.cp = cf[k].cp;
+    c.font = cf[k].font;
+    c.strong = cf[k].strong;
+    c.glyph0 = p->glyphs.count;
+    c.adv = space_advance(p, c.font);
+    c.box_w = c.adv; /* no blanks; never a grid cell (no CJK side) */
+    c.box_item = PARA_NONE;
+    c.junction_before = PARA_NONE;
+    c.cls = c.cp == 0x0A ? CC_BREAK : CC_SPACE;
+    VEC_PUSH(&p->clusters, c);
+}
+
+void text_setting_shape(text_setting *p, text_engine *te, const text_span *spans, size_t nspans,
                         const text_origin *origin, diag_list *diags)
 {
     p->breaks = text_find_breaks(text_engine_breaker(te), p->text, p->len, &p->ncp);
     if (p->st->word_breaks)
         text_prefer_word_breaks(p->text, p->len, p->breaks, p->ncp);
-    cp_font *cf = resolve_fonts(p, te, strong, nstrong, origin, diags);
+    cp_font *cf = resolve_fonts(p, te, spans, nspans, origin, diags);
+    /* Runs of one font and weight, cut at every tab and line feed. */
     size_t k0 = 0;
-    for (size_t k = 1; k <= p->ncp; k++) {
-        if (k == p->ncp || cf[k].font != cf[k0].font || cf[k].strong != cf[k0].strong) {
+    for (size_t k = 0; k <= p->ncp; k++) {
+        bool blank = k < p->ncp && is_blank_control(cf[k].cp);
+        if (k > k0 &&
+            (k == p->ncp || blank || cf[k].font != cf[k0].font || cf[k].strong != cf[k0].strong)) {
             shape_run(p, cf, k0, k);
             k0 = k;
+        }
+        if (blank) {
+            add_blank_cluster(p, cf, k);
+            k0 = k + 1;
         }
     }
     free(cf);
@@ -289,12 +362,49 @@ static void push_box(text_setting *p, double w, item_role role, size_t index)
 
 static bool is_visible(const para_cluster *c)
 {
-    return c->cls != CC_SPACE;
+    return c->cls != CC_SPACE && c->cls != CC_BREAK;
 }
 
 static bool cjk_side(char_class c)
 {
     return c == CC_HAN || c == CC_PUNCT || c == CC_CJK;
+}
+
+/* A line feed set as a blank (one_line) takes no room between two CJK
+ * characters, as CSS removes a segment break there; Hangul, written with
+ * word spaces, is not counted. */
+static bool break_vanishes(const para_cluster *a, const para_cluster *b)
+{
+    return cjk_side(a->cls) && cjk_side(b->cls) &&
+           u_getIntPropertyValue((UChar32)a->cp, UCHAR_HANGUL_SYLLABLE_TYPE) == 0 &&
+           u_getIntPropertyValue((UChar32)b->cp, UCHAR_HANGUL_SYLLABLE_TYPE) == 0;
+}
+
+/* The room blank cluster s takes in junction jn. */
+static double blank_width(const text_setting *p, const para_junction *jn, size_t s)
+{
+    const para_cluster *c = &p->clusters.items[s];
+    if (c->cls == CC_BREAK &&
+        break_vanishes(&p->clusters.items[jn->left], &p->clusters.items[jn->right]))
+        return 0;
+    return c->adv;
+}
+
+/* The blanks between two visible clusters that take room. */
+static size_t count_blanks(const text_setting *p, const para_junction *jn)
+{
+    size_t n = 0;
+    for (size_t s = jn->space_first; s < jn->space_first + jn->nspaces; s++)
+        n += blank_width(p, jn, s) > 0 || p->clusters.items[s].cls != CC_BREAK;
+    return n;
+}
+
+static bool has_control(const text_setting *p, const para_junction *jn)
+{
+    for (size_t s = jn->left; s < jn->space_first + jn->nspaces; s++)
+        if (is_blank_control(p->clusters.items[s].cp))
+            return true;
+    return false;
 }
 
 static gap_kind gap_between(const para_cluster *a, const para_cluster *b, size_t nspaces)
@@ -330,7 +440,7 @@ static void push_gap(text_setting *p, size_t j)
     case GAP_SPACE: {
         double w = 0;
         for (size_t s = jn->space_first; s < jn->space_first + jn->nspaces; s++)
-            w += p->clusters.items[s].adv;
+            w += blank_width(p, jn, s);
         double y = w < em / 4 ? em / 2 - w : w / 2; /* up to about ½ em */
         double z = w > em / 4 ? (w - em / 4 < w / 3 ? w - em / 4 : w / 3) : 0;
         push_glue(p, w, y, z, ROLE_GAP, j);
@@ -387,10 +497,14 @@ static void push_junction(text_setting *p, size_t left, size_t right, size_t spa
 {
     para_cluster *a = &p->clusters.items[left], *b = &p->clusters.items[right];
     size_t nspaces = right - left - 1;
-    if (!nspaces && a->cls == CC_PUNCT && b->cls == CC_PUNCT)
+    para_junction jn = {left, right, space_first, nspaces, GAP_NONE, PARA_NONE, false};
+    size_t nblanks = count_blanks(p, &jn);
+    if (!nblanks && a->cls == CC_PUNCT && b->cls == CC_PUNCT)
         apply_pair_rule(p, a, b);
-    para_junction jn = {left, right, space_first, nspaces, gap_between(a, b, nspaces), PARA_NONE};
+    jn.gap = gap_between(a, b, nblanks);
+    jn.control = has_control(p, &jn);
     VEC_PUSH(&p->junctions, jn);
+    b->junction_before = p->junctions.count - 1;
 
     push_penalty(p, junction_penalty(p, right, chars_after, emergency));
     double ra = a->rb - a->fixed_r;
@@ -400,14 +514,18 @@ static void push_junction(text_setting *p, size_t left, size_t right, size_t spa
     push_left_blank(p, b);
 }
 
-/* How many characters (Han, letters, digits) stand at or after each cluster. */
+/* How many characters (Han, letters, digits) stand at or after each
+ * cluster, up to the end of its line: the paragraph's or a line feed's. */
 static size_t *count_chars_after(const text_setting *p)
 {
     size_t n = p->clusters.count;
     size_t *after = xcalloc(n + 1, sizeof *after);
     for (size_t i = n; i-- > 0;) {
         char_class c = p->clusters.items[i].cls;
-        after[i] = after[i + 1] + (c == CC_HAN || c == CC_ALNUM);
+        if (c == CC_BREAK && !p->one_line)
+            after[i] = 0;
+        else
+            after[i] = after[i + 1] + (c == CC_HAN || c == CC_ALNUM);
     }
     return after;
 }
@@ -422,7 +540,24 @@ static void reset_items(text_setting *p)
         c->fixed_l = c->cp == 0x00B7 ? c->lb : 0;
         c->fixed_r = c->cp == 0x00B7 ? c->rb : 0;
         c->box_item = PARA_NONE;
+        c->junction_before = PARA_NONE;
     }
+}
+
+/* The end of a line that the text ends, at a line feed (role ROLE_BREAK,
+ * index: its cluster) or at the paragraph's end: the last mark at half
+ * width (§3.3), then fil glue and a forced break; `last` is the line's last
+ * box cluster, PARA_NONE for a line with nothing on it. */
+static void end_line(text_setting *p, size_t last, item_role role, size_t index)
+{
+    if (last != PARA_NONE)
+        p->clusters.items[last].fixed_r = p->clusters.items[last].rb;
+    else
+        push_box(p, 0, ROLE_OTHER, 0); /* an empty line still is one */
+    push_penalty(p, KP_INFINITY);
+    push_glue(p, 0, PARFILL_STRETCH, 0, ROLE_OTHER, 0);
+    kp_item forced = {KP_PENALTY, 0, 0, 0, -KP_INFINITY, false};
+    push_item(p, forced, role, index);
 }
 
 void text_setting_build_items(text_setting *p, bool emergency)
@@ -432,6 +567,11 @@ void text_setting_build_items(text_setting *p, bool emergency)
     size_t n = p->clusters.count, prev = PARA_NONE;
     for (size_t i = 0; i < n; i++) {
         para_cluster *c = &p->clusters.items[i];
+        if (c->cls == CC_BREAK && !p->one_line) {
+            end_line(p, prev, ROLE_BREAK, i);
+            prev = PARA_NONE;
+            continue;
+        }
         bool leading_space = !is_visible(c) && prev == PARA_NONE;
         if (!is_visible(c) && !leading_space)
             continue;
@@ -443,12 +583,7 @@ void text_setting_build_items(text_setting *p, bool emergency)
         push_box(p, c->box_w, ROLE_BOX, i);
         prev = i;
     }
-    /* The last mark of the paragraph ends a line: half width. */
-    if (prev != PARA_NONE)
-        p->clusters.items[prev].fixed_r = p->clusters.items[prev].rb;
-    push_penalty(p, KP_INFINITY);
-    push_glue(p, 0, PARFILL_STRETCH, 0, ROLE_OTHER, 0);
-    push_penalty(p, -KP_INFINITY);
+    end_line(p, prev, ROLE_OTHER, 0);
     free(chars_after);
 }
 

@@ -14,8 +14,9 @@ typedef enum {
     CC_PUNCT, /* full-width marks with a compressible blank half (§3.1) */
     CC_CJK,   /* other wide characters: ——, ……, ～, ／, ·, kana */
     CC_ALNUM, /* Latin letters and digits */
-    CC_SPACE, /* U+0020 */
+    CC_SPACE, /* U+0020, and tab (U+0009), set as the same word space */
     CC_OTHER, /* Latin punctuation and symbols */
+    CC_BREAK, /* line feed (U+000A): a forced line break (one_line: a blank) */
 } char_class;
 
 typedef struct para_glyph {
@@ -39,6 +40,7 @@ typedef struct para_cluster {
     double fixed_l, fixed_r; /* blank removed for good: pair rule, ·, paragraph end */
     bool shrink_l, shrink_r; /* the rest of the blank may be pushed in */
     size_t box_item;         /* index of its box among the items */
+    size_t junction_before;  /* the junction whose right cluster it is, or PARA_NONE */
 } para_cluster;
 
 typedef enum { GAP_NONE, GAP_HAN, GAP_CJK_LATIN, GAP_SPACE } gap_kind;
@@ -49,13 +51,15 @@ typedef struct para_junction {
     size_t space_first, nspaces; /* the source U+0020 clusters in between */
     gap_kind gap;
     size_t gap_item; /* PARA_NONE when no gap glue */
+    bool control;    /* a tab or line feed in it (or as its left cluster): no glyph
+                        shows it, so its text is given as ActualText */
 } para_junction;
 
-typedef enum { ROLE_OTHER, ROLE_BOX, ROLE_GAP } item_role;
+typedef enum { ROLE_OTHER, ROLE_BOX, ROLE_GAP, ROLE_BREAK } item_role;
 
 typedef struct para_ref {
     item_role role;
-    size_t index; /* cluster (ROLE_BOX) or junction (ROLE_GAP) */
+    size_t index; /* cluster (ROLE_BOX, ROLE_BREAK: the line feed) or junction (ROLE_GAP) */
 } para_ref;
 
 /* A paragraph being set: its text and style, the break opportunity before
@@ -68,7 +72,10 @@ typedef struct text_setting {
     const char *text;
     size_t len;
     const text_style *st;
+    const text_span *spans; /* strong and decorated spans (the caller's) */
+    size_t nspans;
     double em;
+    bool one_line; /* text_set_line: a line feed is a blank, not a break */
     size_t ncp;
     text_break_kind *breaks; /* per code point, heap */
     VEC(para_cluster) clusters;
@@ -81,7 +88,7 @@ typedef struct text_setting {
 /* ---- para_build.c ---- */
 
 /* Fonts, shaping and clusters (errors for characters no font has). */
-void text_setting_shape(text_setting *p, text_engine *te, const text_span *strong, size_t nstrong,
+void text_setting_shape(text_setting *p, text_engine *te, const text_span *spans, size_t nspans,
                         const text_origin *origin, diag_list *diags);
 /* The item list. `emergency`: a junction without a break opportunity gets
  * PARA_EMERGENCY_PENALTY instead of a ban, for breaking by force. */

@@ -113,7 +113,7 @@ static size_t first_fit(const text_setting *p, const double *widths, size_t nwid
         if (chosen == forced && chosen != real)
             warn_forced(p, chosen, &warned_until, origin, diags);
         VEC_PUSH(&br, chosen);
-        if (item_is_forced(&p->items.items[chosen]))
+        if (chosen + 1 >= n)
             break;
         s = line_start_after(p, chosen);
     }
@@ -206,10 +206,14 @@ static double place_items(line_setter *ls, size_t s, size_t e, double r)
     return extent;
 }
 
-/* Does the gap of junction j, set on this line, need an ActualText span? */
+/* Does junction j, between two clusters of this line, need an ActualText
+ * span? A tab or line feed always does (no glyph shows it); a gap does when
+ * an extractor would read it as a space. */
 static bool junction_linked(const line_setter *ls, size_t j, size_t s, size_t e)
 {
     const para_junction *jn = &ls->p->junctions.items[j];
+    if (jn->control)
+        return true;
     if (jn->gap_item == PARA_NONE || jn->gap_item < s || jn->gap_item >= e)
         return false;
     if (jn->gap == GAP_CJK_LATIN)
@@ -244,15 +248,16 @@ static void emit_glyphs(line_setter *ls, const para_cluster *c, double x)
     ls->runs.items[ls->runs.count - 1].text_end = c->end;
 }
 
-/* Source spaces of a word-space junction are set as glyphs at its start. */
-static void emit_spaces(line_setter *ls, const para_junction *jn, double x)
+/* Source spaces of a word-space junction are set as glyphs at its start (a
+ * tab as room alone); inside the ActualText span of a linked junction. */
+static void emit_spaces(line_setter *ls, const para_junction *jn, double x, bool linked)
 {
     for (size_t s = jn->space_first; s < jn->space_first + jn->nspaces; s++) {
         const para_cluster *c = &ls->p->clusters.items[s];
         bool own_run = ls->runs.count > ls->line_first_run;
         const text_run *run = own_run ? &ls->runs.items[ls->runs.count - 1] : NULL;
-        if (!run || run->actual_text || run->font != c->font || run->strong != c->strong)
-            start_run(ls, c, false);
+        if (!run || run->actual_text != linked || run->font != c->font || run->strong != c->strong)
+            start_run(ls, c, linked);
         emit_glyphs(ls, c, x);
         x += c->adv;
     }
@@ -274,7 +279,7 @@ static void build_runs(line_setter *ls, const size_t *cl, size_t ncl, const size
             const para_junction *jn = &p->junctions.items[jbefore[k]];
             const para_cluster *left = &p->clusters.items[jn->left];
             double gx = x0 + ls->cluster_x[jn->left] - left->inset + left->lb + left->box_w;
-            emit_spaces(ls, jn, gx + (left->rb - left->fixed_r));
+            emit_spaces(ls, jn, gx + (left->rb - left->fixed_r), linked[k]);
         }
         text_run *cur =
             ls->runs.count > ls->line_first_run ? &ls->runs.items[ls->runs.count - 1] : NULL;
@@ -304,14 +309,77 @@ static void finish_runs(line_setter *ls, size_t first_run, text_line *line)
     }
 }
 
+static void font_metrics(const text_setting *p, const text_font *f, text_line *line)
+{
+    const text_font_info *fi = text_font_get_info(f);
+    double s = p->st->size / (double)fi->units_per_em;
+    line->ascent = fmax(line->ascent, fi->ascender * s);
+    line->descent = fmax(line->descent, -fi->descender * s);
+}
+
+/* Of the largest font on the line; an empty line (between two line feeds)
+ * has the style's. */
 static void line_metrics(const text_setting *p, text_line *line)
 {
-    for (size_t r = 0; r < line->nruns; r++) {
-        const text_font_info *fi = text_font_get_info(line->runs[r].font);
-        double s = p->st->size / (double)fi->units_per_em;
-        line->ascent = fmax(line->ascent, fi->ascender * s);
-        line->descent = fmax(line->descent, -fi->descender * s);
+    for (size_t r = 0; r < line->nruns; r++)
+        font_metrics(p, line->runs[r].font, line);
+    if (line->nruns == 0)
+        font_metrics(p, p->st->font, line);
+}
+
+/* ---- decorations ---- */
+
+static bool decorated(const text_setting *p, const para_cluster *c, text_span_kind kind)
+{
+    for (size_t i = 0; i < p->nspans; i++)
+        if (p->spans[i].kind == kind && c->start >= p->spans[i].start && c->start < p->spans[i].end)
+            return true;
+    return false;
+}
+
+static bool has_decorations(const text_setting *p)
+{
+    for (size_t i = 0; i < p->nspans; i++)
+        if (p->spans[i].kind != TEXT_SPAN_STRONG)
+            return true;
+    return false;
+}
+
+/* Where the line's decorated text stands: for each kind, one stretch per
+ * run of decorated clusters, over their ink (blank halves of marks left
+ * out), with the gaps between them. The glyphs are not touched. */
+static void line_decorations(line_setter *ls, const size_t *cl, size_t ncl, double x0,
+                             text_line *line)
+{
+    const text_setting *p = ls->p;
+    if (ncl == 0 || !has_decorations(p))
+        return;
+    static const text_span_kind kinds[] = {TEXT_SPAN_UNDERLINE, TEXT_SPAN_STRIKE};
+    VEC(text_decoration) out = {0};
+    for (size_t t = 0; t < sizeof kinds / sizeof *kinds; t++) {
+        bool open = false;
+        for (size_t k = 0; k < ncl; k++) {
+            const para_cluster *c = &p->clusters.items[cl[k]];
+            if (!decorated(p, c, kinds[t])) {
+                open = false;
+                continue;
+            }
+            double left = x0 + ls->cluster_x[cl[k]] + c->lb;
+            double right = x0 + ls->cluster_x[cl[k]] + c->adv - c->rb;
+            if (open) {
+                out.items[out.count - 1].x1 = right;
+            } else {
+                text_decoration d = {kinds[t], left, right, p->st->size};
+                VEC_PUSH(&out, d);
+                open = true;
+            }
+        }
     }
+    line->decorations = arena_alloc(ls->a, (out.count ? out.count : 1) * sizeof *out.items);
+    if (out.count)
+        memcpy(line->decorations, out.items, out.count * sizeof *out.items);
+    line->ndecorations = out.count;
+    free(out.items);
 }
 
 typedef struct line_spec {
@@ -320,6 +388,14 @@ typedef struct line_spec {
     double indent; /* x of the line's start */
     bool justify;
 } line_spec;
+
+/* Where a line with no cluster stands in the text: at the line feed that
+ * ends it, or at the end. */
+static size_t empty_line_at(const text_setting *p, size_t e)
+{
+    const para_ref *ref = &p->refs.items[e];
+    return ref->role == ROLE_BREAK ? p->clusters.items[ref->index].start : p->len;
+}
 
 static void set_line(line_setter *ls, const line_spec *spec, text_line *line)
 {
@@ -336,27 +412,29 @@ static void set_line(line_setter *ls, const line_spec *spec, text_line *line)
     size_t cap = spec->e - spec->s + 1;
     size_t *cl = xmalloc(cap * sizeof *cl), *jb = xmalloc(cap * sizeof *jb);
     bool *linked = xcalloc(cap, sizeof *linked);
-    size_t ncl = 0, last_j = PARA_NONE;
+    size_t ncl = 0;
     for (size_t i = spec->s; i < spec->e; i++) {
         const para_ref *ref = &p->refs.items[i];
-        if (ref->role == ROLE_GAP)
-            last_j = ref->index;
         if (ref->role != ROLE_BOX)
             continue;
         cl[ncl] = ref->index;
-        jb[ncl] = ncl ? last_j : PARA_NONE;
-        linked[ncl] = ncl && last_j != PARA_NONE && junction_linked(ls, last_j, spec->s, spec->e);
+        /* the junction from the cluster before: between two of the line's */
+        size_t j = ncl ? p->clusters.items[ref->index].junction_before : PARA_NONE;
+        jb[ncl] = j;
+        linked[ncl] = j != PARA_NONE && junction_linked(ls, j, spec->s, spec->e);
         ncl++;
-        last_j = PARA_NONE;
     }
     size_t first_run = ls->runs.count;
     ls->line_first_run = first_run;
     build_runs(ls, cl, ncl, jb, linked, x0);
     finish_runs(ls, first_run, line);
+    line_decorations(ls, cl, ncl, x0, line);
     line->width = ncl ? x0 + extent : 0;
     if (ncl) {
         line->text_start = p->clusters.items[cl[0]].start;
         line->text_end = p->clusters.items[cl[ncl - 1]].end;
+    } else {
+        line->text_start = line->text_end = empty_line_at(p, spec->e);
     }
     line_metrics(p, line);
     free(cl);
@@ -383,31 +461,38 @@ static void setter_free(line_setter *ls)
 
 /* ---- public ---- */
 
+/* A line feed that ends the text ends its last line, like the one YAML's
+ * `|` adds: it starts no line of its own, and is not set. */
 static bool setting_open(text_setting *p, text_engine *te, const char *text, size_t len,
-                         const text_span *strong, size_t nstrong, const text_style *st,
+                         const text_span *spans, size_t nspans, const text_style *st, bool one_line,
                          const text_origin *origin, diag_list *diags)
 {
     memset(p, 0, sizeof *p);
+    if (len && text[len - 1] == '\n')
+        len--;
     p->text = text;
     p->len = len;
     p->st = st;
+    p->spans = spans;
+    p->nspans = nspans;
     p->em = st->size;
+    p->one_line = one_line;
     if (!st->font || !len)
         return false;
-    text_setting_shape(p, te, strong, nstrong, origin, diags);
+    text_setting_shape(p, te, spans, nspans, origin, diags);
     text_setting_build_items(p, false);
     return true;
 }
 
 text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_t len,
-                              const text_span *strong, size_t nstrong, const text_style *st,
+                              const text_span *spans, size_t nspans, const text_style *st,
                               double measure, const text_origin *origin, diag_list *diags)
 {
     text_para *out = arena_alloc(a, sizeof *out);
     out->text = text;
     out->len = len;
     text_setting p;
-    if (!setting_open(&p, te, text, len, strong, nstrong, st, origin, diags)) {
+    if (!setting_open(&p, te, text, len, spans, nspans, st, false, origin, diags)) {
         text_setting_free(&p);
         return out;
     }
@@ -423,7 +508,9 @@ text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_
             spec.target -= st->indent;
             spec.indent = st->indent;
         }
-        spec.justify = st->align == STYLE_ALIGN_JUSTIFY && k + 1 < nlines;
+        /* the last line and a line a line feed ends are not justified */
+        bool ends_text = k + 1 == nlines || p.refs.items[breaks[k]].role == ROLE_BREAK;
+        spec.justify = st->align == STYLE_ALIGN_JUSTIFY && !ends_text;
         set_line(&ls, &spec, &out->lines[k]);
     }
     setter_free(&ls);
@@ -439,7 +526,7 @@ text_line *text_set_line(text_engine *te, arena *a, const char *text, size_t len
     text_setting p;
     text_style left = *st;
     left.align = STYLE_ALIGN_LEFT;
-    if (setting_open(&p, te, text, len, NULL, 0, &left, origin, diags)) {
+    if (setting_open(&p, te, text, len, NULL, 0, &left, true, origin, diags)) {
         line_setter ls;
         setter_init(&ls, &p, a);
         line_spec spec = {0, p.items.count - 1, INFINITY, st->indent, false};
@@ -457,8 +544,8 @@ void text_measure(text_engine *te, const char *text, size_t len, const text_styl
     text_setting p;
     diag_list quiet = {0}; /* reported when the text is set */
     text_origin nowhere = {0};
-    if (setting_open(&p, te, text, len, NULL, 0, st, &nowhere, &quiet)) {
-        double piece = 0, total = 0;
+    if (setting_open(&p, te, text, len, NULL, 0, st, false, &nowhere, &quiet)) {
+        double piece = 0, total = 0, widest = 0; /* total: of the line since a forced break */
         for (size_t j = 0; j < p.items.count; j++) {
             const kp_item *it = &p.items.items[j];
             if (item_is_breakpoint(&p, j)) {
@@ -467,13 +554,18 @@ void text_measure(text_engine *te, const char *text, size_t len, const text_styl
                 piece = 0;
                 if (it->kind == KP_GLUE)
                     total += it->width;
+                if (item_is_forced(it)) {
+                    widest = total > widest ? total : widest;
+                    total = 0;
+                }
             } else if (it->kind != KP_PENALTY) {
                 piece += it->width;
                 total += it->width;
             }
         }
         *minimum = piece > *minimum ? piece : *minimum;
-        *natural = total > *minimum ? total : *minimum;
+        widest = total > widest ? total : widest;
+        *natural = widest > *minimum ? widest : *minimum;
     }
     text_setting_free(&p);
     diag_list_free(&quiet);

@@ -85,10 +85,25 @@ typedef struct text_style {
     bool word_breaks;
 } text_style;
 
-/* A byte range of the text set in the strong font. */
+/* What a span of text carries: the strong font, or a decoration drawn with
+ * the text (a 修订对照 underlines insertions and strikes deletions through).
+ * A decoration never changes how the text is shaped, broken or set. */
+typedef enum { TEXT_SPAN_STRONG, TEXT_SPAN_UNDERLINE, TEXT_SPAN_STRIKE } text_span_kind;
+
+/* A byte range of the text and what it carries. */
 typedef struct text_span {
     size_t start, end;
+    text_span_kind kind;
 } text_span;
+
+/* A decorated stretch of a set line: the ink of the clusters of one
+ * decoration span that stand next to each other on the line, from x0 to x1
+ * (pt, from the line's origin), in text of `size` pt. Layout draws it. */
+typedef struct text_decoration {
+    text_span_kind kind; /* TEXT_SPAN_UNDERLINE or TEXT_SPAN_STRIKE */
+    double x0, x1;
+    double size;
+} text_decoration;
 
 typedef struct text_glyph {
     uint32_t gid;        /* glyph id in the run's font (original font, not a subset) */
@@ -118,9 +133,11 @@ typedef struct text_run {
 typedef struct text_line {
     text_run *runs;
     size_t nruns;
-    double width;                /* extent of the set line from its origin, pt */
-    double ascent, descent;      /* of the largest font on the line, pt (descent > 0) */
-    size_t text_start, text_end; /* bytes of the paragraph text on this line */
+    double width;                 /* extent of the set line from its origin, pt */
+    double ascent, descent;       /* of the largest font on the line, pt (descent > 0) */
+    size_t text_start, text_end;  /* bytes of the paragraph text on this line */
+    text_decoration *decorations; /* in the order they start; NULL when none */
+    size_t ndecorations;
 } text_line;
 
 typedef struct text_para {
@@ -130,25 +147,44 @@ typedef struct text_para {
     size_t nlines;
 } text_para;
 
+/* Tab and line feed (the control characters a report may hold) are set,
+ * never looked up in a font or drawn, and given back to extractors as
+ * ActualText with the glyphs around them (a run with actual_text):
+ * - a tab is a word space, as wide as U+0020 and set like it;
+ * - a line feed ending the text ends its last line and adds nothing (what
+ *   YAML's `|` appends: such a text sets exactly as without it).
+ * What any other line feed does depends on the function, below. */
+
 /* Break text into lines of `measure` points and set them: glyph positions
  * include alignment, indent, punctuation compression and justification.
+ * A line feed is a forced line break (Shift+Enter): the line before it is
+ * set as a paragraph's last line (flush left, natural spacing, a final mark
+ * at half width) and the text goes on at the start of the next line, without
+ * the indent; two line feeds make an empty line (no runs, width 0, its
+ * text_start = text_end at the second line feed), taking one line's height.
+ * spans (any order, may overlap) set text strong and decorate it; each line
+ * lists where its decorated text stands (text_line.decorations).
  * A character no installed font has is an error at its place (the glyph is
  * still set as .notdef, so layout can go on and report every one); a
  * fallback font is a warning. A line broken by force (no opportunity) is a
  * warning. Lives in arena a. */
 text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_t len,
-                              const text_span *strong, size_t nstrong, const text_style *st,
+                              const text_span *spans, size_t nspans, const text_style *st,
                               double measure, const text_origin *origin, diag_list *diags);
 
 /* One line, never broken, flush left at natural width (headers, numbers,
- * contents entries, table cells that fit). */
+ * contents entries, table cells that fit). A line feed cannot break it: it
+ * is a blank, as wide as a space, except between two CJK characters, where
+ * it takes no room (as CSS Text 3 treats a segment break): a title written
+ * on two lines for the cover reads on in the running header. */
 text_line *text_set_line(text_engine *te, arena *a, const char *text, size_t len,
                          const text_style *st, const text_origin *origin, diag_list *diags);
 
-/* The widths text needs in style st: `natural`, set on one line, and
- * `minimum`, the widest piece between two break opportunities — the least
- * a table column can give it. Characters no font has are reported when the
- * text is set, not here. */
+/* The widths text needs in style st: `natural`, set on one line (on one
+ * line between line feeds: the widest of text_set_paragraph's forced
+ * lines), and `minimum`, the widest piece between two break opportunities
+ * — the least a table column can give it. Characters no font has are
+ * reported when the text is set, not here. */
 void text_measure(text_engine *te, const char *text, size_t len, const text_style *st,
                   double *minimum, double *natural);
 

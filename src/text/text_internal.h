@@ -22,7 +22,8 @@
 /* The font to set code point cp in when `preferred` is wanted: preferred
  * itself when it has the character, else the first font of Fontconfig's
  * sorted fallback list that has it (warning once per character and font,
- * naming both), else NULL (caller reports the error). */
+ * naming both; diags NULL: quietly, the warning still to come), else NULL
+ * (caller reports the error). */
 text_font *text_font_for_char(text_engine *te, text_font *preferred, uint32_t cp,
                               const text_origin *origin, size_t char_index, diag_list *diags);
 /* The engine's line break iterator, opened on first use: the cache to give

@@ -85,4 +85,60 @@ for l in a4-report a5-booklet; do
   check "$l: … reported once in the heading, once in the paragraph" test "$(grep -c 'no installed font has U+F0001' "$WORK/err")" -eq 2
   check "$l: … each at its place (lines 4 and 5)" test "$(grep -Ec 'nofont\.yaml:[45]:[0-9]+: error: no installed font' "$WORK/err")" -eq 2
 done
+# Line feeds and tabs are text (YAML's `|` and `>` blocks keep line feeds):
+# a line feed breaks the line of a paragraph, a heading, a cell, the cover
+# title; a trailing one adds nothing; a tab is a word space. Nothing is
+# reported, and every character reads back — the tab as a tab.
+cat >"$WORK/lf.yaml" <<'EOF'
+briefc: 1
+meta: {title: "关于罗湖区工作的\n情况报告", date: 2017-08-30}
+sections:
+  - title: "一行标题\n二行标题"
+    content:
+      - |
+        第一行：会议深入学习贯彻重要讲话精神。
+        第二行：并对罗湖区今年以来工作进行总结，部署下一阶段重点任务，会议深入学习贯彻重要讲话精神和市委全会精神。
+
+        空行之后：第三行。
+      - >
+        折叠块的第一行
+        接着第二行。
+
+          缩进行保留换行。
+        最后一行。
+      - "制表符\t之后的文字，项目\t数值。"
+      - table:
+          caption: 主要指标
+          columns: [指标, 数值]
+          rows:
+            - ["地区生产总值\n（亿元）", "957.1"]
+            - [固定资产投资, "73.31"]
+          note: "注：\t数据为初步统计。"
+EOF
+printf '%b\n' '第一行：会议深入学习贯彻重要讲话精神。' \
+  '第二行：并对罗湖区今年以来工作进行总结，部署下一阶段重点任务，会议深入学习贯彻重要讲话精神和市委全会精神。' \
+  '空行之后：第三行。' '折叠块的第一行 接着第二行。' '缩进行保留换行。' '最后一行。' \
+  '制表符\t之后的文字，项目\t数值。' '注：\t数据为初步统计。' >"$WORK/lf.txt"
+builds_quietly() { # yaml, pdf
+  "$BRIEFC" build "$1" -o "$2" 2>"$WORK/err" || { cat "$WORK/err"; return 1; }
+  ! grep -E 'error|warning' "$WORK/err"
+}
+has_line() { # pdf, line (exactly as pdftotext gives it)
+  pdftotext "$1" - | grep -qxF "$2"
+}
+check "line feeds and tabs: the report builds, nothing reported" builds_quietly "$WORK/lf.yaml" "$WORK/lf.pdf"
+check "… readers quiet" readers_quiet "$WORK/lf.pdf"
+check "… every character reads back in order, none added" \
+  python3 "$TOOLS/textcheck.py" "$WORK/lf.pdf" "$WORK/lf.txt" 关于罗湖区工作的 情况报告
+check "… a paragraph's line ends at its line feed" has_line "$WORK/lf.pdf" '第一行：会议深入学习贯彻重要讲话精神。'
+check "… and so does a heading's" has_line "$WORK/lf.pdf" '二行标题'
+check "… and a table cell's" bash -c "pdftotext '$WORK/lf.pdf' - | grep -A1 -xF '地区生产总值' | grep -qxF '（亿元）'"
+check "… a tab in a paragraph reads back as a tab" has_line "$WORK/lf.pdf" "$(printf '制表符\t之后的文字，项目\t数值。')"
+check "… and in a table note" has_line "$WORK/lf.pdf" "$(printf '注：\t数据为初步统计。')"
+report plain '      - 会议深入学习贯彻重要讲话精神和市委全会精神，并对罗湖区今年以来工作进行总结。'
+report literal '      - |
+        会议深入学习贯彻重要讲话精神和市委全会精神，并对罗湖区今年以来工作进行总结。'
+"$BRIEFC" build "$WORK/plain.yaml" -o "$WORK/plain.pdf" 2>/dev/null
+check "a paragraph written as a | block sets byte for byte as on one line" \
+  bash -c "'$BRIEFC' build '$WORK/literal.yaml' -o '$WORK/literal.pdf' 2>/dev/null && cmp '$WORK/plain.pdf' '$WORK/literal.pdf'"
 finish

@@ -180,6 +180,51 @@ static void test_info_from_meta(void **state)
     assert_int_equal(doc->info.tz_minutes, 480);
 }
 
+/* The structure tree: a tree in report order, and items are content of a
+ * node or artifacts, never both; the furniture is pagination. */
+static void test_structure_tree(void **state)
+{
+    const layout_document *doc = ((pipeline *)*state)->doc;
+    assert_true(doc->nnodes > 100);
+    assert_int_equal(doc->nodes[0].role, LAYOUT_ROLE_DOCUMENT);
+    size_t figures = 0, sects = 0;
+    for (size_t i = 1; i < doc->nnodes; i++) {
+        assert_true(doc->nodes[i].parent < i); /* parents come first: a tree */
+        if (doc->nodes[i].role == LAYOUT_ROLE_FIGURE) {
+            assert_non_null(doc->nodes[i].alt);
+            figures++;
+        }
+        if (doc->nodes[i].role == LAYOUT_ROLE_SECT) {
+            const layout_node *parent = &doc->nodes[doc->nodes[i].parent];
+            assert_true(parent->role == LAYOUT_ROLE_DOCUMENT || parent->role == LAYOUT_ROLE_SECT);
+            assert_true(parent->role == LAYOUT_ROLE_DOCUMENT ||
+                        parent->level < doc->nodes[i].level);
+            sects++;
+        }
+    }
+    assert_int_equal(sects, 3 + 7);
+    assert_true(figures >= 36 + 7); /* every task's bar, every work area's */
+    size_t offset = body_offset(doc), tagged = 0, pagination = 0;
+    for (size_t pg = 0; pg < doc->npages; pg++) {
+        const layout_page *page = &doc->pages[pg];
+        for (size_t i = 0; i < page->nitems; i++) {
+            const layout_item *it = &page->items[i];
+            assert_true(it->node < doc->nnodes);
+            assert_false(it->node != 0 && it->artifact == LAYOUT_ARTIFACT_PAGINATION);
+            if (it->kind == LAYOUT_ITEM_GLYPHS && it->node != 0)
+                tagged++;
+            if (it->artifact == LAYOUT_ARTIFACT_PAGINATION) {
+                assert_true(pg >= offset); /* furniture is on body pages */
+                pagination++;
+            }
+            if (it->kind == LAYOUT_ITEM_LINE)
+                assert_true(it->node == 0 || doc->nodes[it->node].role == LAYOUT_ROLE_FIGURE);
+        }
+    }
+    assert_true(tagged > 500);
+    assert_true(pagination >= 2 * (doc->npages - offset)); /* a head and a number a page */
+}
+
 int main(void)
 {
     const struct CMUnitTest pure[] = {
@@ -192,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_items_stay_on_their_page),
         cmocka_unit_test(test_outline_mirrors_headings),
         cmocka_unit_test(test_info_from_meta),
+        cmocka_unit_test(test_structure_tree),
     };
     int failed = cmocka_run_group_tests_name("layout", pure, NULL, NULL);
     failed += cmocka_run_group_tests_name("layout of the example", example, pipeline_setup,

@@ -339,7 +339,7 @@ static void test_unknown_key(void **state)
     expect_only_error(5, 3,
                       "unknown key 'foo' in meta (expected one of: title, short_title, subtitle, "
                       "organization, date, version, id, classification, copy, editor, subject, "
-                      "keywords, layout)");
+                      "keywords, layout, lang)");
 }
 
 static void test_duplicate_key(void **state)
