@@ -21,6 +21,7 @@ static void left_and_right(flow *f, style_text_id id, const report_text *left,
     const style_text *st = &c->s->text[id];
     text_origin lo = layout_origin_of(c, left);
     text_line *l = left->s ? layout_official_set_line(c, id, left->s, &lo) : NULL;
+    tag_mark m = layout_tag_mark(f->pages);
     double baseline = layout_official_line(f, id, l, left->s, 0);
     if (right_text) {
         text_line *r = layout_official_set_line(c, id, right_text, right_origin);
@@ -28,6 +29,7 @@ static void left_and_right(flow *f, style_text_id id, const report_text *left,
                              layout_flow_left(f) + layout_type_width(c->s) - r->width, baseline,
                              st->color);
     }
+    layout_official_tag(f, &m, LAYOUT_ROLE_P);
 }
 
 static double head(flow *f, const report_official *o)
@@ -45,8 +47,10 @@ static double head(flow *f, const report_official *o)
     if (o->number.s) {
         text_origin no = layout_origin_of(c, &o->number);
         text_line *l = layout_official_set_line(c, STYLE_DOC_NUMBER, o->number.s, &no);
+        tag_mark m = layout_tag_mark(f->pages);
         layout_official_line(f, STYLE_DOC_NUMBER, l, o->number.s,
                              (layout_type_width(s) - l->width) / 2);
+        layout_official_tag(f, &m, LAYOUT_ROLE_P);
     }
     char date[64] = "";
     if (o->sign_date.year)

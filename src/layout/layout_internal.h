@@ -399,6 +399,11 @@ double layout_official_masthead(flow *f, const report_text *t, double top);
 void layout_official_title(flow *f, const report_text *t);
 /* A rule across the type area at y. */
 void layout_official_rule(flow *f, double y, double width, style_color color);
+/* Tagged PDF: what an element placed since m (its glyphs; rules stay
+ * artifacts) becomes one new node of role, in the document after the nodes
+ * made so far. Every element of the 版头, the 主体 and the 版记 is one, so
+ * that a reader of the tree meets them in the order of the page. */
+void layout_official_tag(flow *f, const tag_mark *m, layout_role role);
 
 /* One item of a block at the foot of a page (the 版记, the distribution
  * block), in the style imprint: a label at label_x with para's lines at

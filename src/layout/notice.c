@@ -22,7 +22,9 @@
 static void flush_left(flow *f, style_text_id id, const char *text, const text_origin *o)
 {
     text_line *l = layout_official_set_line(f->c, id, text, o);
+    tag_mark m = layout_tag_mark(f->pages);
     layout_official_line(f, id, l, text, 0);
+    layout_official_tag(f, &m, LAYOUT_ROLE_P);
 }
 
 /* 份号, 密级★保密期限, 紧急程度: one a line from the top, in that order. */
@@ -60,6 +62,7 @@ static double number_line(flow *f, const report_official *o)
     double x = number ? (width - number->width) / 2 : 0;
     if (o->signer.s)
         x = em; /* §7.2.6: number 1 字 in from the left, 签发人 1 字 in from the right */
+    tag_mark m = layout_tag_mark(f->pages);
     double baseline = layout_official_line(f, STYLE_DOC_NUMBER, number, o->number.s, x);
     if (o->signer.s) {
         static const char LABEL[] = "签发人：";
@@ -71,6 +74,7 @@ static double number_line(flow *f, const report_official *o)
         layout_page_add_line(f->page, name, o->signer.s, name_x, baseline,
                              c->s->text[STYLE_SIGNER].color);
     }
+    layout_official_tag(f, &m, LAYOUT_ROLE_P);
     return baseline + 0.12 * st->size;
 }
 
@@ -105,7 +109,9 @@ static void addressee(flow *f, const report_official *o)
     ao.exact_cols = ao.exact_cols && o->addressee.count == 1;
     layout_official_skip(f, 1);
     text_para *p = layout_official_set_para(c, STYLE_ADDRESSEE, text, layout_type_width(c->s), &ao);
+    tag_mark m = layout_tag_mark(f->pages);
     layout_official_hanging(f, STYLE_ADDRESSEE, NULL, NULL, 0, p, 0);
+    layout_official_tag(f, &m, LAYOUT_ROLE_P);
 }
 
 /* 附件：1. name, each next one under the first's number, a long name
@@ -128,6 +134,7 @@ static void attachments(flow *f, const report_official *o)
         numbered ? layout_official_set_line(c, STYLE_ATTACHMENT, widest, &none)->width : 0;
     double name_x = number_x + (numbered ? ceil(number_w / em + 0.1) * em : 0);
     layout_official_skip(f, 1);
+    tag_mark m = layout_tag_mark(f->pages); /* the 附件说明: one paragraph */
     for (size_t i = 0; i < o->attachments.count; i++) {
         const report_text *name = &o->attachments.items[i];
         text_origin no = layout_origin_of(c, name);
@@ -143,6 +150,7 @@ static void attachments(flow *f, const report_official *o)
         }
         layout_official_hanging(f, STYLE_ATTACHMENT, nl, number, number_x, p, name_x);
     }
+    layout_official_tag(f, &m, LAYOUT_ROLE_P);
 }
 
 /* 署名 and 成文日期 without a seal (§7.3.5.2): the name 2 字 in from the
@@ -173,10 +181,16 @@ static void signature(flow *f, const report_official *o)
     layout_official_skip(f, 1);
     if (layout_flow_room_for(f, STYLE_SIGNATURE) < 2 * c->s->text[STYLE_SIGNATURE].leading - 0.01)
         layout_flow_new_page(f); /* the name and the date stay together */
-    if (name)
+    tag_mark m = layout_tag_mark(f->pages);
+    if (name) {
         layout_official_line(f, STYLE_SIGNATURE, name, o->signature.s, name_x);
-    if (date)
+        layout_official_tag(f, &m, LAYOUT_ROLE_P);
+        m = layout_tag_mark(f->pages);
+    }
+    if (date) {
         layout_official_line(f, STYLE_SIGNATURE, date, date_text, name ? name_x + 2 * em : name_x);
+        layout_official_tag(f, &m, LAYOUT_ROLE_P);
+    }
 }
 
 /* 附注: on the line under the date, 2 字 in, as written (§7.3.6). */
@@ -189,7 +203,9 @@ static void remark(flow *f, const report_official *o)
     double indent = c->s->text[STYLE_REMARK].indent * em;
     text_origin ro = layout_origin_of(c, &o->remark);
     text_para *p = layout_official_set_para(c, STYLE_REMARK, o->remark.s, width - indent, &ro);
+    tag_mark m = layout_tag_mark(f->pages);
     layout_official_hanging(f, STYLE_REMARK, NULL, NULL, 0, p, indent);
+    layout_official_tag(f, &m, LAYOUT_ROLE_P);
 }
 
 /* ---- 版记 ---- */

@@ -85,11 +85,12 @@ void layout_official_hanging(flow *f, style_text_id id, const text_line *label,
 {
     const style_text *st = &f->c->s->text[id];
     for (size_t i = 0; i < (para && para->nlines ? para->nlines : 1); i++) {
-        double baseline = layout_official_line(f, id, para && para->nlines ? &para->lines[i] : NULL,
-                                               para ? para->text : NULL, para_x);
+        layout_official_need(f, id); /* the label first, as it reads (tagged PDF) */
         if (i == 0 && label)
             layout_page_add_line(f->page, label, label_text, layout_flow_left(f) + label_x,
-                                 baseline, st->color);
+                                 layout_line_baseline(f->y, st->leading, st->size), st->color);
+        layout_official_line(f, id, para && para->nlines ? &para->lines[i] : NULL,
+                             para ? para->text : NULL, para_x);
     }
 }
 
@@ -109,7 +110,9 @@ double layout_official_masthead(flow *f, const report_text *t, double top)
         l = text_set_line(c->te, c->a, t->s, t->len, &ts, &o, c->diags);
     }
     double x = layout_flow_left(f) + (width - l->width) / 2;
+    tag_mark m = layout_tag_mark(f->pages);
     layout_page_add_line(f->page, l, t->s, x, top + 0.88 * ts.size, st->color);
+    layout_official_tag(f, &m, LAYOUT_ROLE_P);
     f->at_top = false;
     return top + ts.size;
 }
@@ -143,8 +146,16 @@ void layout_official_title(flow *f, const report_text *t)
     }
     diag_list_free(&quiet);
     text_para *p = set_title(c, t, measure, c->diags);
+    tag_mark m = layout_tag_mark(f->pages);
     for (size_t i = 0; i < p->nlines; i++)
         layout_official_line(f, STYLE_DOC_TITLE, &p->lines[i], p->text, (width - measure) / 2);
+    layout_official_tag(f, &m, LAYOUT_ROLE_TITLE);
+}
+
+void layout_official_tag(flow *f, const tag_mark *m, layout_role role)
+{
+    layout_ctx *c = f->c;
+    layout_tag_since(c, f->pages, m, layout_node_add(c, role, c->parent, NULL));
 }
 
 void layout_official_rule(flow *f, double y, double width, style_color color)
@@ -196,6 +207,7 @@ void layout_foot_block(flow *f, const foot_item *items, size_t n)
             layout_official_rule(f, y, off->imprint_thin, off->imprint_color);
         double right_x = 0;
         size_t lines = item_lines(c, it, &right_x);
+        tag_mark m = layout_tag_mark(f->pages);
         for (size_t k = 0; k < lines; k++) {
             double baseline = layout_line_baseline(y, st->leading, st->size);
             if (k == 0 && it->label)
@@ -209,6 +221,7 @@ void layout_foot_block(flow *f, const foot_item *items, size_t n)
                                      st->color);
             y += st->leading;
         }
+        layout_official_tag(f, &m, LAYOUT_ROLE_P); /* 抄送, 印发, 报, 送, 发: one each */
     }
     /* the last rule on the foot of the type area (GB/T 9704 §7.4.1) */
     layout_official_rule(f, bottom, off->imprint_thick, off->imprint_color);

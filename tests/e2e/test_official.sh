@@ -63,16 +63,66 @@ done
 check "notice: pdftotext gives back every paragraph" python3 "$TOOLS/textcheck.py" "$notice" "$WORK/notice.txt"
 check "briefing: pdftotext gives back every paragraph of the seed" \
   python3 "$TOOLS/textcheck.py" "$briefing" tests/fixtures/seed.txt
-text=$(pdftotext "$notice" - | tr -d '\n')
+text=$(pdftotext "$notice" - | tr -d '\n ') # spaces between a number and its text are poppler's guess
 for piece in 000012 秘密★1年 加急 青溪区人民政府办公室文件 青政办〔2024〕15号 签发人：王某某 \
   各镇人民政府、街道办事处、区政府各部门： '附件：1. 2024年度安全生产大检查重点内容' '2. 检查情况汇总表' \
   2024年3月18日 （此件公开发布） 抄送：区委办公室，区人大常委会办公室，区政协办公室。 2024年3月19日印发; do
-  check "notice: reads '$piece'" grep -qF "$piece" <<<"$text"
+  check "notice: reads '$piece'" grep -qF "${piece// /}" <<<"$text"
 done
 text=$(pdftotext "$briefing" - | tr -d '\n')
 for piece in 全会简报 第1期 中共深圳市罗湖区委办公室编 2017年8月30日 报：市委办公厅 （共印120份）; do
   check "briefing: reads '$piece'" grep -qF "$piece" <<<"$text"
 done
+# Tagged like every booklet: the body as the report has it, and every element
+# of the 版头, the 主体 and the 版记 a P (the title a Title) in the order of
+# the page, none of them an artifact.
+in_tree() { # pdf, expected element texts in order (one per line, spaces and line breaks ignored)
+  pdfinfo -struct-text "$1" 2>"$WORK/struct.err" >"$WORK/struct.txt"
+  [ ! -s "$WORK/struct.err" ] || { cat "$WORK/struct.err"; return 1; }
+  python3 - "$WORK/struct.txt" "$2" <<'PY'
+import re, sys
+elements, cur = [], None
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"^(\s*)(\w+)", line)
+    if m and not line.strip().startswith('"'):
+        cur = [m.group(2), ""]
+        elements.append(cur)
+    elif cur is not None:
+        cur[1] += "".join(re.findall(r'"(.*)"', line))
+texts = [t.replace(" ", "") for role, t in elements if role in ("P", "Title")]
+k = 0
+for want in [w.replace(" ", "") for w in sys.argv[2].split("\n") if w]:
+    while k < len(texts) and texts[k] != want:
+        k += 1
+    if k == len(texts):
+        sys.exit(f"no element reads '{want}' (after the ones before it); the tree has {texts[:12]}")
+    k += 1
+PY
+}
+check "notice: tagged, its body the report's tree" python3 "$TOOLS/structcheck.py" "$notice" \
+  data/qingxi-notice-2024.yaml "$WORK/notice.txt" no-contents
+check "notice: 版头, 主体 and 版记 elements in the tree, in order" in_tree "$notice" "000012
+秘密★1年
+加急
+青溪区人民政府办公室文件
+青政办〔2024〕15号签发人：王某某
+青溪区人民政府办公室关于开展2024年度安全生产大检查的通知
+各镇人民政府、街道办事处、区政府各部门：
+附件：1.2024年度安全生产大检查重点内容2.检查情况汇总表
+青溪区人民政府办公室
+2024年3月18日
+（此件公开发布）
+抄送：区委办公室，区人大常委会办公室，区政协办公室。
+青溪区人民政府办公室2024年3月19日印发"
+check "briefing: tagged, its body the Luohu report's tree" python3 "$TOOLS/structcheck.py" "$briefing" \
+  data/luohu-2017-briefing.yaml tests/fixtures/seed.txt no-contents
+check "briefing: masthead and distribution block in the tree, in order" in_tree "$briefing" "内部资料
+全会简报
+第1期
+中共深圳市罗湖区委办公室编2017年8月30日
+罗湖区委七届四次全会会议简报
+报：市委办公厅
+发：各街道党工委、区直各单位（共印120份）"
 check "notice: no cover, no contents, no running head: 4 pages, title on page 1" \
   bash -c "[ \"\$(pdfinfo '$notice' | awk '/^Pages:/ {print \$2}')\" = 4 ] && pdftotext -f 1 -l 1 '$notice' - | grep -q 关于开展"
 
@@ -136,6 +186,8 @@ pdf=$WORK/phone/luohu-2017.pdf
 check "phone: a 90 × 160 mm page" bash -c "pdfinfo '$pdf' | grep -q 'Page size: *255.118 x 453.543 pts'"
 check "phone: the text is exact" python3 "$TOOLS/textcheck.py" "$pdf" tests/fixtures/seed.txt
 check "phone: the contents are kept, as links" bash -c "qpdf --qdf --object-streams=disable '$pdf' - | grep -ac '/Subtype /Link' | awk '{exit \$1 < 10}'"
+check "phone: tagged, the tree the report's, contents included" python3 "$TOOLS/structcheck.py" "$pdf" \
+  data/luohu-2017.yaml tests/fixtures/seed.txt
 check "phone: no running head" bash -c "! pdftotext -f 3 -l 3 '$pdf' - | grep -q '^罗湖区委七届四次全会'"
 
 # ---- bad input, each at its line ----
