@@ -103,7 +103,7 @@ static int write_output(const cli_options *o, const layout_document *doc, const 
 {
     char *layout = cli_layout_name(st->name);
     cli_sources sources = {0};
-    pdf_options po = {.layout = layout};
+    pdf_options po = {.layout = layout, .cmyk = st->print.cmyk};
     int status = CLI_EXIT_OK;
     if (o->embed_source && !cli_sources_read(o->report_path, st, &sources, diags))
         status = CLI_EXIT_INPUT;

@@ -202,7 +202,7 @@ double layout_bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id 
 
 /* White diagonal stripes over a filled rectangle: how a lagging bar (and
  * its legend swatch) reads in black-and-white print. */
-void layout_bar_hatch(page_build *p, const layout_rect *r);
+void layout_bar_hatch(const layout_ctx *c, page_build *p, const layout_rect *r);
 
 /* ---- column widths (columns.c): how a grid's columns share the width ---- */
 

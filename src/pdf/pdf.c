@@ -469,7 +469,7 @@ static bool archive(writer *w)
     free(xmp);
     free_records(fonts, w->fonts.count);
     free_records(sources, o->nattachments);
-    pdf_archive_output_intent(w->pdf, &pdf_icc_srgb);
+    pdf_archive_output_intent(w->pdf, o->cmyk ? &pdf_icc_cmyk : &pdf_icc_srgb);
     char date[64];
     pdf_date(info->date, info->tz_minutes, date, sizeof date);
     pdf_attach_files(w->pdf, o->attachments, o->nattachments, date);

@@ -24,6 +24,7 @@ typedef struct pdf_options {
     const char *lang;   /* the document's language (BCP 47); NULL: zh-CN */
     const pdf_attachment *attachments;
     size_t nattachments;
+    bool cmyk; /* the layout's colours are CMYK: a CMYK output intent */
 } pdf_options;
 
 /* Write doc to path as options say. Same document and options → same bytes. What is at path decides

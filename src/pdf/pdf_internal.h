@@ -184,7 +184,7 @@ typedef struct pdf_icc_profile {
     const char *identifier; /* OutputConditionIdentifier */
 } pdf_icc_profile;
 
-extern const pdf_icc_profile pdf_icc_srgb;
+extern const pdf_icc_profile pdf_icc_srgb, pdf_icc_cmyk;
 
 /* ---- pdf_archive.c: PDF/A ---- */
 
