@@ -13,8 +13,11 @@ int cli_main(int argc, char **argv)
     if (o.command == CLI_EXTRACT)
         return cli_extract(&o);
     cli_paths paths;
-    cli_paths_find(&paths, o.report_path);
-    status = o.command == CLI_WATCH ? cli_watch(&o, &paths) : cli_build(&o, &paths, NULL);
+    /* a diff's PDF is in NEW's layout, looked up from NEW's folder */
+    cli_paths_find(&paths, o.command == CLI_DIFF ? o.new_path : o.report_path);
+    status = o.command == CLI_WATCH  ? cli_watch(&o, &paths)
+             : o.command == CLI_DIFF ? cli_diff(&o, &paths)
+                                     : cli_build(&o, &paths, NULL);
     cli_paths_free(&paths);
     return status;
 }

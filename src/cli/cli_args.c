@@ -13,6 +13,8 @@ static const char USAGE_CHECK[] = "usage: briefc check REPORT [-l LAYOUT]\n";
 static const char USAGE_WATCH[] = "usage: briefc watch REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n";
 static const char USAGE_INFO[] = "usage: briefc info BOOKLET.pdf [--json]\n";
 static const char USAGE_EXTRACT[] = "usage: briefc extract BOOKLET.pdf [-d DIR] [--force] [-q]\n";
+static const char USAGE_DIFF[] =
+    "usage: briefc diff OLD NEW [-o CHANGES.pdf [-l LAYOUT]] [--exit-code] [-q]\n";
 
 #define OPTION_LAYOUT                                                                              \
     "  -l, --layout=NAME   the layout: a name, looked up as NAME.yaml (.yml, .json)\n"             \
@@ -43,6 +45,7 @@ static const char USAGE_EXTRACT[] = "usage: briefc extract BOOKLET.pdf [-d DIR] 
     "       briefc watch REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n"                                   \
     "       briefc info BOOKLET.pdf [--json]\n"                                                    \
     "       briefc extract BOOKLET.pdf [-d DIR] [--force]\n"                                       \
+    "       briefc diff OLD NEW [-o CHANGES.pdf [-l LAYOUT]] [--exit-code] [-q]\n"                 \
     "       briefc COMMAND --help\n"                                                               \
     "       briefc --help | --version\n"
 
@@ -56,6 +59,8 @@ static const char HELP[] =
     "  watch    build, then build again whenever the report or its layout changes\n"
     "  info     what a booklet says about itself: title, id, version, fonts, sources\n"
     "  extract  write the sources a booklet carries (--embed-source) back to files\n"
+    "  diff     what changed between two versions of a report, as text or as a\n"
+    "           修订对照 booklet\n"
     "\n"
     "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_QUIET OPTION_EMBED OPTION_HELP
     "  -V, --version       the version\n"
@@ -122,20 +127,48 @@ static const char HELP_EXTRACT[] =
     "exit status: 0 written, 1 not a booklet, damaged, no sources, an unsafe name\n"
     "or a file already there, 2 usage error, 3 a file cannot be written.\n";
 
-static const char *const COMMAND_NAMES[] = {"build", "check", "watch", "info", "extract"};
+static const char HELP_DIFF[] =
+    "Compare two versions of a report (each read and validated as build reads it)\n"
+    "and print every change, in document order, under the path of its section:\n"
+    "prose as [-deleted-]{+inserted+} over whole tokens (a Han character, a mark,\n"
+    "a run of Latin letters and digits such as 99.29% or 2017-08-30), sections\n"
+    "added, removed or renamed, each task's figures before and after, each work\n"
+    "area's mean completion, and the meta fields that changed. When nothing\n"
+    "changed, one line says so.\n"
+    "\n"
+    "With -o, typeset the changes instead as a 修订对照 booklet in NEW's layout:\n"
+    "a cover naming both versions, the changed sections with deletions struck\n"
+    "through and insertions underlined, task tables with the bars of both\n"
+    "versions, and the meta changes.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output=FILE   write the 修订对照 PDF there ('-' for standard output)\n"
+    "                      instead of printing the listing; replaced only once\n"
+    "                      the new PDF is complete\n"
+    "  -l, --layout=NAME   the PDF's layout (default: NEW's meta.layout, else\n"
+    "                      '" CLI_DEFAULT_LAYOUT "'), looked up as build looks it up from NEW\n"
+    "  --exit-code         exit with status 1 when the versions differ (as\n"
+    "                      git diff --exit-code)\n"
+    "  -q, --quiet         print no listing and no line about the PDF written;\n"
+    "                      with --exit-code, a silent test\n" OPTION_HELP "\n"
+    "exit status: 0 compared (changes or not; with --exit-code: no changes), 1 a\n"
+    "report is wrong or unreadable (or, with --exit-code, they differ), 2 usage\n"
+    "error, 3 the PDF cannot be written.\n";
+
+static const char *const COMMAND_NAMES[] = {"build", "check", "watch", "info", "extract", "diff"};
 #define NCOMMANDS (sizeof COMMAND_NAMES / sizeof *COMMAND_NAMES)
 
 static const char *usage_of(cli_command c)
 {
-    static const char *const usages[] = {USAGE_BUILD, USAGE_CHECK, USAGE_WATCH, USAGE_INFO,
-                                         USAGE_EXTRACT};
+    static const char *const usages[] = {USAGE_BUILD, USAGE_CHECK,   USAGE_WATCH,
+                                         USAGE_INFO,  USAGE_EXTRACT, USAGE_DIFF};
     return usages[c];
 }
 
 static int print_command_help(cli_command c)
 {
-    static const char *const helps[] = {HELP_BUILD, HELP_CHECK, HELP_WATCH, HELP_INFO,
-                                        HELP_EXTRACT};
+    static const char *const helps[] = {HELP_BUILD, HELP_CHECK,   HELP_WATCH,
+                                        HELP_INFO,  HELP_EXTRACT, HELP_DIFF};
     fputs(usage_of(c), stdout);
     fputc('\n', stdout);
     fputs(helps[c], stdout);
@@ -171,8 +204,8 @@ static int unknown_command(const char *name)
     const char *guess = base_closest_word(name, COMMAND_NAMES, NCOMMANDS);
     if (guess)
         return usage_error(NULL, "unknown command '%s' (did you mean '%s'?)", name, guess);
-    return usage_error(NULL, "unknown command '%s' (expected build, check, watch, info or extract)",
-                       name);
+    return usage_error(
+        NULL, "unknown command '%s' (expected build, check, watch, diff, info or extract)", name);
 }
 
 /* ---- options ---- */
@@ -229,6 +262,25 @@ static int read_booklet_option(int argc, char **argv, int *i, cli_options *o)
     return got < 0 ? CLI_EXIT_USAGE : CLI_RUN;
 }
 
+/* An option of diff, which reads two reports and may write a PDF. */
+static int read_diff_option(int argc, char **argv, int *i, cli_options *o)
+{
+    const char *a = argv[*i];
+    const cli_command *c = &o->command;
+    if (!strcmp(a, "--exit-code")) {
+        o->exit_code = true;
+        return CLI_RUN;
+    }
+    if (!strcmp(a, "--embed-source"))
+        return usage_error(c, "--embed-source belongs to build and watch");
+    int got = take_value(argc, argv, i, c, 'l', "--layout", &o->layout);
+    if (got == 0)
+        got = take_value(argc, argv, i, c, 'o', "--output", &o->output);
+    if (got == 0)
+        return usage_error(c, "unknown option '%s'", a);
+    return got < 0 ? CLI_EXIT_USAGE : CLI_RUN;
+}
+
 /* One option of command c at argv[*i]. CLI_RUN to go on, else the exit status. */
 static int read_option(int argc, char **argv, int *i, cli_options *o)
 {
@@ -242,6 +294,8 @@ static int read_option(int argc, char **argv, int *i, cli_options *o)
     }
     if (o->command == CLI_INFO || o->command == CLI_EXTRACT)
         return read_booklet_option(argc, argv, i, o);
+    if (o->command == CLI_DIFF)
+        return read_diff_option(argc, argv, i, o);
     if (!strcmp(a, "--embed-source")) {
         if (!builds(o->command))
             return usage_error(c,
@@ -271,8 +325,13 @@ static int read_arguments(int argc, char **argv, cli_options *o)
             int status = read_option(argc, argv, &i, o);
             if (status != CLI_RUN)
                 return status;
+        } else if (o->command == CLI_DIFF && o->report_path && !o->new_path) {
+            o->new_path = a;
         } else if (o->report_path) {
             bool booklet = o->command == CLI_INFO || o->command == CLI_EXTRACT;
+            if (o->command == CLI_DIFF)
+                return usage_error(&o->command, "unexpected argument '%s' (two reports: OLD NEW)",
+                                   a);
             return usage_error(&o->command, "unexpected argument '%s' (one %s at a time)", a,
                                booklet ? "booklet" : "report");
         } else {
@@ -282,7 +341,12 @@ static int read_arguments(int argc, char **argv, cli_options *o)
     if (!o->report_path)
         return usage_error(&o->command, o->command == CLI_INFO || o->command == CLI_EXTRACT
                                             ? "no booklet given"
-                                            : "no report given");
+                                        : o->command == CLI_DIFF ? "no reports given (OLD NEW)"
+                                                                 : "no report given");
+    if (o->command == CLI_DIFF && !o->new_path)
+        return usage_error(&o->command, "only one report given: diff compares OLD with NEW");
+    if (o->command == CLI_DIFF && o->layout && !o->output)
+        return usage_error(&o->command, "-l sets the layout of the PDF: give -o CHANGES.pdf too");
     if (o->command == CLI_WATCH && o->output && !strcmp(o->output, "-"))
         return usage_error(&o->command, "watch writes a file again and again: '-o -' is for build");
     return CLI_RUN;

@@ -16,9 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* SOURCE_DATE_EPOCH as seconds, -1 when unset or empty; a malformed value is a
- * usage error. */
-static int source_date_epoch(int64_t *out, diag_list *diags)
+int cli_source_date_epoch(int64_t *out, diag_list *diags)
 {
     *out = -1;
     const char *v = getenv("SOURCE_DATE_EPOCH");
@@ -40,8 +38,7 @@ static int source_date_epoch(int64_t *out, diag_list *diags)
 
 /* ---- the output ---- */
 
-/* "9 pages, 262 KB": KB and MB of 1000, as file managers show them. */
-static void print_written(const char *what, size_t pages, size_t bytes)
+void cli_print_written(const char *what, size_t pages, size_t bytes)
 {
     char size[32];
     if (bytes < 1000)
@@ -72,10 +69,8 @@ static bool is_an_input(const char *out, const cli_record *rec, diag_list *diags
     return false;
 }
 
-/* Write doc where o says: the exit status, and on success what was
- * written (heap: a path or "standard output") and its size. */
-static int write_pdf(const cli_options *o, const layout_document *doc, const pdf_options *po,
-                     const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
+int cli_write_pdf(const cli_options *o, const layout_document *doc, const pdf_options *po,
+                  const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
 {
     if (o->output && !strcmp(o->output, "-")) {
         if (isatty(STDOUT_FILENO)) {
@@ -110,7 +105,7 @@ static int write_output(const cli_options *o, const layout_document *doc, const 
     po.attachments = sources.files;
     po.nattachments = sources.count;
     if (status == CLI_EXIT_OK)
-        status = write_pdf(o, doc, &po, rec, what, bytes, diags);
+        status = cli_write_pdf(o, doc, &po, rec, what, bytes, diags);
     cli_sources_free(&sources);
     free(layout);
     return status;
@@ -146,7 +141,7 @@ int cli_build(const cli_options *o, const cli_paths *paths, cli_record *rec)
     text_engine *te = NULL;
     layout_document *doc = NULL;
     record_input(rec, o->report_path);
-    if (source_date_epoch(&epoch, &diags) < 0) {
+    if (cli_source_date_epoch(&epoch, &diags) < 0) {
         status = CLI_EXIT_USAGE;
     } else if ((r = report_load(o->report_path, &diags)) != NULL) {
         rec->layout_ref = cli_layout_ref(o->layout, r->meta.layout.s, o->report_path);
@@ -165,7 +160,7 @@ int cli_build(const cli_options *o, const cli_paths *paths, cli_record *rec)
         status = write_output(o, doc, st, rec, &written, &bytes, &diags);
     print_diagnostics(&diags, rec);
     if (written && !o->quiet)
-        print_written(written, doc->npages, bytes);
+        cli_print_written(written, doc->npages, bytes);
     free(written);
     layout_document_free(doc);
     text_engine_free(te);

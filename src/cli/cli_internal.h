@@ -7,6 +7,8 @@
  *   cli_sources.c  what the PDF is told of the inputs (--embed-source)
  *   cli_build.c  one run of the pipeline: report → style → text → layout → pdf
  *   cli_watch.c  build again whenever an input changes (inotify)
+ *   cli_diff_text.c  the listing of a diff: [-deleted-]{+inserted+} under each section
+ *   cli_diff.c   briefc diff: two reports compared, the listing or the 修订对照 PDF
  *   cli_archive.c  info and extract: what a booklet says, its sources back
  *   cli.c        cli_main: parse, then run the command */
 #ifndef BRIEFC_CLI_INTERNAL_H
@@ -15,17 +17,19 @@
 #include "cli.h"
 
 #include "../base/base.h"
+#include "../diff/diff.h"
 #include "../pdf/pdf.h"
 
 #define CLI_DEFAULT_LAYOUT "a4-report"
 
 /* ---- cli_args.c: the commands, their options and help texts ---- */
 
-typedef enum { CLI_BUILD, CLI_CHECK, CLI_WATCH, CLI_INFO, CLI_EXTRACT } cli_command;
+typedef enum { CLI_BUILD, CLI_CHECK, CLI_WATCH, CLI_INFO, CLI_EXTRACT, CLI_DIFF } cli_command;
 
 typedef struct cli_options {
     cli_command command;
-    const char *report_path; /* the REPORT, or the BOOKLET of info and extract */
+    const char *report_path; /* the REPORT, the BOOKLET of info and extract, diff's OLD */
+    const char *new_path;    /* diff's NEW */
     const char *layout;      /* -l: a name or a path; NULL for meta.layout or the default */
     const char *output;      /* -o: a path, "-" for standard output; NULL for the default */
     bool quiet;              /* -q: only diagnostics */
@@ -33,6 +37,7 @@ typedef struct cli_options {
     bool json;               /* info --json */
     const char *dir;         /* extract -d: where the sources go (NULL: here) */
     bool force;              /* extract --force: replace files of the same names */
+    bool exit_code;          /* diff --exit-code: status 1 when the versions differ */
 } cli_options;
 
 /* cli_parse's result when a command is to run (not an exit status). */
@@ -104,6 +109,30 @@ typedef struct cli_record {
  * quiet). Returns the exit status; fills rec when not NULL. */
 int cli_build(const cli_options *o, const cli_paths *paths, cli_record *rec);
 void cli_record_free(cli_record *rec);
+
+/* SOURCE_DATE_EPOCH as seconds, -1 when unset or empty; a malformed value is a
+ * usage error (-1 returned, the error in diags). */
+int cli_source_date_epoch(int64_t *out, diag_list *diags);
+/* Write doc where o->output says (-o FILE, '-' for standard output; never
+ * over one of rec's inputs): the exit status, and on success what was
+ * written (heap: a path or "standard output") and its size. */
+int cli_write_pdf(const cli_options *o, const layout_document *doc, const pdf_options *po,
+                  const cli_record *rec, char **what, size_t *bytes, diag_list *diags);
+/* "wrote WHAT: 9 pages, 262 KB" on standard error: KB and MB of 1000, as
+ * file managers show them. */
+void cli_print_written(const char *what, size_t pages, size_t bytes);
+
+/* ---- cli_diff_text.c: the listing of a diff ---- */
+
+/* Print the changes of m, in document order, each under the path of its
+ * section; nothing when there is none. */
+void cli_diff_print(const diff_model *m, FILE *out);
+
+/* ---- cli_diff.c: briefc diff ---- */
+
+/* Compare o->report_path (OLD) with o->new_path (NEW): print the listing,
+ * or write the 修订对照 PDF (o->output). Returns the exit status. */
+int cli_diff(const cli_options *o, const cli_paths *paths);
 
 /* ---- cli_watch.c: build on every change ---- */
 

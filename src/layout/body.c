@@ -13,7 +13,7 @@ static text_para *body_para(layout_ctx *c, style_text_id id, const report_para *
     text_origin o = layout_origin_of(c, &para->text);
     text_span *strong = arena_alloc(c->a, (para->nstrong + 1) * sizeof *strong);
     for (size_t i = 0; i < para->nstrong; i++)
-        strong[i] = (text_span){para->strong[i].start, para->strong[i].end};
+        strong[i] = (text_span){para->strong[i].start, para->strong[i].end, TEXT_SPAN_STRONG};
     return layout_set_para(c, id, para->text.s, para->text.len, strong, para->nstrong,
                            layout_type_width(c->s), &o);
 }

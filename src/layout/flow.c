@@ -116,3 +116,11 @@ size_t layout_flow_first_page_since(const flow *f, const flow_mark *m)
             return i;
     return SIZE_MAX;
 }
+
+void layout_flow_lines_as(flow *f, const text_para *p, style_text_id id, layout_role role)
+{
+    uint32_t node = layout_node_add(f->c, role, f->c->parent, NULL);
+    tag_mark start = layout_tag_mark(f->pages);
+    layout_flow_lines(f, p, id);
+    layout_tag_since(f->c, f->pages, &start, node);
+}

@@ -250,8 +250,9 @@ static void set_text_cell(table *t, cell_set *cs, const grid_column *col, bool h
         if (head)
             measure = balanced_measure(t, cs->cell, &st, measure);
         if (head || !set_apart(t, cs, &st, measure))
-            cs->para = text_set_paragraph(c->te, c->a, cs->cell->text, strlen(cs->cell->text), NULL,
-                                          0, &st, measure, &cs->cell->origin, c->diags);
+            cs->para = text_set_paragraph(c->te, c->a, cs->cell->text, strlen(cs->cell->text),
+                                          cs->cell->spans, cs->cell->nspans, &st, measure,
+                                          &cs->cell->origin, c->diags);
         cs->nlines = cs->para->nlines + (cs->tail ? cs->tail->nlines : 0);
         cs->nlines = cs->nlines ? cs->nlines : 1;
     } else {

@@ -80,8 +80,7 @@ static bool resolve_fonts(layout_ctx *c)
     return rf.ok;
 }
 
-/* Move finished pages into the document, which takes over their item arrays. */
-static void adopt_pages(layout_document *doc, page_list *pages)
+void layout_adopt_pages(layout_document *doc, page_list *pages)
 {
     for (size_t i = 0; i < pages->count; i++) {
         page_build *p = &pages->items[i];
@@ -123,7 +122,7 @@ static int64_t days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-static void fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
+void layout_fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
 {
     const report_meta *m = &c->r->meta;
     layout_info *info = &doc->info;
@@ -144,8 +143,7 @@ static void fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
     }
 }
 
-/* The structure tree, copied into the document's arena. */
-static void adopt_nodes(layout_ctx *c, layout_document *doc)
+void layout_adopt_nodes(layout_ctx *c, layout_document *doc)
 {
     doc->nnodes = c->nodes.count;
     doc->nodes = arena_alloc(c->a, (doc->nnodes + 1) * sizeof *doc->nodes);
@@ -230,13 +228,13 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
         layout_furniture(&c, &body.items[i], body_offset + i, (int)i + 1);
 
     doc->pages = xcalloc(cover.count + contents.count + body.count, sizeof *doc->pages);
-    adopt_pages(doc, &cover);
-    adopt_pages(doc, &contents);
-    adopt_pages(doc, &body);
+    layout_adopt_pages(doc, &cover);
+    layout_adopt_pages(doc, &contents);
+    layout_adopt_pages(doc, &body);
     fill_outline(&c, doc, 1, body_offset);
     fill_labels(&c, doc, body_offset);
-    fill_info(&c, doc, source_date_epoch);
-    adopt_nodes(&c, doc);
+    layout_fill_info(&c, doc, source_date_epoch);
+    layout_adopt_nodes(&c, doc);
     layout_ctx_close(&c);
     layout_diags_unique(diags, ndiags_before);
 

@@ -21,6 +21,7 @@
 #define BRIEFC_LAYOUT_H
 
 #include "../base/base.h"
+#include "../diff/diff.h"
 #include "../report/report.h"
 #include "../style/style.h"
 #include "../text/text.h"
@@ -196,6 +197,14 @@ typedef struct layout_document {
  * The date is meta.date at 00:00 +08:00 unless source_date_epoch >= 0. */
 layout_document *layout_report(const report *r, const style *s, text_engine *te,
                                int64_t source_date_epoch, diag_list *diags);
+/* Set the changes between two versions of a report (m->before and
+ * m->after, which, like m, must outlive the document) as a 修订对照 booklet
+ * in style s: a cover naming both versions, the meta changes, then the
+ * sections that hold a change with deleted text struck through and
+ * inserted text underlined, changed tables, task tables with the bars of
+ * both versions, and the closing. Errors as layout_report. */
+layout_document *layout_changes(const diff_model *m, const style *s, text_engine *te,
+                                int64_t source_date_epoch, diag_list *diags);
 /* Frees the pages, their items and the arena; nothing borrowed. */
 void layout_document_free(layout_document *doc);
 

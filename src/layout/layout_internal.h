@@ -13,7 +13,12 @@
  *   progress.c      task tables, work-area heads, summaries with their legend
  *   body.c          sections, headings, paragraphs, closing, editor
  *   cover.c, contents.c, furniture.c   the other parts of the booklet
- *   layout.c        the context, and the booklet put together (layout_report) */
+ *   layout.c        the context, and the booklet put together (layout_report)
+ * and above them the 修订对照 of a diff (changes_internal.h):
+ *   changes_text.c  marked text: deleted runs struck through, inserted underlined
+ *   changes_cover.c its cover: both versions, what changed, how it is marked
+ *   changes_tasks.c task changes as a table with the bars of both versions
+ *   changes.c       the changed sections, blocks and meta (layout_changes) */
 #ifndef BRIEFC_LAYOUT_INTERNAL_H
 #define BRIEFC_LAYOUT_INTERNAL_H
 
@@ -61,6 +66,13 @@ typedef struct layout_ctx {
 bool layout_ctx_open(layout_ctx *c, const report *r, const style *s, text_engine *te,
                      diag_list *diags, arena *a);
 void layout_ctx_close(layout_ctx *c);
+/* Move finished pages into the document, which takes over their item arrays
+ * (doc->pages must have room). */
+void layout_adopt_pages(layout_document *doc, page_list *pages);
+/* The document info from c->r's meta; the date as layout_report says. */
+void layout_fill_info(layout_ctx *c, layout_document *doc, int64_t epoch);
+/* The structure tree and the language, copied into the document's arena. */
+void layout_adopt_nodes(layout_ctx *c, layout_document *doc);
 
 /* ---- the structure tree (tags.c) ---- */
 
@@ -95,9 +107,13 @@ void layout_page_add_item(page_build *p, layout_item item);
 /* Left edge of the type area on physical page `physical` (mirrored margins). */
 double layout_type_left(const style *s, size_t physical);
 double layout_type_width(const style *s);
-/* Draw a set line with its origin at (x, baseline). */
+/* Draw a set line with its origin at (x, baseline), with its decorations. */
 void layout_page_add_line(page_build *p, const text_line *line, const char *text, double x,
                           double baseline, style_color color);
+/* A decoration of a line drawn at (x, baseline) as a rule: a strike through
+ * the middle of the em box, an underline just below it. */
+void layout_page_add_decoration(page_build *p, const text_decoration *d, double x, double baseline,
+                                style_color color);
 /* The same with `spacing` points added between glyphs (letter-spaced titles),
  * each run marked with its text so that readers copy it without gaps. */
 void layout_page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
@@ -157,6 +173,9 @@ void layout_flow_space(flow *f, double space);
 /* Place a set paragraph's lines, breaking across pages without a line
  * alone at the foot or the head of a page. */
 void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
+/* The same, the lines being the content of a new node of role under the
+ * context's parent (one element, over as many pages as it takes). */
+void layout_flow_lines_as(flow *f, const text_para *p, style_text_id id, layout_role role);
 
 /* Where the flow stands, to take back everything placed since: the
  * pages, the items on the last of them, the cursor, the headings recorded
@@ -275,6 +294,10 @@ typedef struct grid_cell {
     size_t keep_len;
     text_origin origin;
     grid_bar bar; /* CELL_BAR */
+    /* CELL_TEXT: decorations (a 修订对照's struck and underlined text); they
+     * change no width */
+    const text_span *spans;
+    size_t nspans;
 } grid_cell;
 
 typedef struct grid {
@@ -309,6 +332,12 @@ grid_cell layout_text_cell(layout_ctx *c, const report_text *t);
 /* ---- progress (progress.c): tasks, work-area heads, summaries ---- */
 
 void layout_flow_tasks(flow *f, const report_block *b);
+/* The word for a status (已完成, 正常推进, 滞后, 未报告). */
+const char *layout_status_word(report_status s);
+/* A task's bar on day d: its completion, its time mark, its status's fill. */
+grid_bar layout_task_bar(layout_ctx *c, const report_task *task, report_date d);
+/* A work area's bar: its mean completion and mean time progress. */
+grid_bar layout_area_bar(layout_ctx *c, const report_area *a);
 /* The one-line head of a work area; nothing when sec has no tasks. */
 void layout_flow_area_head(flow *f, const report_section *sec);
 /* One bar per direct subsection of sec (at depth) that is a work area. */

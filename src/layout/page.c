@@ -54,6 +54,20 @@ void layout_page_add_line(page_build *p, const text_line *line, const char *text
         }
         layout_page_add_item(p, it);
     }
+    for (size_t i = 0; i < line->ndecorations; i++)
+        layout_page_add_decoration(p, &line->decorations[i], x, baseline, color);
+}
+
+void layout_page_add_decoration(page_build *p, const text_decoration *d, double x, double baseline,
+                                style_color color)
+{
+    /* The em box of a CJK face runs from 0.88 em above the baseline to 0.12
+     * em below: a strike goes through its middle, an underline just under
+     * it, clear of the glyphs. */
+    double em = d->size, width = 0.05 * em;
+    double y =
+        d->kind == TEXT_SPAN_STRIKE ? baseline - 0.38 * em : baseline + 0.12 * em + 0.07 * em;
+    layout_page_add_rule(p, x + d->x0, y, x + d->x1, y, width, color);
 }
 
 void layout_page_add_spaced_line(page_build *p, const text_line *line, const char *text, double x,
@@ -62,6 +76,8 @@ void layout_page_add_spaced_line(page_build *p, const text_line *line, const cha
     size_t before = p->items.count, k = 0;
     layout_page_add_line(p, line, text, x, baseline, color);
     for (size_t i = before; i < p->items.count; i++) {
+        if (p->items.items[i].kind != LAYOUT_ITEM_GLYPHS)
+            continue; /* a decoration's rule */
         layout_glyphs *g = &p->items.items[i].u.glyphs;
         text_glyph *spaced = arena_alloc(a, g->nglyphs * sizeof *spaced);
         for (size_t j = 0; j < g->nglyphs; j++, k++) {

@@ -23,9 +23,13 @@ static const char *with_unit(layout_ctx *c, const report_number *n, const report
     return arena_printf(c->a, "%s%s%s", n->text, unit->s ? unit->s : "", estimated ? "（估）" : "");
 }
 
-static grid_bar task_bar(layout_ctx *c, const report_task *task)
+const char *layout_status_word(report_status s)
 {
-    report_date d = c->r->meta.date;
+    return STATUS_TEXT[s];
+}
+
+grid_bar layout_task_bar(layout_ctx *c, const report_task *task, report_date d)
+{
     report_status status = report_task_status(task, d);
     grid_bar bar = {0, report_time_progress(task->start, task->due, d), (style_bar_fill)status,
                     STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
@@ -62,7 +66,7 @@ void layout_flow_tasks(flow *f, const report_block *b)
             task->done.text
                 ? plain_cell(CELL_NUMBER, with_unit(c, &task->done, &task->unit, task->estimated))
                 : plain_cell(CELL_TEXT, "—");
-        row[3] = (grid_cell){.kind = CELL_BAR, .bar = task_bar(c, task)};
+        row[3] = (grid_cell){.kind = CELL_BAR, .bar = layout_task_bar(c, task, c->r->meta.date)};
         row[4] = plain_cell(CELL_TEXT, STATUS_TEXT[report_task_status(task, c->r->meta.date)]);
         any_estimate = any_estimate || (task->estimated && task->done.text);
     }
@@ -89,7 +93,7 @@ static style_bar_fill area_fill(const report_area *a)
     return a->progress >= a->time_progress ? STYLE_BAR_ON_TRACK : STYLE_BAR_BEHIND;
 }
 
-static grid_bar area_bar(layout_ctx *c, const report_area *a)
+grid_bar layout_area_bar(layout_ctx *c, const report_area *a)
 {
     grid_bar bar = {a->progress, a->time_progress, area_fill(a),
                     STATUS_TEXT[REPORT_TASK_NOT_REPORTED]};
@@ -109,7 +113,7 @@ void layout_flow_area_head(flow *f, const report_section *sec)
     const style_text *st = &c->s->text[STYLE_TABLE];
     if (layout_flow_room(f) < 2 * st->leading)
         layout_flow_new_page(f);
-    grid_bar bar = area_bar(c, &a);
+    grid_bar bar = layout_area_bar(c, &a);
     double left = layout_flow_left(f), right = left + layout_type_width(c->s);
     double baseline = layout_line_baseline(f->y, st->leading, st->size);
     /* one P: the bar (its figure) and the counts */
@@ -277,7 +281,7 @@ void layout_flow_summary(flow *f, const report_section *sec, int depth, const re
         grid_cell *row = &cells[rows++ * NCOLS];
         row[0] =
             plain_cell(CELL_TEXT, arena_printf(c->a, "%s%s", number, sec->sections[i].title.s));
-        row[1] = (grid_cell){.kind = CELL_BAR, .bar = area_bar(c, &a)};
+        row[1] = (grid_cell){.kind = CELL_BAR, .bar = layout_area_bar(c, &a)};
         row[2] = plain_cell(CELL_NUMBER, layout_percent(c, a.time_progress));
         size_t counts[4] = {a.ndone, a.non_track, a.nbehind, a.nnot_reported};
         for (int k = 0; k < 4; k++)

@@ -188,6 +188,14 @@ report *report_build(const char *path, const report_node *root, arena *a, diag_l
     r->arena = a;
     if (!report_val_expect_mapping(&c, root, "a mapping with 'briefc: 1' at the top level"))
         return NULL;
+    /* A layout given where a report belongs: one error that says so, not
+     * one per key it has and a report lacks. */
+    if (report_node_get(root, "briefc-layout") && !report_node_get(root, "briefc")) {
+        report_val_error(&c, key_node(root, "briefc-layout"),
+                         "this is a layout file (briefc-layout), not a report: "
+                         "give a layout with -l/--layout");
+        return NULL;
+    }
     const report_node *v[4];
     report_val_fields(&c, root, &top_shape, root, v);
     if (v[0])

@@ -107,10 +107,10 @@ static bool joins_cluster(uint32_t cp)
 
 /* ---- fonts and shaping ---- */
 
-static bool in_strong(size_t byte, const text_span *strong, size_t nstrong)
+static bool in_strong(size_t byte, const text_span *spans, size_t nspans)
 {
-    for (size_t i = 0; i < nstrong; i++) {
-        if (byte >= strong[i].start && byte < strong[i].end)
+    for (size_t i = 0; i < nspans; i++) {
+        if (spans[i].kind == TEXT_SPAN_STRONG && byte >= spans[i].start && byte < spans[i].end)
             return true;
     }
     return false;
@@ -156,8 +156,8 @@ static text_font *blank_font(text_engine *te, text_font *want)
 
 /* The font of every character: the span's font, else a fallback; a
  * character no font has stays in the span's font (as .notdef). */
-static cp_font *resolve_fonts(text_setting *p, text_engine *te, const text_span *strong,
-                              size_t nstrong, const text_origin *origin, diag_list *diags)
+static cp_font *resolve_fonts(text_setting *p, text_engine *te, const text_span *spans,
+                              size_t nspans, const text_origin *origin, diag_list *diags)
 {
     cp_font *cf = xmalloc((p->ncp + 1) * sizeof *cf);
     const text_style *st = p->st;
@@ -165,7 +165,7 @@ static cp_font *resolve_fonts(text_setting *p, text_engine *te, const text_span 
     for (size_t k = 0; k < p->ncp; k++) {
         cf[k].start = i;
         cf[k].cp = utf8_decode(p->text, p->len, &i);
-        cf[k].strong = in_strong(cf[k].start, strong, nstrong);
+        cf[k].strong = in_strong(cf[k].start, spans, nspans);
         text_font *want = cf[k].strong && st->strong_font ? st->strong_font : st->font;
         if (is_blank_control(cf[k].cp)) {
             cf[k].font = blank_font(te, want);
@@ -295,11 +295,11 @@ static void add_blank_cluster(text_setting *p, const cp_font *cf, size_t k)
     VEC_PUSH(&p->clusters, c);
 }
 
-void text_setting_shape(text_setting *p, text_engine *te, const text_span *strong, size_t nstrong,
+void text_setting_shape(text_setting *p, text_engine *te, const text_span *spans, size_t nspans,
                         const text_origin *origin, diag_list *diags)
 {
     p->breaks = text_find_breaks(text_engine_breaker(te), p->text, p->len, &p->ncp);
-    cp_font *cf = resolve_fonts(p, te, strong, nstrong, origin, diags);
+    cp_font *cf = resolve_fonts(p, te, spans, nspans, origin, diags);
     /* Runs of one font and weight, cut at every tab and line feed. */
     size_t k0 = 0;
     for (size_t k = 0; k <= p->ncp; k++) {

@@ -70,6 +70,8 @@ typedef struct text_setting {
     const char *text;
     size_t len;
     const text_style *st;
+    const text_span *spans; /* strong and decorated spans (the caller's) */
+    size_t nspans;
     double em;
     bool one_line; /* text_set_line: a line feed is a blank, not a break */
     size_t ncp;
@@ -84,7 +86,7 @@ typedef struct text_setting {
 /* ---- para_build.c ---- */
 
 /* Fonts, shaping and clusters (errors for characters no font has). */
-void text_setting_shape(text_setting *p, text_engine *te, const text_span *strong, size_t nstrong,
+void text_setting_shape(text_setting *p, text_engine *te, const text_span *spans, size_t nspans,
                         const text_origin *origin, diag_list *diags);
 /* The item list. `emergency`: a junction without a break opportunity gets
  * PARA_EMERGENCY_PENALTY instead of a ban, for breaking by force. */

@@ -319,6 +319,61 @@ static void line_metrics(const text_setting *p, text_line *line)
         font_metrics(p, p->st->font, line);
 }
 
+/* ---- decorations ---- */
+
+static bool decorated(const text_setting *p, const para_cluster *c, text_span_kind kind)
+{
+    for (size_t i = 0; i < p->nspans; i++)
+        if (p->spans[i].kind == kind && c->start >= p->spans[i].start && c->start < p->spans[i].end)
+            return true;
+    return false;
+}
+
+static bool has_decorations(const text_setting *p)
+{
+    for (size_t i = 0; i < p->nspans; i++)
+        if (p->spans[i].kind != TEXT_SPAN_STRONG)
+            return true;
+    return false;
+}
+
+/* Where the line's decorated text stands: for each kind, one stretch per
+ * run of decorated clusters, over their ink (blank halves of marks left
+ * out), with the gaps between them. The glyphs are not touched. */
+static void line_decorations(line_setter *ls, const size_t *cl, size_t ncl, double x0,
+                             text_line *line)
+{
+    const text_setting *p = ls->p;
+    if (ncl == 0 || !has_decorations(p))
+        return;
+    static const text_span_kind kinds[] = {TEXT_SPAN_UNDERLINE, TEXT_SPAN_STRIKE};
+    VEC(text_decoration) out = {0};
+    for (size_t t = 0; t < sizeof kinds / sizeof *kinds; t++) {
+        bool open = false;
+        for (size_t k = 0; k < ncl; k++) {
+            const para_cluster *c = &p->clusters.items[cl[k]];
+            if (!decorated(p, c, kinds[t])) {
+                open = false;
+                continue;
+            }
+            double left = x0 + ls->cluster_x[cl[k]] + c->lb;
+            double right = x0 + ls->cluster_x[cl[k]] + c->adv - c->rb;
+            if (open) {
+                out.items[out.count - 1].x1 = right;
+            } else {
+                text_decoration d = {kinds[t], left, right, p->st->size};
+                VEC_PUSH(&out, d);
+                open = true;
+            }
+        }
+    }
+    line->decorations = arena_alloc(ls->a, (out.count ? out.count : 1) * sizeof *out.items);
+    if (out.count)
+        memcpy(line->decorations, out.items, out.count * sizeof *out.items);
+    line->ndecorations = out.count;
+    free(out.items);
+}
+
 typedef struct line_spec {
     size_t s, e;   /* items [s, e) */
     double target; /* available width */
@@ -365,6 +420,7 @@ static void set_line(line_setter *ls, const line_spec *spec, text_line *line)
     ls->line_first_run = first_run;
     build_runs(ls, cl, ncl, jb, linked, x0);
     finish_runs(ls, first_run, line);
+    line_decorations(ls, cl, ncl, x0, line);
     line->width = ncl ? x0 + extent : 0;
     if (ncl) {
         line->text_start = p->clusters.items[cl[0]].start;
@@ -400,7 +456,7 @@ static void setter_free(line_setter *ls)
 /* A line feed that ends the text ends its last line, like the one YAML's
  * `|` adds: it starts no line of its own, and is not set. */
 static bool setting_open(text_setting *p, text_engine *te, const char *text, size_t len,
-                         const text_span *strong, size_t nstrong, const text_style *st,
+                         const text_span *spans, size_t nspans, const text_style *st,
                          bool one_line, const text_origin *origin, diag_list *diags)
 {
     memset(p, 0, sizeof *p);
@@ -409,24 +465,26 @@ static bool setting_open(text_setting *p, text_engine *te, const char *text, siz
     p->text = text;
     p->len = len;
     p->st = st;
+    p->spans = spans;
+    p->nspans = nspans;
     p->em = st->size;
     p->one_line = one_line;
     if (!st->font || !len)
         return false;
-    text_setting_shape(p, te, strong, nstrong, origin, diags);
+    text_setting_shape(p, te, spans, nspans, origin, diags);
     text_setting_build_items(p, false);
     return true;
 }
 
 text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_t len,
-                              const text_span *strong, size_t nstrong, const text_style *st,
+                              const text_span *spans, size_t nspans, const text_style *st,
                               double measure, const text_origin *origin, diag_list *diags)
 {
     text_para *out = arena_alloc(a, sizeof *out);
     out->text = text;
     out->len = len;
     text_setting p;
-    if (!setting_open(&p, te, text, len, strong, nstrong, st, false, origin, diags)) {
+    if (!setting_open(&p, te, text, len, spans, nspans, st, false, origin, diags)) {
         text_setting_free(&p);
         return out;
     }

@@ -74,10 +74,25 @@ typedef struct text_style {
     style_align align;      /* last line of a justified paragraph is flush left */
 } text_style;
 
-/* A byte range of the text set in the strong font. */
+/* What a span of text carries: the strong font, or a decoration drawn with
+ * the text (a 修订对照 underlines insertions and strikes deletions through).
+ * A decoration never changes how the text is shaped, broken or set. */
+typedef enum { TEXT_SPAN_STRONG, TEXT_SPAN_UNDERLINE, TEXT_SPAN_STRIKE } text_span_kind;
+
+/* A byte range of the text and what it carries. */
 typedef struct text_span {
     size_t start, end;
+    text_span_kind kind;
 } text_span;
+
+/* A decorated stretch of a set line: the ink of the clusters of one
+ * decoration span that stand next to each other on the line, from x0 to x1
+ * (pt, from the line's origin), in text of `size` pt. Layout draws it. */
+typedef struct text_decoration {
+    text_span_kind kind; /* TEXT_SPAN_UNDERLINE or TEXT_SPAN_STRIKE */
+    double x0, x1;
+    double size;
+} text_decoration;
 
 typedef struct text_glyph {
     uint32_t gid;        /* glyph id in the run's font (original font, not a subset) */
@@ -107,9 +122,11 @@ typedef struct text_run {
 typedef struct text_line {
     text_run *runs;
     size_t nruns;
-    double width;                /* extent of the set line from its origin, pt */
-    double ascent, descent;      /* of the largest font on the line, pt (descent > 0) */
-    size_t text_start, text_end; /* bytes of the paragraph text on this line */
+    double width;                 /* extent of the set line from its origin, pt */
+    double ascent, descent;       /* of the largest font on the line, pt (descent > 0) */
+    size_t text_start, text_end;  /* bytes of the paragraph text on this line */
+    text_decoration *decorations; /* in the order they start; NULL when none */
+    size_t ndecorations;
 } text_line;
 
 typedef struct text_para {
@@ -134,12 +151,14 @@ typedef struct text_para {
  * at half width) and the text goes on at the start of the next line, without
  * the indent; two line feeds make an empty line (no runs, width 0, its
  * text_start = text_end at the second line feed), taking one line's height.
+ * spans (any order, may overlap) set text strong and decorate it; each line
+ * lists where its decorated text stands (text_line.decorations).
  * A character no installed font has is an error at its place (the glyph is
  * still set as .notdef, so layout can go on and report every one); a
  * fallback font is a warning. A line broken by force (no opportunity) is a
  * warning. Lives in arena a. */
 text_para *text_set_paragraph(text_engine *te, arena *a, const char *text, size_t len,
-                              const text_span *strong, size_t nstrong, const text_style *st,
+                              const text_span *spans, size_t nspans, const text_style *st,
                               double measure, const text_origin *origin, diag_list *diags);
 
 /* One line, never broken, flush left at natural width (headers, numbers,

@@ -445,7 +445,7 @@ static void test_strong_spans(void **state)
 {
     (void)state;
     const char *t = "坚持“实”字当先";
-    text_span strong = {strlen("坚持"), strlen("坚持“实”")};
+    text_span strong = {strlen("坚持"), strlen("坚持“实”"), TEXT_SPAN_STRONG};
     text_style st = {fx->serif, fx->sans, SIZE, 0, STYLE_ALIGN_JUSTIFY};
     text_para *p = text_set_paragraph(fx->te, fx->a, t, strlen(t), &strong, 1, &st, 28 * SIZE, NULL,
                                       &fx->diags);
@@ -455,6 +455,87 @@ static void test_strong_spans(void **state)
     assert_ptr_equal(l->runs[1].font, fx->sans);
     assert_int_equal(l->runs[1].nglyphs, 3);
     assert_false(l->runs[0].strong);
+}
+
+/* x of the glyph standing for byte `at` of the text on line l, and its advance. */
+static bool glyph_at(const text_line *l, size_t at, double *x, double *advance)
+{
+    for (size_t r = 0; r < l->nruns; r++)
+        for (size_t g = 0; g < l->runs[r].nglyphs; g++)
+            if (l->runs[r].glyphs[g].text_start == at && l->runs[r].glyphs[g].text_len > 0) {
+                *x = l->runs[r].glyphs[g].x;
+                *advance = l->runs[r].glyphs[g].advance;
+                return true;
+            }
+    return false;
+}
+
+/* Decorations lie over the glyphs of their spans, one per line they reach,
+ * and never change how the paragraph is broken or set. */
+static void test_decorations(void **state)
+{
+    (void)state;
+    const char *t =
+        "持续开展安全生产“十大专项”行动，加快重点领域安全整治，确保完成179个老旧住宅区排查治理。";
+    size_t del0 = strlen("持续开展"), del1 = strlen("持续开展安全生产");
+    size_t ins0 = strlen("持续开展安全生产“十大专项”行动，加快重点领域安全整治，确保完成");
+    size_t ins1 = ins0 + strlen("179个老旧");
+    text_span spans[] = {{del0, del1, TEXT_SPAN_STRIKE}, {ins0, ins1, TEXT_SPAN_UNDERLINE}};
+    text_style st = {fx->serif, fx->sans, SIZE, 2 * SIZE, STYLE_ALIGN_JUSTIFY};
+    double measure = 20 * SIZE;
+    text_para *plain =
+        text_set_paragraph(fx->te, fx->a, t, strlen(t), NULL, 0, &st, measure, NULL, &fx->diags);
+    text_para *p =
+        text_set_paragraph(fx->te, fx->a, t, strlen(t), spans, 2, &st, measure, NULL, &fx->diags);
+    assert_int_equal(p->nlines, plain->nlines);
+    for (size_t i = 0; i < p->nlines; i++) {
+        assert_int_equal(p->lines[i].text_end, plain->lines[i].text_end);
+        assert_int_equal(p->lines[i].nruns, plain->lines[i].nruns);
+        assert_int_equal(plain->lines[i].ndecorations, 0);
+        for (size_t r = 0; r < p->lines[i].nruns; r++) {
+            const text_run *a = &p->lines[i].runs[r], *b = &plain->lines[i].runs[r];
+            assert_int_equal(a->nglyphs, b->nglyphs);
+            for (size_t g = 0; g < a->nglyphs; g++) {
+                assert_int_equal(a->glyphs[g].gid, b->glyphs[g].gid);
+                assert_float_equal(a->glyphs[g].x, b->glyphs[g].x, 1e-9);
+            }
+        }
+    }
+    /* the strike: from 安's left edge to 产's right edge on the first line */
+    const text_line *first = &p->lines[0];
+    assert_int_equal(first->ndecorations, 1);
+    double x, adv, x_end, adv_end;
+    assert_true(glyph_at(first, del0, &x, &adv));
+    assert_true(glyph_at(first, del1 - strlen("产"), &x_end, &adv_end));
+    assert_int_equal(first->decorations[0].kind, TEXT_SPAN_STRIKE);
+    assert_float_equal(first->decorations[0].x0, x, EPS);
+    assert_float_equal(first->decorations[0].x1, x_end + adv_end, EPS);
+    assert_float_equal(first->decorations[0].size, SIZE, EPS);
+    /* the underline: 179个老旧, on whichever lines it falls, each piece
+     * from its first glyph to its last */
+    size_t pieces = 0, covered = 0;
+    for (size_t i = 0; i < p->nlines; i++) {
+        const text_line *l = &p->lines[i];
+        for (size_t d = 0; d < l->ndecorations; d++) {
+            if (l->decorations[d].kind != TEXT_SPAN_UNDERLINE)
+                continue;
+            pieces++;
+            size_t from = ins0 > l->text_start ? ins0 : l->text_start;
+            assert_true(glyph_at(l, from, &x, &adv));
+            assert_float_equal(l->decorations[d].x0, x, EPS);
+            assert_true(l->decorations[d].x1 > l->decorations[d].x0);
+            covered++;
+        }
+    }
+    assert_true(pieces >= 1 && covered == pieces);
+    /* a span broken over two lines gives one stretch on each */
+    text_para *narrow =
+        text_set_paragraph(fx->te, fx->a, t, strlen(t), spans, 2, &st, 5 * SIZE, NULL, &fx->diags);
+    size_t strikes = 0;
+    for (size_t i = 0; i < narrow->nlines; i++)
+        for (size_t d = 0; d < narrow->lines[i].ndecorations; d++)
+            strikes += narrow->lines[i].decorations[d].kind == TEXT_SPAN_STRIKE;
+    assert_int_equal(strikes, 2); /* 持续开 / 展[安全生] / [产]“十大专 … */
 }
 
 /* ---- robustness ---- */
@@ -544,6 +625,7 @@ int main(void)
         cmocka_unit_test_setup(test_alignment, clear_diags),
         cmocka_unit_test_setup(test_wide_han_gaps_are_wrapped, clear_diags),
         cmocka_unit_test_setup(test_strong_spans, clear_diags),
+        cmocka_unit_test_setup(test_decorations, clear_diags),
         cmocka_unit_test_setup(test_long_paragraph, clear_diags),
         cmocka_unit_test_setup(test_unbreakable_string, clear_diags),
         cmocka_unit_test_setup(test_missing_glyph_is_an_error, clear_diags),
