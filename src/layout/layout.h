@@ -34,6 +34,7 @@ typedef enum {
     LAYOUT_ITEM_LINE,   /* a straight line */
     LAYOUT_ITEM_DOT,    /* a filled circle (dot leaders, bullets) */
     LAYOUT_ITEM_LINK,   /* a clickable area leading to a place in the document */
+    LAYOUT_ITEM_SLOT,   /* a text each numbered copy fills in for itself (its number) */
 } layout_item_kind;
 
 typedef struct layout_glyphs {
@@ -70,6 +71,23 @@ typedef struct layout_dot {
     style_color color;
 } layout_dot;
 
+/* A slot: where the number of a copy goes and how it looks. Layout reserves
+ * it; the writer fills it for each copy without laying out again, from the
+ * digits' glyphs measured here (so every copy's number sets alike). */
+typedef enum { LAYOUT_SLOT_COPY_NUMBER } layout_slot_kind;
+
+typedef struct layout_slot {
+    layout_slot_kind what;
+    const text_font *font; /* borrowed from the text engine */
+    double size;
+    style_color color;
+    double x, y;       /* the baseline: x is the left end, the centre or the right end, */
+    style_align align; /* as align says (left, center, right) */
+    int digits;        /* how many digits: 6, as GB/T 9704 writes 份号 (000017) */
+    const uint32_t *digit_gid;     /* glyph of 0 … 9 (in the document's arena) */
+    const double *digit_advance;   /* their advances, pt */
+} layout_slot;
+
 typedef struct layout_link {
     double x, y, w, h;  /* the clickable area */
     size_t target_page; /* index into layout_document.pages */
@@ -92,6 +110,7 @@ typedef struct layout_item {
         layout_line line;
         layout_dot dot;
         layout_link link;
+        layout_slot slot;
     } u;
 } layout_item;
 

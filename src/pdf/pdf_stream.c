@@ -28,9 +28,8 @@ void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len)
  * finish: libharu would deflate it on this thread during the save, with
  * nothing left to overlap. (The default level: text operators compress
  * well, and the fastest level made the example 5% larger.) */
-void pdf_stream_pack_page(HPDF_Page page)
+void pdf_stream_pack(HPDF_Dict contents)
 {
-    HPDF_Dict contents = ((HPDF_PageAttr)page->attr)->contents;
     HPDF_Stream s = contents->stream;
     size_t len = 0;
     uint8_t *plain = xmalloc(s->size + 1);
