@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PAGES_PER_NODE 4096
+
 typedef struct writer {
     const layout_document *doc;
     const pdf_options *options;
@@ -24,10 +26,25 @@ typedef struct writer {
     pdf_fonts fonts;
     const impose_plan *plan; /* the options', or own_plan: a page a sheet */
     impose_plan *own_plan;
-    HPDF_Dict *pages;     /* the first copy's output pages: one a sheet */
-    HPDF_Dict *resources; /* each sheet's, shared by its copies */
-    HPDF_Dict *contents;  /* each sheet's content stream, shared too */
-    pdf_place *where;     /* per layout page: where it is in the output */
+    HPDF_Dict *pages; /* the first copy's output pages: one a sheet */
+    /* One /Resources (every font) and, when all sheets are alike, their
+     * /MediaBox, inherited by every page from the page tree's root. */
+    HPDF_Dict resources;
+    bool media_inherited;
+    /* Output pages go under nodes of PAGES_PER_NODE when there are more
+     * than one node's worth (a PDF array holds at most 32,767). */
+    bool grouped;
+    HPDF_Pages node;
+    size_t in_node;
+    HPDF_Dict *contents; /* each sheet's content stream, shared too */
+    pdf_place *where;    /* per layout page: where it is in the output */
+    /* Every distinct box array, one indirect object each: the pages of all
+     * copies name them (a copy's page costs its few bytes only). */
+    VEC(struct shared_box {
+        double v[4];
+        HPDF_Array array;
+    })
+    boxes;
     /* What went wrong, in the order found. Nothing more is tried after a
      * failure, except that the fonts are always finished (their worker is
      * joined): a font's error, found last, is the one pdf_write reports. */
@@ -66,25 +83,46 @@ static bool failed(writer *w)
 
 static HPDF_Array box(writer *w, double x0, double y0, double x1, double y1)
 {
-    HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
     double v[4] = {x0, y0, x1, y1};
+    for (size_t i = 0; i < w->boxes.count; i++)
+        if (!memcmp(w->boxes.items[i].v, v, sizeof v))
+            return w->boxes.items[i].array;
+    HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
+    if (!a || HPDF_Xref_Add(w->pdf->xref, a) != HPDF_OK)
+        return NULL;
     for (int i = 0; i < 4; i++)
         HPDF_Array_AddReal(a, (HPDF_REAL)v[i]);
+    struct shared_box b = {{x0, y0, x1, y1}, a};
+    VEC_PUSH(&w->boxes, b);
     return a;
 }
 
 /* A page of our own in the page tree (libharu's would own a content stream
  * and resources; ours share them). Added to /Kids as a plain dictionary,
  * then marked a page, which is what libharu counts in /Count. */
+static HPDF_Pages parent_of_next_page(writer *w)
+{
+    if (!w->grouped)
+        return w->pdf->root_pages;
+    if (!w->node || w->in_node == PAGES_PER_NODE) {
+        w->node = HPDF_Pages_New(w->pdf->mmgr, w->pdf->root_pages, w->pdf->xref);
+        w->in_node = 0;
+    }
+    w->in_node++;
+    return w->node;
+}
+
 static HPDF_Dict new_page(writer *w, const impose_sheet *s)
 {
+    HPDF_Pages parent = parent_of_next_page(w);
     HPDF_Dict page = HPDF_Dict_New(w->pdf->mmgr);
-    if (!page || HPDF_Xref_Add(w->pdf->xref, page) != HPDF_OK)
+    if (!parent || !page || HPDF_Xref_Add(w->pdf->xref, page) != HPDF_OK)
         return NULL;
     HPDF_Dict_AddName(page, "Type", "Page");
-    HPDF_Pages_AddKids(w->pdf->root_pages, page);
+    HPDF_Pages_AddKids(parent, page);
     page->header.obj_class |= HPDF_OSUBCLASS_PAGE;
-    HPDF_Dict_Add(page, "MediaBox", box(w, 0, 0, s->width, s->height));
+    if (!w->media_inherited)
+        HPDF_Dict_Add(page, "MediaBox", box(w, 0, 0, s->width, s->height));
     if (s->boxes) { /* in PDF space, y up */
         HPDF_Dict_Add(
             page, "TrimBox",
@@ -208,7 +246,7 @@ static void draw_placement(writer *w, pdf_canvas *c, size_t sheet, const impose_
 static pdf_canvas canvas_for(writer *w, size_t sheet, HPDF_Dict contents)
 {
     pdf_canvas c = {.s = contents->stream, .registry = &w->fonts, .tags = w->tags, .page = sheet};
-    c.fonts = HPDF_Dict_GetItem(w->resources[sheet], "Font", HPDF_OCLASS_DICT);
+    c.fonts = HPDF_Dict_GetItem(w->resources, "Font", HPDF_OCLASS_DICT);
     c.height = w->plan->sheets[sheet].height;
     return c;
 }
@@ -224,24 +262,45 @@ static bool sheet_size_ok(writer *w, const impose_sheet *s, size_t sheet)
     return false;
 }
 
-/* The first copy's page of every sheet, with its resources and its content
- * stream, made before any is drawn: links lead to pages further on. */
+/* What every page inherits from the root of the page tree: the resources,
+ * and the media box when the sheets are all one size. */
+static bool add_inherited(writer *w)
+{
+    HPDF_Dict root = w->pdf->root_pages;
+    const impose_sheet *first = &w->plan->sheets[0];
+    w->media_inherited = true;
+    for (size_t i = 1; i < w->plan->nsheets; i++)
+        if (w->plan->sheets[i].width != first->width || w->plan->sheets[i].height != first->height)
+            w->media_inherited = false;
+    if (w->media_inherited)
+        HPDF_Dict_Add(root, "MediaBox", box(w, 0, 0, first->width, first->height));
+    HPDF_Dict res = w->resources = HPDF_Dict_New(w->pdf->mmgr);
+    if (!res || HPDF_Xref_Add(w->pdf->xref, res) != HPDF_OK)
+        return false;
+    HPDF_Dict_Add(res, "Font", HPDF_Dict_New(w->pdf->mmgr));
+    HPDF_Dict_Add(root, "Resources", res);
+    return !failed(w);
+}
+
+/* The first copy's page of every sheet and its content stream, made before
+ * any is drawn: links lead to pages further on. */
 static bool add_sheets(writer *w)
 {
     size_t n = w->plan->nsheets;
-    w->pages = xcalloc(n, sizeof *w->pages);
-    w->resources = xcalloc(n, sizeof *w->resources);
-    w->contents = xcalloc(n, sizeof *w->contents);
-    for (size_t sheet = 0; sheet < n; sheet++) {
+    for (size_t sheet = 0; sheet < n; sheet++)
         if (!sheet_size_ok(w, &w->plan->sheets[sheet], sheet))
             return false;
-        HPDF_Dict page = w->pages[sheet] = new_page(w, &w->plan->sheets[sheet]);
-        HPDF_Dict res = w->resources[sheet] = HPDF_Dict_New(w->pdf->mmgr);
+    if (!add_inherited(w))
+        return false;
+    size_t copies = w->options->ncopies ? w->options->ncopies : 1;
+    w->grouped = n * copies > PAGES_PER_NODE;
+    w->pages = xcalloc(n, sizeof *w->pages);
+    w->contents = xcalloc(n, sizeof *w->contents);
+    for (size_t sheet = 0; sheet < n; sheet++) {
+        w->pages[sheet] = new_page(w, &w->plan->sheets[sheet]);
         w->contents[sheet] = new_stream(w);
-        if (!page || !res || !w->contents[sheet] || HPDF_Xref_Add(w->pdf->xref, res) != HPDF_OK)
+        if (!w->pages[sheet] || !w->contents[sheet])
             return false;
-        HPDF_Dict_Add(res, "Font", HPDF_Dict_New(w->pdf->mmgr));
-        HPDF_Dict_Add(page, "Resources", res);
     }
     return !failed(w);
 }
@@ -340,7 +399,6 @@ static bool add_copies(writer *w, const bool *slots)
             HPDF_Dict page = new_page(w, &w->plan->sheets[sheet]);
             if (!page)
                 return false;
-            HPDF_Dict_Add(page, "Resources", w->resources[sheet]);
             copy_contents(w, page, sheet, o->copies[k], slots[sheet]);
             pdf_tags_share_page(w->tags, page, sheet);
         }
@@ -625,9 +683,9 @@ static int write_document(const layout_document *doc, const pdf_options *options
     pdf_tags_free(w.tags);
     impose_free(w.own_plan);
     free(w.pages);
-    free(w.resources);
     free(w.contents);
     free(w.where);
+    free(w.boxes.items);
     free(w.file);
     return ok ? 0 : -1;
 }

@@ -332,4 +332,25 @@ bool pdf_is_name(const pdf_obj *o, const char *name);
  * NULL when it cannot be read within that. */
 uint8_t *pdf_stream_data(pdf_file *f, const pdf_obj *stream, size_t max, size_t *len);
 
+/* ---- number trees (pdf_numtree.c) ---- */
+
+/* Pairs a leaf holds: its /Nums has twice as many items, within PDF/A-1's
+ * 8,191. */
+#define PDF_NUMTREE_LEAF 2048
+
+typedef struct pdf_numtree {
+    HPDF_Doc pdf;
+    HPDF_Dict root;
+    HPDF_Array nums, kids; /* the leaf being filled; the leaves, when many */
+    size_t in_leaf;
+    int first, last; /* the keys of the leaf being filled */
+    bool many;       /* more pairs than a leaf holds: leaves under /Kids */
+} pdf_numtree;
+
+/* A tree for npairs pairs, added in the order of their keys. */
+void pdf_numtree_start(pdf_numtree *nt, HPDF_Doc pdf, size_t npairs);
+void pdf_numtree_add(pdf_numtree *nt, int key, void *value);
+/* The root, every pair in it. */
+HPDF_Dict pdf_numtree_finish(pdf_numtree *nt);
+
 #endif

@@ -172,18 +172,16 @@ int pdf_meta_labels(HPDF_Doc pdf, const layout_document *doc)
 
 int pdf_meta_copy_labels(HPDF_Doc pdf, const int *copies, size_t ncopies, size_t pages_per_copy)
 {
-    HPDF_Dict tree = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Array nums = HPDF_Array_New(pdf->mmgr);
-    HPDF_Dict_Add(tree, "Nums", nums);
+    pdf_numtree nt;
+    pdf_numtree_start(&nt, pdf, ncopies);
     for (size_t k = 0; k < ncopies; k++) {
         char prefix[32];
         snprintf(prefix, sizeof prefix, "%06d-", copies[k]);
         HPDF_Dict label = HPDF_Dict_New(pdf->mmgr);
         HPDF_Dict_AddName(label, "S", "D");
         HPDF_Dict_Add(label, "P", HPDF_String_New(pdf->mmgr, prefix, NULL));
-        HPDF_Array_AddNumber(nums, (HPDF_INT32)(k * pages_per_copy));
-        HPDF_Array_Add(nums, label);
+        pdf_numtree_add(&nt, (int)(k * pages_per_copy), label);
     }
-    HPDF_Dict_Add(pdf->catalog, "PageLabels", tree);
+    HPDF_Dict_Add(pdf->catalog, "PageLabels", pdf_numtree_finish(&nt));
     return HPDF_GetError(pdf) == HPDF_OK ? 0 : -1;
 }

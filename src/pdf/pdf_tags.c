@@ -293,34 +293,32 @@ static void write_kids(builder *b, uint32_t node)
 static HPDF_Dict parent_tree(builder *b)
 {
     const pdf_tags *t = b->t;
-    HPDF_MMgr m = b->pdf->mmgr;
-    HPDF_Array nums = HPDF_Array_New(m);
+    size_t nannots = 0;
+    for (size_t i = 0; i < t->contents.count; i++)
+        nannots += t->contents.items[i].mcid < 0;
+    pdf_numtree nt;
+    pdf_numtree_start(&nt, b->pdf, b->npages + t->shared_pages.count + nannots);
     /* A page's array of elements by MCID; indirect when pages share it. */
     bool shared = t->shared_pages.count > 0;
     for (size_t p = 0; p < b->npages; p++) {
         if (shared)
             HPDF_Xref_Add(b->pdf->xref, b->by_page[p]);
-        HPDF_Array_AddNumber(nums, (HPDF_INT32)p);
-        HPDF_Array_Add(nums, b->by_page[p]);
+        pdf_numtree_add(&nt, (int)p, b->by_page[p]);
         HPDF_Dict_AddNumber(b->pages[p], "StructParents", (HPDF_INT32)p);
     }
     for (size_t i = 0; i < t->shared_pages.count; i++) {
         int key = (int)(b->npages + i);
-        HPDF_Array_AddNumber(nums, key);
-        HPDF_Array_Add(nums, b->by_page[t->shared_as.items[i]]);
+        pdf_numtree_add(&nt, key, b->by_page[t->shared_as.items[i]]);
         HPDF_Dict_AddNumber(t->shared_pages.items[i], "StructParents", key);
     }
     for (size_t i = 0; i < t->contents.count; i++) {
         const content *c = &t->contents.items[i];
         if (c->mcid >= 0)
             continue;
-        HPDF_Array_AddNumber(nums, b->annot_base + c->struct_parent);
-        HPDF_Array_Add(nums, b->elems[c->node]);
+        pdf_numtree_add(&nt, b->annot_base + c->struct_parent, b->elems[c->node]);
         HPDF_Dict_AddName(b->pages[c->page], "Tabs", "S"); /* links in structure order */
     }
-    HPDF_Dict tree = HPDF_Dict_New(m);
-    HPDF_Dict_Add(tree, "Nums", nums);
-    return tree;
+    return pdf_numtree_finish(&nt);
 }
 
 int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Dict *pages, size_t npages, diag_list *errors)
