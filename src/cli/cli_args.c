@@ -3,6 +3,8 @@
  * --layout NAME or --layout=NAME; `--` ends them. */
 #include "cli_internal.h"
 
+#include "../impose/impose.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,6 +336,34 @@ static int read_diff_option(int argc, char **argv, int *i, cli_options *o)
     return got < 0 ? CLI_EXIT_USAGE : CLI_RUN;
 }
 
+static int read_copies(const char *v, cli_options *o)
+{
+    cli_why why;
+    if (!cli_copies_parse(v, &o->copies, &why))
+        return usage_error(&o->command, "%s", why.text);
+    return CLI_RUN;
+}
+
+static int read_impose(const char *v, cli_options *o)
+{
+    impose_scheme scheme;
+    if (!impose_scheme_named(v, &scheme))
+        return usage_error(&o->command, "--impose: unknown scheme '%s' (expected booklet)", v);
+    o->impose = (int)scheme;
+    return CLI_RUN;
+}
+
+/* Print options that do not go together. */
+static int check_print_options(const cli_options *o)
+{
+    bool to_stdout = o->output && !strcmp(o->output, "-");
+    if (o->split && o->copies.count == 0)
+        return usage_error(&o->command, "--split writes a file per copy: give --copies too");
+    if (o->split && to_stdout)
+        return usage_error(&o->command, "--split writes a file per copy: '-o -' is one stream");
+    return CLI_RUN;
+}
+
 /* --copies, --split, --impose, --marks: 0 when argv[*i] is none of them,
  * else CLI_RUN or the exit status. Long names only: no short one is free of
  * a meaning elsewhere. */
@@ -356,9 +386,9 @@ static int read_print_option(int argc, char **argv, int *i, cli_options *o)
     else if (!strcmp(a, "--marks"))
         o->marks = true;
     else if (!strncmp(a, "--copies", 8))
-        return cli_read_copies(v, o);
+        return read_copies(v, o);
     else
-        return cli_read_impose(v, o);
+        return read_impose(v, o);
     return CLI_RUN;
 }
 
@@ -441,7 +471,7 @@ static int read_arguments(int argc, char **argv, cli_options *o)
         return usage_error(&o->command, "-l sets the layout of the PDF: give -o CHANGES.pdf too");
     if (o->command == CLI_WATCH && o->output && !strcmp(o->output, "-"))
         return usage_error(&o->command, "watch writes a file again and again: '-o -' is for build");
-    int print = cli_check_print_options(o);
+    int print = check_print_options(o);
     if (print != CLI_RUN)
         return print;
     if (o->reports.count > 1 && o->output && !strcmp(o->output, "-"))

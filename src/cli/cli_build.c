@@ -50,48 +50,6 @@ void cli_print_written(const char *what, size_t pages, size_t bytes)
     fprintf(stderr, "wrote %s: %zu page%s, %s\n", what, pages, pages == 1 ? "" : "s", size);
 }
 
-/* Whether out is one of the files this build read (-o report.yaml would
- * replace the report with its own booklet). */
-static bool is_an_input(const char *out, const cli_record *rec, diag_list *diags)
-{
-    struct stat so, si;
-    if (stat(out, &so) != 0 || !S_ISREG(so.st_mode))
-        return false;
-    for (size_t i = 0; i < rec->inputs.count; i++) {
-        if (stat(rec->inputs.items[i], &si) == 0 && si.st_dev == so.st_dev &&
-            si.st_ino == so.st_ino) {
-            diag_add(diags, DIAG_ERROR, NULL, 0, 0,
-                     "cannot write '%s': it is '%s', an input of this build", out,
-                     rec->inputs.items[i]);
-            return true;
-        }
-    }
-    return false;
-}
-
-int cli_write_pdf(const cli_options *o, const layout_document *doc, const pdf_options *po,
-                  const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
-{
-    if (o->output && !strcmp(o->output, "-")) {
-        if (isatty(STDOUT_FILENO)) {
-            diag_add(diags, DIAG_ERROR, NULL, 0, 0,
-                     "standard output is a terminal: redirect it, or give -o FILE");
-            return CLI_EXIT_OUTPUT;
-        }
-        if (pdf_write_fd(doc, po, STDOUT_FILENO, "standard output", bytes, diags) != 0)
-            return CLI_EXIT_OUTPUT;
-        *what = strcpy(xmalloc(sizeof "standard output"), "standard output");
-        return CLI_EXIT_OK;
-    }
-    char *out = cli_output_path(o);
-    if (is_an_input(out, rec, diags) || pdf_write(doc, po, out, bytes, diags) != 0) {
-        free(out);
-        return CLI_EXIT_OUTPUT;
-    }
-    *what = out;
-    return CLI_EXIT_OK;
-}
-
 /* The PDF writer told what it needs of the inputs, then the booklet
  * written as the print options say. */
 static int write_output(const cli_options *o, const cli_print_input *in, char **what, size_t *pages,

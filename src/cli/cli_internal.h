@@ -28,6 +28,13 @@
 
 typedef enum { CLI_BUILD, CLI_CHECK, CLI_WATCH, CLI_INFO, CLI_EXTRACT, CLI_DIFF } cli_command;
 
+/* The numbers of numbered copies, in order (cli_ranges.c reads them). */
+typedef VEC(int) cli_copies;
+/* Why a command line is wrong, for the usage error. */
+typedef struct cli_why {
+    char text[160];
+} cli_why;
+
 typedef struct cli_options {
     cli_command command;
     const char *report_path;   /* the REPORT, the BOOKLET of info and extract, diff's OLD */
@@ -42,7 +49,7 @@ typedef struct cli_options {
     const char *dir;           /* extract -d: where the sources go (NULL: here) */
     bool force;                /* extract --force: replace files of the same names */
     bool exit_code;            /* diff --exit-code: status 1 when the versions differ */
-    VEC(int) copies;           /* --copies: the numbers of the copies, in order (heap) */
+    cli_copies copies;         /* --copies: the numbers of the copies, in order (heap) */
     bool split;                /* --split: a file per copy, OUT-000017.pdf */
     int impose;                /* --impose: an impose_scheme (IMPOSE_NONE: 0) */
     bool marks;                /* --marks: trim and bleed boxes, crop marks, the slug */
@@ -142,15 +149,12 @@ int cli_write_pdf(const cli_options *o, const layout_document *doc, const pdf_op
  * file managers show them. */
 void cli_print_written(const char *what, size_t pages, size_t bytes);
 
-/* ---- cli_print.c: copies, sheets and marks ---- */
+/* ---- cli_ranges.c: the numbers of the copies ---- */
 
-/* --copies RANGE ("1-200", "5,9,12-15") into o->copies; CLI_RUN, or the
- * usage error's status (printed). */
-int cli_read_copies(const char *range, cli_options *o);
-/* --impose SCHEME into o->impose; CLI_RUN or a usage error. */
-int cli_read_impose(const char *scheme, cli_options *o);
-/* Options that do not go together (--split without --copies …). */
-int cli_check_print_options(const cli_options *o);
+/* --copies RANGE ("1-200", "5,9,12-15") into out; false with why. */
+bool cli_copies_parse(const char *range, cli_copies *out, cli_why *why);
+
+/* ---- cli_print.c: writing the booklet (one file, a file per copy) ---- */
 
 /* What the writing of a build has at hand. */
 typedef struct cli_print_input {

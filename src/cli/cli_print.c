@@ -1,6 +1,7 @@
-/* cli_print.c — what a printing office asks of a build: numbered copies
- * (--copies RANGE, --split), printer's sheets (--impose booklet) and marks
- * for the press (--marks). The document is laid out once; the impose stage
+/* cli_print.c — writing the booklet: to a file (atomically, never over an
+ * input) or standard output, as a printing office asks: numbered copies
+ * (--copies, --split), printer's sheets (--impose booklet) and marks for
+ * the press (--marks). The document is laid out once; the impose stage
  * turns it into a plan of sheets and the PDF writer draws the plan once per
  * file, every copy in it sharing the sheets' content streams. */
 #include "cli_internal.h"
@@ -13,114 +14,52 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Six digits number a copy: 000001 … 999999. */
-#define COPY_MAX 999999
-
-/* ---- --copies RANGE ---- */
-
-/* A number at *p (digits only, no sign), at most COPY_MAX + 1 so that an
- * overlong one is still reported as too large; false when there is none. */
-static bool read_number(const char **p, long *out)
-{
-    const char *s = *p;
-    long n = 0;
-    while (*s >= '0' && *s <= '9') {
-        if (n <= COPY_MAX)
-            n = n * 10 + (*s - '0');
-        s++;
-    }
-    if (s == *p)
-        return false;
-    *p = s;
-    *out = n;
-    return true;
-}
-
-static int bad_range(const cli_options *o, const char *v)
-{
-    return cli_usage_error(o->command,
-                           "--copies expects the numbers of the copies, as 1-200 or 5,9,12-15, "
-                           "not '%s'",
-                           v);
-}
-
-/* Every number of range [from, to] onto the list, unless it is too long or
- * one of them is there already. */
-static int add_range(cli_options *o, unsigned char *seen, long from, long to)
-{
-    if (from < 1)
-        return cli_usage_error(o->command, "--copies: copies are numbered from 1, not 0");
-    if (to > COPY_MAX)
-        return cli_usage_error(o->command,
-                               "--copies: a copy number has six digits, at most %d, not %ld",
-                               COPY_MAX, to);
-    if (to < from)
-        return cli_usage_error(o->command, "--copies: a range goes up (%ld-%ld), not %ld-%ld", to,
-                               from, from, to);
-    if (o->copies.count + (size_t)(to - from + 1) > CLI_MAX_COPIES)
-        return cli_usage_error(o->command,
-                               "--copies: at most %d copies in one build, not %zu or more",
-                               CLI_MAX_COPIES, o->copies.count + (size_t)(to - from + 1));
-    for (long n = from; n <= to; n++) {
-        if (seen[n / 8] & (1u << (n % 8)))
-            return cli_usage_error(o->command, "--copies: copy %ld is named twice", n);
-        seen[n / 8] |= (unsigned char)(1u << (n % 8));
-        VEC_PUSH(&o->copies, (int)n);
-    }
-    return CLI_RUN;
-}
-
-int cli_read_copies(const char *v, cli_options *o)
-{
-    unsigned char *seen = xcalloc(COPY_MAX / 8 + 1, 1);
-    int status = CLI_RUN;
-    o->copies.count = 0;
-    for (const char *p = v; status == CLI_RUN;) {
-        long from, to;
-        if (!read_number(&p, &from)) {
-            status = bad_range(o, v);
-            break;
-        }
-        to = from;
-        if (*p == '-' && (p++, !read_number(&p, &to))) {
-            status = bad_range(o, v);
-            break;
-        }
-        if (*p != ',' && *p != '\0') {
-            status = bad_range(o, v);
-            break;
-        }
-        status = add_range(o, seen, from, to);
-        if (*p == '\0')
-            break;
-        p++;
-    }
-    free(seen);
-    return status;
-}
-
-int cli_read_impose(const char *v, cli_options *o)
-{
-    impose_scheme scheme;
-    if (!impose_scheme_named(v, &scheme))
-        return cli_usage_error(o->command, "--impose: unknown scheme '%s' (expected booklet)", v);
-    o->impose = (int)scheme;
-    return CLI_RUN;
-}
-
-/* What the command line asks of the print options, checked with the rest. */
-int cli_check_print_options(const cli_options *o)
-{
-    bool to_stdout = o->output && !strcmp(o->output, "-");
-    if (o->split && o->copies.count == 0)
-        return cli_usage_error(o->command, "--split writes a file per copy: give --copies too");
-    if (o->split && to_stdout)
-        return cli_usage_error(o->command, "--split writes a file per copy: '-o -' is one stream");
-    return CLI_RUN;
-}
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- writing ---- */
+
+/* Whether out is one of the files this build read (-o report.yaml would
+ * replace the report with its own booklet). */
+static bool is_an_input(const char *out, const cli_record *rec, diag_list *diags)
+{
+    struct stat so, si;
+    if (stat(out, &so) != 0 || !S_ISREG(so.st_mode))
+        return false;
+    for (size_t i = 0; i < rec->inputs.count; i++) {
+        if (stat(rec->inputs.items[i], &si) == 0 && si.st_dev == so.st_dev &&
+            si.st_ino == so.st_ino) {
+            diag_add(diags, DIAG_ERROR, NULL, 0, 0,
+                     "cannot write '%s': it is '%s', an input of this build", out,
+                     rec->inputs.items[i]);
+            return true;
+        }
+    }
+    return false;
+}
+
+int cli_write_pdf(const cli_options *o, const layout_document *doc, const pdf_options *po,
+                  const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
+{
+    if (o->output && !strcmp(o->output, "-")) {
+        if (isatty(STDOUT_FILENO)) {
+            diag_add(diags, DIAG_ERROR, NULL, 0, 0,
+                     "standard output is a terminal: redirect it, or give -o FILE");
+            return CLI_EXIT_OUTPUT;
+        }
+        if (pdf_write_fd(doc, po, STDOUT_FILENO, "standard output", bytes, diags) != 0)
+            return CLI_EXIT_OUTPUT;
+        *what = strcpy(xmalloc(sizeof "standard output"), "standard output");
+        return CLI_EXIT_OK;
+    }
+    char *out = cli_output_path(o);
+    if (is_an_input(out, rec, diags) || pdf_write(doc, po, out, bytes, diags) != 0) {
+        free(out);
+        return CLI_EXIT_OUTPUT;
+    }
+    *what = out;
+    return CLI_EXIT_OK;
+}
 
 /* The plan of sheets the command line asks for; NULL for the writer's
  * default (a sheet per page). */

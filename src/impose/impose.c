@@ -24,8 +24,9 @@ typedef struct builder {
     const layout_document *doc;
     const impose_options *o;
     impose_plan *plan;
-    style_color ink; /* registration (all four inks) or black */
-    double margin;   /* from the media's edge to the trim */
+    style_color ink;   /* the marks: registration (all four inks) or black */
+    style_color black; /* the slug's text: pure K, as all text (rich black blurs) */
+    double margin;     /* from the media's edge to the trim */
     VEC(layout_item) marks;
 } builder;
 
@@ -89,15 +90,15 @@ static void slug(builder *b, const impose_box *t, const char *what, diag_list *d
     if (!line)
         return;
     double baseline = t->y1 + o->bleed + (MARK_GAP_MM + 3.5) * PT_PER_MM;
-    double x = (t->x0 + t->x1 - line->width) / 2;
+    double x = t->x0 + 5 * PT_PER_MM; /* clear of the crop mark; the middle is the fold mark's */
     for (size_t i = 0; i < line->nruns; i++) {
         const text_run *run = &line->runs[i];
         if (run->nglyphs == 0)
             continue;
-        layout_item it = {.kind = LAYOUT_ITEM_GLYPHS};
+        layout_item it = {.kind = LAYOUT_ITEM_GLYPHS, .artifact = LAYOUT_ARTIFACT_PAGINATION};
         layout_glyphs *g = &it.u.glyphs;
-        *g = (layout_glyphs){run->font,   run->size,    b->ink, x,    baseline,
-                             run->glyphs, run->nglyphs, text,   NULL, 0};
+        *g = (layout_glyphs){run->font,   run->size,    b->black, x,    baseline,
+                             run->glyphs, run->nglyphs, text,     NULL, 0};
         if (run->actual_text) {
             g->actual_text = text + run->text_start;
             g->actual_len = run->text_end - run->text_start;
@@ -252,6 +253,7 @@ impose_plan *impose_make(const layout_document *doc, const impose_options *o, di
     plan->arena = arena_new();
     builder b = {.doc = doc, .o = o, .plan = plan};
     b.ink = o->cmyk ? (style_color){true, {1, 1, 1, 1}} : (style_color){false, {0, 0, 0, 0}};
+    b.black = o->cmyk ? (style_color){true, {0, 0, 0, 1}} : (style_color){false, {0, 0, 0, 0}};
     b.margin = o->bleed + MARK_ROOM_MM * PT_PER_MM;
     bool ok = true;
     if (doc->npages == 0)

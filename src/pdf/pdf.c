@@ -81,6 +81,18 @@ static bool failed(writer *w)
 
 /* ---- output pages ---- */
 
+/* A rectangle, written where it is used (an annotation's /Rect). */
+static HPDF_Array rect(writer *w, double x0, double y0, double x1, double y1)
+{
+    HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
+    double v[4] = {x0, y0, x1, y1};
+    for (int i = 0; a && i < 4; i++)
+        HPDF_Array_AddReal(a, (HPDF_REAL)v[i]);
+    return a;
+}
+
+/* A page box: one indirect array for each distinct box, which every page
+ * showing it names. */
 static HPDF_Array box(writer *w, double x0, double y0, double x1, double y1)
 {
     double v[4] = {x0, y0, x1, y1};
@@ -206,7 +218,7 @@ static void link_annotation(writer *w, size_t sheet, const impose_placement *pl,
         return;
     HPDF_Dict_AddName(annot, "Type", "Annot");
     HPDF_Dict_AddName(annot, "Subtype", "Link");
-    HPDF_Dict_Add(annot, "Rect", box(w, x0, y1 - l->h, x0 + l->w, y1));
+    HPDF_Dict_Add(annot, "Rect", rect(w, x0, y1 - l->h, x0 + l->w, y1));
     HPDF_Array border = HPDF_Array_New(w->pdf->mmgr);
     for (int i = 0; i < 3; i++)
         HPDF_Array_AddNumber(border, 0);
@@ -273,7 +285,7 @@ static bool add_inherited(writer *w)
         if (w->plan->sheets[i].width != first->width || w->plan->sheets[i].height != first->height)
             w->media_inherited = false;
     if (w->media_inherited)
-        HPDF_Dict_Add(root, "MediaBox", box(w, 0, 0, first->width, first->height));
+        HPDF_Dict_Add(root, "MediaBox", rect(w, 0, 0, first->width, first->height));
     HPDF_Dict res = w->resources = HPDF_Dict_New(w->pdf->mmgr);
     if (!res || HPDF_Xref_Add(w->pdf->xref, res) != HPDF_OK)
         return false;
