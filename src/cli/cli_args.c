@@ -13,6 +13,7 @@
 
 static const char USAGE_BUILD[] =
     "usage: briefc build REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n"
+    "                    [--copies RANGE [--split]] [--impose booklet] [--marks]\n"
     "       briefc build REPORT... [-j N] [-l LAYOUT] [-o DIR/] [-q]\n";
 static const char USAGE_CHECK[] = "usage: briefc check REPORT... [-j N] [-l LAYOUT]\n";
 static const char USAGE_WATCH[] = "usage: briefc watch REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n";
@@ -21,6 +22,17 @@ static const char USAGE_EXTRACT[] = "usage: briefc extract BOOKLET.pdf [-d DIR] 
 static const char USAGE_DIFF[] =
     "usage: briefc diff OLD NEW [-o CHANGES.pdf [-l LAYOUT]] [--exit-code] [-q]\n";
 
+#define OPTION_PRINT                                                                               \
+    "  --copies=RANGE      numbered copies (份号), e.g. 1-200 or 5,9,12-15: each copy\n"         \
+    "                      shows its six-digit number where the layout prints\n"                   \
+    "                      meta.copy (and print.copy_mark on every page); one PDF\n"               \
+    "                      holds them all, in order (at most 100000)\n"                            \
+    "  --split             a file per copy instead: OUT-000017.pdf\n"                              \
+    "  --impose=booklet    printer's sheets for saddle stitching: two pages a side\n"              \
+    "                      on a sheet twice the page, padded to a multiple of 4;\n"                \
+    "                      print duplex, flip on the short edge, fold the stack\n"                 \
+    "  --marks             trim and bleed boxes (print.bleed, default 3 mm), crop\n"               \
+    "                      marks, a fold mark on sheets, a slug naming each sheet\n"
 #define OPTION_LAYOUT                                                                              \
     "  -l, --layout=NAME   the layout: a name, looked up as NAME.yaml (.yml, .json)\n"             \
     "                      in REPORT's folder's layouts/, then ./layouts/, then the\n"             \
@@ -58,6 +70,7 @@ static const char USAGE_DIFF[] =
 
 #define USAGE_ALL                                                                                  \
     "usage: briefc build REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n"                                   \
+    "                    [--copies RANGE [--split]] [--impose booklet] [--marks]\n"                \
     "       briefc build REPORT... [-j N] [-l LAYOUT] [-o DIR/] [-q]\n"                            \
     "       briefc check REPORT... [-j N] [-l LAYOUT]\n"                                           \
     "       briefc watch REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n"                                   \
@@ -102,7 +115,7 @@ static const char HELP_BUILD[] =
     "others.\n"
     "\n"
     "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_OUTPUT_DIR OPTION_JOBS
-        OPTION_QUIET OPTION_EMBED OPTION_HELP "\n" EXIT_STATUS EXIT_STATUS_SEVERAL;
+        OPTION_QUIET OPTION_EMBED OPTION_PRINT OPTION_HELP "\n" EXIT_STATUS EXIT_STATUS_SEVERAL;
 
 static const char HELP_CHECK[] =
     "Do everything a build does but write: read and validate REPORT, load the\n"
@@ -122,7 +135,7 @@ static const char HELP_WATCH[] =
     "prints its one-line result or its errors; a build that fails keeps the last\n"
     "good PDF. Ctrl-C (SIGINT) or SIGTERM stops it, with exit status 0.\n"
     "\n"
-    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_QUIET OPTION_EMBED OPTION_HELP "\n"
+    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_QUIET OPTION_EMBED OPTION_PRINT OPTION_HELP "\n"
     "exit status: 0 stopped by a signal, 2 usage error (or a bad SOURCE_DATE_EPOCH),\n"
     "3 the files cannot be watched.\n";
 
