@@ -3,8 +3,10 @@
  *   style_units.c   numbers with units, 号 sizes, hex colours
  *   style_read.c    errors, node shapes and the values sections share
  *   style_blocks.c  the `table:` and `bars:` sections
+ *   style_print.c   the `output:` and `print:` sections, a CMYK layout's colours
  *   style_spec.c    one file's page, fonts, colors and styles (and the rest)
- *   style_check.c   values that cannot be typeset on the merged layout's pages
+ *   style_check.c   values that cannot be typeset on the merged layout's pages; a
+ *                   CMYK layout's colours
  *   style.c         the `extends` chain, completeness, resolution (style.h) */
 #ifndef BRIEFC_STYLE_INTERNAL_H
 #define BRIEFC_STYLE_INTERNAL_H
@@ -107,6 +109,15 @@ typedef struct style_bars_spec {
     style_color_field color[STYLE_BAR_COLOR_COUNT];
 } style_bars_spec;
 
+/* The `output:` and `print:` sections. */
+typedef struct style_print_spec {
+    bool colors_set, cmyk;
+    style_where colors_at;
+    style_num_field bleed, creep;
+    bool copy_mark_set;
+    style_copy_mark copy_mark;
+} style_print_spec;
+
 typedef struct style_spec {
     style_num_field width, height; /* set together by page.size */
     style_num_field margin[4];
@@ -117,6 +128,7 @@ typedef struct style_spec {
     style_text_spec text[STYLE_COUNT];
     style_table_spec table;
     style_bars_spec bars;
+    style_print_spec print;
 } style_spec;
 
 /* What applying one file needs. */
@@ -212,6 +224,11 @@ void style_read_color(style_reader *rd, const report_node *n, bool allow_ref, st
 /* The name of a font role; checked against `fonts` once the chain is merged. */
 void style_read_role_name(style_reader *rd, const report_node *n, style_str_field *f);
 
+/* ---- the `output:` and `print:` sections (style_print.c) ---- */
+
+void style_read_output(style_reader *rd, const report_node *n, style_print_spec *p);
+void style_read_print(style_reader *rd, const report_node *n, style_print_spec *p);
+
 /* ---- the `table:` and `bars:` sections (style_blocks.c) ---- */
 
 void style_read_table(style_reader *rd, const report_node *n, style_table_spec *t);
@@ -232,5 +249,8 @@ void style_spec_free(style_spec *spec);
  * Errors and warnings go to diags at the place (in spec) of the value, each
  * saying the range accepted on this page. */
 void style_check_typesettable(const style_spec *spec, const style *s, diag_list *diags);
+/* In a CMYK layout, every colour the merged chain gives must be CMYK: an
+ * error at each RGB one. */
+void style_check_colors(const style_spec *spec, diag_list *diags);
 
 #endif

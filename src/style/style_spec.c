@@ -422,8 +422,9 @@ static void read_styles(style_reader *rd, const report_node *n, style_spec *spec
 
 void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spec)
 {
-    static const char *const keys[] = {"briefc-layout", "extends", "description", "page", "fonts",
-                                       "colors",        "styles",  "table",       "bars"};
+    static const char *const keys[] = {"briefc-layout", "extends", "description", "page",
+                                       "fonts",         "colors",  "styles",      "table",
+                                       "bars",          "output",  "print"};
     for (size_t i = 0; i < root->npairs; i++) {
         const report_node *key = root->pairs[i].key, *val = root->pairs[i].value;
         switch (style_key_index(key->text, keys, COUNT(keys))) {
@@ -452,6 +453,12 @@ void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spe
             break;
         case 8:
             style_read_bars(rd, val, &spec->bars);
+            break;
+        case 9:
+            style_read_output(rd, val, &spec->print);
+            break;
+        case 10:
+            style_read_print(rd, val, &spec->print);
             break;
         default:
             style_unknown_key(rd, key, "", keys, COUNT(keys));
