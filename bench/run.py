@@ -6,7 +6,10 @@ several times each, and prints, per input: pages, the best and the median
 wall time, pages per second (at the best time), the largest maximum
 resident set size of any run, and the PDF's size. Then diffs two versions
 of a ~300-page report a few hundred edits apart (bench/edit_report.py),
-as a listing and as a 修订对照 PDF, with the same figures. Wall time on a shared
+as a listing and as a 修订对照 PDF, with the same figures. Then print
+production: 200 numbered copies beside one build (and the bytes a copy
+adds), an imposed booklet with marks, and a batch of 40 reports with -j 1
+and -j 2. Wall time on a shared
 virtual machine wanders by a third from one minute to the next: compare
 best times, measured in one session."""
 import os
@@ -34,17 +37,49 @@ def pages_of(pdf):
     return int(next(l.split()[1] for l in out.splitlines() if l.startswith("Pages:")))
 
 
-def measure(briefc, label, report, runs, work):
+def measure(briefc, label, report, runs, work, extra=()):
     out = os.path.join(work, "out.pdf")
     walls, rss = [], 0
     for _ in range(runs):
-        wall, kib = run_once([briefc, "build", report, "-o", out])
+        wall, kib = run_once([briefc, "build", report, "-o", out, *extra])
         walls.append(wall)
         rss = max(rss, kib)
     pages, best = pages_of(out), min(walls)
     print(f"{label:<24} {pages:5d} pages  best {best * 1000:7.1f} ms  median "
           f"{statistics.median(walls) * 1000:7.1f} ms  {pages / best:7.1f} pages/s  "
           f"{rss / 1024:6.1f} MiB max RSS  {os.path.getsize(out) / 1000:7.1f} KB")
+    return best, os.path.getsize(out)
+
+
+def measure_copies(briefc, example, work):
+    """200 numbered copies beside one build, measured alternately."""
+    one, one_size = measure(briefc, "example, one copy", example, 10, work)
+    many, many_size = measure(briefc, "example, --copies 1-200", example, 10, work,
+                              ["--copies", "1-200"])
+    print(f"  200 copies take {many / one:.2f}x one build; each further copy adds "
+          f"{(many_size - one_size) / 199:.0f} bytes")
+    measure(briefc, "example, --copies 1-2000", example, 3, work, ["--copies", "1-2000"])
+    measure(briefc, "a5-print, booklet + marks", example, 10, work,
+            ["-l", "a5-print", "--impose", "booklet", "--marks"])
+
+
+def measure_batch(briefc, example, work, count=40):
+    """count reports in one command, one at a time and two at a time."""
+    folder = os.path.join(work, "batch")
+    os.makedirs(folder, exist_ok=True)
+    reports = []
+    for i in range(count):
+        path = os.path.join(folder, f"r{i:02d}.yaml")
+        with open(example, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as dst:
+            dst.write(src.read())
+        reports.append(path)
+    best = {}
+    for jobs in (1, 2, 1, 2, 1, 2):
+        wall, kib = run_once([briefc, "build", *reports, "-j", str(jobs), "-q", "-o",
+                              os.path.join(work, "batch-out") + "/"])
+        best[jobs] = min(best.get(jobs, wall), wall)
+    print(f"batch of {count} reports       -j 1 best {best[1] * 1000:7.1f} ms  -j 2 best "
+          f"{best[2] * 1000:7.1f} ms  ratio {best[2] / best[1]:.2f}")
 
 
 def measure_diff(briefc, label, old, new, runs, work):
@@ -69,8 +104,8 @@ def main():
         with open(large, "w", encoding="utf-8") as f:
             subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_report.py"),
                             "--chars", "280000"], stdout=f, check=True)
-        measure(briefc, "example (luohu-2017)", os.path.join(ROOT, "data", "luohu-2017.yaml"),
-                20, work)
+        example = os.path.join(ROOT, "data", "luohu-2017.yaml")
+        measure(briefc, "example (luohu-2017)", example, 20, work)
         measure(briefc, "generated (~300 pages)", large, 5, work)
         old, new = os.path.join(work, "v1.yaml"), os.path.join(work, "v2.yaml")
         edits = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "edit_report.py"),
@@ -78,6 +113,8 @@ def main():
                                check=True).stdout.strip()
         print(f"diff of two ~300-page versions: {edits}")
         measure_diff(briefc, "diff", old, new, 5, work)
+        measure_copies(briefc, example, work)
+        measure_batch(briefc, example, work)
 
 
 if __name__ == "__main__":

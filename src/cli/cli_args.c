@@ -3,19 +3,36 @@
  * --layout NAME or --layout=NAME; `--` ends them. */
 #include "cli_internal.h"
 
+#include "../impose/impose.h"
+
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- help texts ---- */
 
-static const char USAGE_BUILD[] = "usage: briefc build REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n";
-static const char USAGE_CHECK[] = "usage: briefc check REPORT [-l LAYOUT]\n";
+static const char USAGE_BUILD[] =
+    "usage: briefc build REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n"
+    "                    [--copies RANGE [--split]] [--impose booklet] [--marks]\n"
+    "       briefc build REPORT... [-j N] [-l LAYOUT] [-o DIR/] [-q]\n";
+static const char USAGE_CHECK[] = "usage: briefc check REPORT... [-j N] [-l LAYOUT]\n";
 static const char USAGE_WATCH[] = "usage: briefc watch REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n";
 static const char USAGE_INFO[] = "usage: briefc info BOOKLET.pdf [--json]\n";
 static const char USAGE_EXTRACT[] = "usage: briefc extract BOOKLET.pdf [-d DIR] [--force] [-q]\n";
 static const char USAGE_DIFF[] =
     "usage: briefc diff OLD NEW [-o CHANGES.pdf [-l LAYOUT]] [--exit-code] [-q]\n";
 
+#define OPTION_PRINT                                                                               \
+    "  --copies=RANGE      numbered copies (份号), e.g. 1-200 or 5,9,12-15: each copy\n"         \
+    "                      shows its six-digit number where the layout prints\n"                   \
+    "                      meta.copy (and print.copy_mark on every page); one PDF\n"               \
+    "                      holds them all, in order (at most 100000)\n"                            \
+    "  --split             a file per copy instead: OUT-000017.pdf\n"                              \
+    "  --impose=booklet    printer's sheets for saddle stitching: two pages a side\n"              \
+    "                      on a sheet twice the page, padded to a multiple of 4;\n"                \
+    "                      print duplex, flip on the short edge, fold the stack\n"                 \
+    "  --marks             trim and bleed boxes (print.bleed, default 3 mm), crop\n"               \
+    "                      marks, a fold mark on sheets, a slug naming each sheet\n"
 #define OPTION_LAYOUT                                                                              \
     "  -l, --layout=NAME   the layout: a name, looked up as NAME.yaml (.yml, .json)\n"             \
     "                      in REPORT's folder's layouts/, then ./layouts/, then the\n"             \
@@ -28,6 +45,14 @@ static const char USAGE_DIFF[] =
     "                      complete; a device or a pipe is written into; a folder,\n"              \
     "                      a block device or a dangling link is refused (exit 3).\n"
 #define OPTION_STDOUT "                      '-o -' writes the PDF to standard output.\n"
+#define OPTION_OUTPUT_DIR                                                                          \
+    "  -o, --output=DIR/   with several reports (or ending in '/'): the folder,\n"                 \
+    "                      created when missing, that receives NAME.pdf for each\n"                \
+    "                      REPORT NAME.yaml; without -o each goes beside its report\n"
+#define OPTION_JOBS                                                                                \
+    "  -j, --jobs=N        with several reports: how many are built at once, each\n"               \
+    "                      in its own process (1 to " CLI_MAX_JOBS_TEXT                            \
+    "; default: one per core)\n"
 #define OPTION_QUIET                                                                               \
     "  -q, --quiet         say nothing on success; print only errors and warnings\n"
 #define OPTION_EMBED                                                                               \
@@ -39,9 +64,15 @@ static const char USAGE_DIFF[] =
     "exit status: 0 success (warnings allowed), 1 the inputs are wrong or cannot be\n"             \
     "typeset, 2 usage error, 3 the output cannot be written.\n"
 
+#define EXIT_STATUS_SEVERAL                                                                        \
+    "With several reports, the highest status of any: 3 when a booklet could not\n"                \
+    "be written, else 1 when a report failed, else 0.\n"
+
 #define USAGE_ALL                                                                                  \
     "usage: briefc build REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n"                                   \
-    "       briefc check REPORT [-l LAYOUT]\n"                                                     \
+    "                    [--copies RANGE [--split]] [--impose booklet] [--marks]\n"                \
+    "       briefc build REPORT... [-j N] [-l LAYOUT] [-o DIR/] [-q]\n"                            \
+    "       briefc check REPORT... [-j N] [-l LAYOUT]\n"                                           \
     "       briefc watch REPORT [-l LAYOUT] [-o OUT.pdf] [-q]\n"                                   \
     "       briefc info BOOKLET.pdf [--json]\n"                                                    \
     "       briefc extract BOOKLET.pdf [-d DIR] [--force]\n"                                       \
@@ -62,8 +93,8 @@ static const char HELP[] =
     "  diff     what changed between two versions of a report, as text or as a\n"
     "           修订对照 booklet\n"
     "\n"
-    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_QUIET OPTION_EMBED OPTION_HELP
-    "  -V, --version       the version\n"
+    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_OUTPUT_DIR OPTION_JOBS
+        OPTION_QUIET OPTION_EMBED OPTION_HELP "  -V, --version       the version\n"
     "\n"
     "environment:\n"
     "  SOURCE_DATE_EPOCH   the PDF's dates, in seconds since 1970 (else the report's\n"
@@ -78,18 +109,25 @@ static const char HELP_BUILD[] =
     "the previous one. On success one line on standard error says what was\n"
     "written: 'wrote OUT.pdf: 9 pages, 262 KB' (KB: 1000 bytes).\n"
     "\n"
-    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_QUIET OPTION_EMBED OPTION_HELP
-    "\n" EXIT_STATUS;
+    "Several reports are built side by side, N at a time (-j), each exactly as\n"
+    "it would be alone: its diagnostics and its 'wrote' line are printed as one\n"
+    "block, in the order of the command line; a bad report does not stop the\n"
+    "others.\n"
+    "\n"
+    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_STDOUT OPTION_OUTPUT_DIR OPTION_JOBS
+        OPTION_QUIET OPTION_EMBED OPTION_PRINT OPTION_HELP "\n" EXIT_STATUS EXIT_STATUS_SEVERAL;
 
 static const char HELP_CHECK[] =
     "Do everything a build does but write: read and validate REPORT, load the\n"
     "layout, find the fonts, check that every character can be typeset, lay out\n"
     "the pages. Errors and warnings are printed as file:line:col: error: ...;\n"
-    "nothing is printed when all is well.\n"
+    "nothing is printed when all is well. Several reports are checked side by\n"
+    "side, N at a time (-j), the diagnostics of each printed as one block, in the\n"
+    "order of the command line.\n"
     "\n"
-    "options:\n" OPTION_LAYOUT OPTION_HELP "\n"
+    "options:\n" OPTION_LAYOUT OPTION_JOBS OPTION_HELP "\n"
     "exit status: 0 the report builds (warnings allowed), 1 the inputs are wrong\n"
-    "or cannot be typeset, 2 usage error.\n";
+    "or cannot be typeset, 2 usage error; with several reports, 1 when any failed.\n";
 
 static const char HELP_WATCH[] =
     "Build REPORT, then build it again whenever the report or any file of its\n"
@@ -97,7 +135,7 @@ static const char HELP_WATCH[] =
     "prints its one-line result or its errors; a build that fails keeps the last\n"
     "good PDF. Ctrl-C (SIGINT) or SIGTERM stops it, with exit status 0.\n"
     "\n"
-    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_QUIET OPTION_EMBED OPTION_HELP "\n"
+    "options:\n" OPTION_LAYOUT OPTION_OUTPUT OPTION_QUIET OPTION_EMBED OPTION_PRINT OPTION_HELP "\n"
     "exit status: 0 stopped by a signal, 2 usage error (or a bad SOURCE_DATE_EPOCH),\n"
     "3 the files cannot be watched.\n";
 
@@ -179,16 +217,11 @@ static int print_command_help(cli_command c)
 
 /* "briefc: error: …", then the command's usage (all of them when the
  * command is not known yet) and where the help is. */
-static int usage_error(const cli_command *c, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static int usage_error(const cli_command *c, const char *fmt, ...)
+static int usage_error_v(const cli_command *c, const char *fmt, va_list ap)
 {
-    va_list ap;
-    va_start(ap, fmt);
     fputs("briefc: error: ", stderr);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
-    va_end(ap);
     if (c) {
         fputs(usage_of(*c), stderr);
         fprintf(stderr, "try 'briefc %s --help'\n", COMMAND_NAMES[*c]);
@@ -197,6 +230,26 @@ static int usage_error(const cli_command *c, const char *fmt, ...)
         fputs("try 'briefc --help'\n", stderr);
     }
     return CLI_EXIT_USAGE;
+}
+
+static int usage_error(const cli_command *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int usage_error(const cli_command *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int status = usage_error_v(c, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+int cli_usage_error(cli_command c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int status = usage_error_v(&c, fmt, ap);
+    va_end(ap);
+    return status;
 }
 
 static int unknown_command(const char *name)
@@ -243,6 +296,21 @@ static bool builds(cli_command c)
     return c == CLI_BUILD || c == CLI_WATCH;
 }
 
+/* -j N: a count of workers from 1 to CLI_MAX_JOBS, digits only. */
+static int read_jobs(const char *v, cli_options *o)
+{
+    unsigned long n = 0;
+    const char *p = v;
+    while (*p >= '0' && *p <= '9' && n <= CLI_MAX_JOBS)
+        n = n * 10 + (unsigned long)(*p++ - '0');
+    if (*p || n < 1 || n > CLI_MAX_JOBS)
+        return usage_error(&o->command,
+                           "-j expects how many reports to build at once, 1 to %d, not '%s'",
+                           CLI_MAX_JOBS, v);
+    o->jobs = (unsigned)n;
+    return CLI_RUN;
+}
+
 /* An option of info or extract, which read a booklet. */
 static int read_booklet_option(int argc, char **argv, int *i, cli_options *o)
 {
@@ -281,6 +349,62 @@ static int read_diff_option(int argc, char **argv, int *i, cli_options *o)
     return got < 0 ? CLI_EXIT_USAGE : CLI_RUN;
 }
 
+static int read_copies(const char *v, cli_options *o)
+{
+    cli_why why;
+    if (!cli_copies_parse(v, &o->copies, &why))
+        return usage_error(&o->command, "%s", why.text);
+    return CLI_RUN;
+}
+
+static int read_impose(const char *v, cli_options *o)
+{
+    impose_scheme scheme;
+    if (!impose_scheme_named(v, &scheme))
+        return usage_error(&o->command, "--impose: unknown scheme '%s' (expected booklet)", v);
+    o->impose = (int)scheme;
+    return CLI_RUN;
+}
+
+/* Print options that do not go together. */
+static int check_print_options(const cli_options *o)
+{
+    bool to_stdout = o->output && !strcmp(o->output, "-");
+    if (o->split && o->copies.count == 0)
+        return usage_error(&o->command, "--split writes a file per copy: give --copies too");
+    if (o->split && to_stdout)
+        return usage_error(&o->command, "--split writes a file per copy: '-o -' is one stream");
+    return CLI_RUN;
+}
+
+/* --copies, --split, --impose, --marks: 0 when argv[*i] is none of them,
+ * else CLI_RUN or the exit status. Long names only: no short one is free of
+ * a meaning elsewhere. */
+static int read_print_option(int argc, char **argv, int *i, cli_options *o)
+{
+    const char *a = argv[*i], *v = NULL;
+    const cli_command *c = &o->command;
+    bool flag = !strcmp(a, "--split") || !strcmp(a, "--marks");
+    int got = flag ? 1 : take_value(argc, argv, i, c, '\0', "--copies", &v);
+    if (got == 0)
+        got = take_value(argc, argv, i, c, '\0', "--impose", &v);
+    if (got == 0)
+        return 0;
+    if (got < 0)
+        return CLI_EXIT_USAGE;
+    if (o->command == CLI_CHECK)
+        return usage_error(c, "check writes nothing: %s belongs to build and watch", a);
+    if (!strcmp(a, "--split"))
+        o->split = true;
+    else if (!strcmp(a, "--marks"))
+        o->marks = true;
+    else if (!strncmp(a, "--copies", 8))
+        return read_copies(v, o);
+    else
+        return read_impose(v, o);
+    return CLI_RUN;
+}
+
 /* One option of command c at argv[*i]. CLI_RUN to go on, else the exit status. */
 static int read_option(int argc, char **argv, int *i, cli_options *o)
 {
@@ -309,6 +433,14 @@ static int read_option(int argc, char **argv, int *i, cli_options *o)
         if (got == 1 && o->command == CLI_CHECK)
             return usage_error(c, "check writes nothing: -o belongs to build and watch");
     }
+    if (got == 0 && (got = read_print_option(argc, argv, i, o)) != 0)
+        return got;
+    const char *jobs = NULL;
+    if (got == 0 && (got = take_value(argc, argv, i, c, 'j', "--jobs", &jobs)) == 1) {
+        if (o->command == CLI_WATCH)
+            return usage_error(c, "watch follows one report: -j belongs to build and check");
+        return read_jobs(jobs, o);
+    }
     if (got == 0)
         return usage_error(c, "unknown option '%s'", a);
     return got < 0 ? CLI_EXIT_USAGE : CLI_RUN;
@@ -327,6 +459,9 @@ static int read_arguments(int argc, char **argv, cli_options *o)
                 return status;
         } else if (o->command == CLI_DIFF && o->report_path && !o->new_path) {
             o->new_path = a;
+        } else if (o->command == CLI_BUILD || o->command == CLI_CHECK) {
+            VEC_PUSH(&o->reports, a); /* several are built side by side: cli_batch.c */
+            o->report_path = o->reports.items[0];
         } else if (o->report_path) {
             bool booklet = o->command == CLI_INFO || o->command == CLI_EXTRACT;
             if (o->command == CLI_DIFF)
@@ -349,7 +484,22 @@ static int read_arguments(int argc, char **argv, cli_options *o)
         return usage_error(&o->command, "-l sets the layout of the PDF: give -o CHANGES.pdf too");
     if (o->command == CLI_WATCH && o->output && !strcmp(o->output, "-"))
         return usage_error(&o->command, "watch writes a file again and again: '-o -' is for build");
+    int print = check_print_options(o);
+    if (print != CLI_RUN)
+        return print;
+    if (o->reports.count > 1 && o->output && !strcmp(o->output, "-"))
+        return usage_error(&o->command,
+                           "%zu reports cannot share standard output: give -o DIR/, a folder "
+                           "for their booklets, or no -o to write each beside its report",
+                           o->reports.count);
     return CLI_RUN;
+}
+
+void cli_options_free(cli_options *o)
+{
+    free(o->reports.items);
+    free(o->copies.items);
+    *o = (cli_options){0};
 }
 
 int cli_parse(int argc, char **argv, cli_options *o)

@@ -50,62 +50,21 @@ void cli_print_written(const char *what, size_t pages, size_t bytes)
     fprintf(stderr, "wrote %s: %zu page%s, %s\n", what, pages, pages == 1 ? "" : "s", size);
 }
 
-/* Whether out is one of the files this build read (-o report.yaml would
- * replace the report with its own booklet). */
-static bool is_an_input(const char *out, const cli_record *rec, diag_list *diags)
+/* The PDF writer told what it needs of the inputs, then the booklet
+ * written as the print options say. */
+static int write_output(const cli_options *o, const cli_print_input *in, char **what, size_t *pages,
+                        size_t *bytes, diag_list *diags)
 {
-    struct stat so, si;
-    if (stat(out, &so) != 0 || !S_ISREG(so.st_mode))
-        return false;
-    for (size_t i = 0; i < rec->inputs.count; i++) {
-        if (stat(rec->inputs.items[i], &si) == 0 && si.st_dev == so.st_dev &&
-            si.st_ino == so.st_ino) {
-            diag_add(diags, DIAG_ERROR, NULL, 0, 0,
-                     "cannot write '%s': it is '%s', an input of this build", out,
-                     rec->inputs.items[i]);
-            return true;
-        }
-    }
-    return false;
-}
-
-int cli_write_pdf(const cli_options *o, const layout_document *doc, const pdf_options *po,
-                  const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
-{
-    if (o->output && !strcmp(o->output, "-")) {
-        if (isatty(STDOUT_FILENO)) {
-            diag_add(diags, DIAG_ERROR, NULL, 0, 0,
-                     "standard output is a terminal: redirect it, or give -o FILE");
-            return CLI_EXIT_OUTPUT;
-        }
-        if (pdf_write_fd(doc, po, STDOUT_FILENO, "standard output", bytes, diags) != 0)
-            return CLI_EXIT_OUTPUT;
-        *what = strcpy(xmalloc(sizeof "standard output"), "standard output");
-        return CLI_EXIT_OK;
-    }
-    char *out = cli_output_path(o);
-    if (is_an_input(out, rec, diags) || pdf_write(doc, po, out, bytes, diags) != 0) {
-        free(out);
-        return CLI_EXIT_OUTPUT;
-    }
-    *what = out;
-    return CLI_EXIT_OK;
-}
-
-/* The PDF writer told what it needs of the inputs, then write_pdf. */
-static int write_output(const cli_options *o, const layout_document *doc, const style *st,
-                        const cli_record *rec, char **what, size_t *bytes, diag_list *diags)
-{
-    char *layout = cli_layout_name(st->name);
+    char *layout = cli_layout_name(in->style->name);
     cli_sources sources = {0};
-    pdf_options po = {.layout = layout};
+    pdf_options po = {.layout = layout, .cmyk = in->style->print.cmyk};
     int status = CLI_EXIT_OK;
-    if (o->embed_source && !cli_sources_read(o->report_path, st, &sources, diags))
+    if (o->embed_source && !cli_sources_read(o->report_path, in->style, &sources, diags))
         status = CLI_EXIT_INPUT;
     po.attachments = sources.files;
     po.nattachments = sources.count;
     if (status == CLI_EXIT_OK)
-        status = cli_write_pdf(o, doc, &po, rec, what, bytes, diags);
+        status = cli_write_print(o, in, &po, what, pages, bytes, diags);
     cli_sources_free(&sources);
     free(layout);
     return status;
@@ -150,17 +109,19 @@ int cli_build(const cli_options *o, const cli_paths *paths, cli_record *rec)
         for (size_t i = 0; st && i < st->nfiles; i++)
             record_input(rec, st->files[i]);
         te = st ? text_engine_new(paths->fonts_dir, &diags) : NULL;
-        doc = te ? layout_report(r, st, te, epoch, &diags) : NULL;
+        layout_options lo = {epoch, o->copies.count > 0};
+        doc = te ? layout_report(r, st, te, &lo, &diags) : NULL;
     }
     char *written = NULL;
-    size_t bytes = 0;
+    size_t bytes = 0, pages = 0;
+    cli_print_input in = {doc, st, r, te, rec};
     if (doc && o->command == CLI_CHECK)
         status = CLI_EXIT_OK;
     else if (doc)
-        status = write_output(o, doc, st, rec, &written, &bytes, &diags);
+        status = write_output(o, &in, &written, &pages, &bytes, &diags);
     print_diagnostics(&diags, rec);
     if (written && !o->quiet)
-        cli_print_written(written, doc->npages, bytes);
+        cli_print_written(written, pages, bytes);
     free(written);
     layout_document_free(doc);
     text_engine_free(te);

@@ -6,6 +6,8 @@
  *   cli_paths.c  where the data, the layouts, the fonts and the PDF are
  *   cli_sources.c  what the PDF is told of the inputs (--embed-source)
  *   cli_build.c  one run of the pipeline: report → style → text → layout → pdf
+ *   cli_print.c  numbered copies, printer's sheets and marks: --copies, --impose, --marks
+ *   cli_batch.c  several reports in one command, each built in its own process
  *   cli_watch.c  build again whenever an input changes (inotify)
  *   cli_diff_text.c  the listing of a diff: [-deleted-]{+inserted+} under each section
  *   cli_diff.c   briefc diff: two reports compared, the listing or the 修订对照 PDF
@@ -26,19 +28,39 @@
 
 typedef enum { CLI_BUILD, CLI_CHECK, CLI_WATCH, CLI_INFO, CLI_EXTRACT, CLI_DIFF } cli_command;
 
+/* The numbers of numbered copies, in order (cli_ranges.c reads them). */
+typedef VEC(int) cli_copies;
+/* Why a command line is wrong, for the usage error. */
+typedef struct cli_why {
+    char text[160];
+} cli_why;
+
 typedef struct cli_options {
     cli_command command;
-    const char *report_path; /* the REPORT, the BOOKLET of info and extract, diff's OLD */
-    const char *new_path;    /* diff's NEW */
-    const char *layout;      /* -l: a name or a path; NULL for meta.layout or the default */
-    const char *output;      /* -o: a path, "-" for standard output; NULL for the default */
-    bool quiet;              /* -q: only diagnostics */
-    bool embed_source;       /* --embed-source: the inputs inside the booklet */
-    bool json;               /* info --json */
-    const char *dir;         /* extract -d: where the sources go (NULL: here) */
-    bool force;              /* extract --force: replace files of the same names */
-    bool exit_code;          /* diff --exit-code: status 1 when the versions differ */
+    const char *report_path;   /* the REPORT, the BOOKLET of info and extract, diff's OLD */
+    VEC(const char *) reports; /* build and check: every REPORT in order (report_path: the first) */
+    unsigned jobs;             /* -j: how many reports are built at once; 0: one per core */
+    const char *new_path;      /* diff's NEW */
+    const char *layout;        /* -l: a name or a path; NULL for meta.layout or the default */
+    const char *output;        /* -o: a path, "-" for standard output; NULL for the default */
+    bool quiet;                /* -q: only diagnostics */
+    bool embed_source;         /* --embed-source: the inputs inside the booklet */
+    bool json;                 /* info --json */
+    const char *dir;           /* extract -d: where the sources go (NULL: here) */
+    bool force;                /* extract --force: replace files of the same names */
+    bool exit_code;            /* diff --exit-code: status 1 when the versions differ */
+    cli_copies copies;         /* --copies: the numbers of the copies, in order (heap) */
+    bool split;                /* --split: a file per copy, OUT-000017.pdf */
+    int impose;                /* --impose: an impose_scheme (IMPOSE_NONE: 0) */
+    bool marks;                /* --marks: trim and bleed boxes, crop marks, the slug */
 } cli_options;
+
+/* The most copies one build makes (--copies). */
+#define CLI_MAX_COPIES 100000
+
+/* The most -j accepts (CLI_MAX_JOBS_TEXT: the same, for the help text). */
+#define CLI_MAX_JOBS 256
+#define CLI_MAX_JOBS_TEXT "256"
 
 /* cli_parse's result when a command is to run (not an exit status). */
 #define CLI_RUN (-1)
@@ -47,6 +69,11 @@ typedef struct cli_options {
  * the exit status when there is nothing to run: help or version printed
  * (0), or a usage error printed (2). */
 int cli_parse(int argc, char **argv, cli_options *o);
+/* What cli_parse allocated (the list of reports). */
+void cli_options_free(cli_options *o);
+/* Print a usage error of command c, as cli_parse does: "briefc: error: …",
+ * the command's usage and where its help is. Returns CLI_EXIT_USAGE. */
+int cli_usage_error(cli_command c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* ---- cli_paths.c: where things are ---- */
 
@@ -121,6 +148,41 @@ int cli_write_pdf(const cli_options *o, const layout_document *doc, const pdf_op
 /* "wrote WHAT: 9 pages, 262 KB" on standard error: KB and MB of 1000, as
  * file managers show them. */
 void cli_print_written(const char *what, size_t pages, size_t bytes);
+
+/* ---- cli_ranges.c: the numbers of the copies ---- */
+
+/* --copies RANGE ("1-200", "5,9,12-15") into out; false with why. */
+bool cli_copies_parse(const char *range, cli_copies *out, cli_why *why);
+
+/* ---- cli_print.c: writing the booklet (one file, a file per copy) ---- */
+
+/* What the writing of a build has at hand. */
+typedef struct cli_print_input {
+    const layout_document *doc;
+    const style *style;
+    const report *report;
+    text_engine *te;
+    const cli_record *record;
+} cli_print_input;
+
+/* Write the booklet as o asks (its plan of sheets, its copies, one file or
+ * one per copy): the exit status; on success what was written (heap), how
+ * many pages and bytes. */
+int cli_write_print(const cli_options *o, const cli_print_input *in, pdf_options *po, char **what,
+                    size_t *pages, size_t *bytes, diag_list *diags);
+
+/* ---- cli_batch.c: several reports in one command ---- */
+
+/* Whether o is a batch: build or check of several reports, or a build
+ * whose -o ends in '/' (a folder, even for one report). */
+bool cli_is_batch(const cli_options *o);
+/* Build or check every report of o, o->jobs (else one per core) at a time,
+ * each in a child process running cli_build; print each report's block of
+ * diagnostics whole, in the order of the command line. Returns the highest
+ * exit status of any report (2 for a usage error found before any starts);
+ * a stop signal (SIGINT, SIGTERM, SIGHUP) stops every build and then ends
+ * this process by the same signal. */
+int cli_batch(const cli_options *o);
 
 /* ---- cli_diff_text.c: the listing of a diff ---- */
 

@@ -15,9 +15,9 @@ static double bar_centre(const layout_ctx *c, double baseline, style_text_id id)
 /* White diagonal stripes across a filled rectangle: a lagging bar reads as
  * lagging in black-and-white print too, where its colour may look like
  * another's. Each stripe is clipped to the rectangle by hand. */
-void layout_bar_hatch(page_build *p, const layout_rect *r)
+void layout_bar_hatch(const layout_ctx *c, page_build *p, const layout_rect *r)
 {
-    static const style_color paper = {false, {1, 1, 1, 0}};
+    const style_color paper = c->s->paper;
     if (r->h < 1) /* too thin to see stripes in; and a step of nothing never ends */
         return;
     double step = r->h * 0.8;
@@ -79,7 +79,7 @@ double layout_bar_draw(layout_ctx *c, page_build *p, const grid_bar *bar, double
         it.u.rect = (layout_rect){x, top, length * fill, b->height, true, false, color, color, 0};
         layout_page_add_item(p, it);
         if (bar->color == STYLE_BAR_BEHIND)
-            layout_bar_hatch(p, &it.u.rect);
+            layout_bar_hatch(c, p, &it.u.rect);
     }
     if (bar->mark >= 0) {
         double mx = x + length * (bar->mark > 1 ? 1 : bar->mark);

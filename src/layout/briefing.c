@@ -23,12 +23,15 @@ static void left_and_right(flow *f, style_text_id id, const report_text *left,
     text_line *l = left->s ? layout_official_set_line(c, id, left->s, &lo) : NULL;
     tag_mark m = layout_tag_mark(f->pages);
     double baseline = layout_official_line(f, id, l, left->s, 0);
+    size_t right_from = f->page->items.count;
     if (right_text) {
         text_line *r = layout_official_set_line(c, id, right_text, right_origin);
         layout_page_add_line(f->page, r, right_text,
                              layout_flow_left(f) + layout_type_width(c->s) - r->width, baseline,
                              st->color);
     }
+    if (right_text && right_text == c->copy_zeros) /* numbered copies: each its own */
+        layout_page_make_copy_slot(c, f->page, right_from, id, STYLE_ALIGN_RIGHT);
     layout_official_tag(f, &m, LAYOUT_ROLE_P);
 }
 
@@ -37,9 +40,12 @@ static double head(flow *f, const report_official *o)
     layout_ctx *c = f->c;
     const style *s = c->s;
     const report_meta *m = &c->r->meta;
-    if (m->classification.s || m->copy.s) {
+    const char *copy = c->numbered ? c->copy_zeros : m->copy.s;
+    if (m->classification.s || copy) {
         text_origin co = layout_origin_of(c, &m->copy);
-        left_and_right(f, STYLE_SECRECY, &m->classification, m->copy.s, &co);
+        if (c->numbered)
+            co = (text_origin){c->r->path, 0, 0, false};
+        left_and_right(f, STYLE_SECRECY, &m->classification, copy, &co);
     }
     double bottom =
         layout_official_masthead(f, &o->issuer_mark, s->margin_top + s->official.masthead_top);

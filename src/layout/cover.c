@@ -51,7 +51,13 @@ void layout_cover(layout_ctx *c, page_list *pages)
     text_origin o;
 
     double y = top;
-    if (m->copy.s) {
+    if (c->numbered) { /* each copy's own number, where meta.copy would be */
+        const style_text *st = &s->text[STYLE_COVER_META];
+        layout_page_add_copy_number(c, p, STYLE_COVER_META, layout_type_left(s, 0),
+                                    layout_line_baseline(y, st->leading, st->size),
+                                    STYLE_ALIGN_LEFT);
+        y += st->leading;
+    } else if (m->copy.s) {
         o = layout_origin_of(c, &m->copy);
         y = corner_line(c, p, STYLE_COVER_META, m->copy.s, &o, y);
     }

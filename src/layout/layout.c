@@ -134,6 +134,7 @@ void layout_fill_info(layout_ctx *c, layout_document *doc, int64_t epoch)
 {
     const report_meta *m = &c->r->meta;
     layout_info *info = &doc->info;
+    memcpy(doc->styles, c->text, sizeof doc->styles);
     info->title = m->title.s;
     info->author = m->organization.s;
     info->subject = m->subject.s;
@@ -208,9 +209,24 @@ static void reset_body(layout_ctx *c)
     c->parent = 0;
 }
 
-layout_document *layout_report(const report *r, const style *s, text_engine *te,
-                               int64_t source_date_epoch, diag_list *diags)
+/* Every page's copy mark, once the pages are in their places. */
+static void add_copy_marks(layout_ctx *c, layout_document *doc)
 {
+    for (size_t i = 0; c->numbered && i < doc->npages; i++) {
+        layout_page *lp = &doc->pages[i];
+        page_build p = {
+            .width = lp->width, .height = lp->height, .items = {lp->items, lp->nitems, lp->nitems}};
+        layout_page_add_copy_mark(c, &p, i);
+        lp->items = p.items.items;
+        lp->nitems = p.items.count;
+    }
+}
+
+layout_document *layout_report(const report *r, const style *s, text_engine *te,
+                               const layout_options *options, diag_list *diags)
+{
+    static const layout_options defaults = {.source_date_epoch = -1};
+    const layout_options *o = options ? options : &defaults;
     layout_document *doc = xcalloc(1, sizeof *doc);
     doc->arena = arena_new();
     layout_ctx c;
@@ -219,6 +235,8 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
         layout_document_free(doc);
         return NULL;
     }
+    c.numbered = o->numbered_copies;
+    c.copy_zeros = "000000";
 
     page_list cover = {0}, body = {0}, contents = {0};
     if (s->cover)
@@ -269,7 +287,8 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     layout_adopt_pages(doc, &body);
     fill_outline(&c, doc, ncover, body_offset);
     fill_labels(&c, doc, ncover, body_offset);
-    layout_fill_info(&c, doc, source_date_epoch);
+    add_copy_marks(&c, doc);
+    layout_fill_info(&c, doc, o->source_date_epoch);
     layout_adopt_nodes(&c, doc);
     layout_ctx_close(&c);
     layout_diags_unique(diags, ndiags_before);

@@ -34,6 +34,7 @@ typedef enum {
     LAYOUT_ITEM_LINE,   /* a straight line */
     LAYOUT_ITEM_DOT,    /* a filled circle (dot leaders, bullets) */
     LAYOUT_ITEM_LINK,   /* a clickable area leading to a place in the document */
+    LAYOUT_ITEM_SLOT,   /* a text each numbered copy fills in for itself (its number) */
 } layout_item_kind;
 
 typedef struct layout_glyphs {
@@ -70,6 +71,26 @@ typedef struct layout_dot {
     style_color color;
 } layout_dot;
 
+/* A slot: where the number of a copy goes and how it looks. Layout reserves
+ * it; the writer fills it for each copy without laying out again, from the
+ * digits' glyphs measured here (so every copy's number sets alike). */
+typedef enum { LAYOUT_SLOT_COPY_NUMBER } layout_slot_kind;
+
+/* A copy number has six digits, as GB/T 9704 writes 份号 (000017). */
+#define LAYOUT_COPY_DIGITS 6
+
+typedef struct layout_slot {
+    layout_slot_kind what;
+    const text_font *font; /* borrowed from the text engine */
+    double size;
+    style_color color;
+    double x, y;                 /* the baseline: x is the left end, the centre or the right end, */
+    style_align align;           /* as align says (left, center, right) */
+    int digits;                  /* how many digits: 6, as GB/T 9704 writes 份号 (000017) */
+    const uint32_t *digit_gid;   /* glyph of 0 … 9 (in the document's arena) */
+    const double *digit_advance; /* their advances, pt */
+} layout_slot;
+
 typedef struct layout_link {
     double x, y, w, h;  /* the clickable area */
     size_t target_page; /* index into layout_document.pages */
@@ -92,6 +113,7 @@ typedef struct layout_item {
         layout_line line;
         layout_dot dot;
         layout_link link;
+        layout_slot slot;
     } u;
 } layout_item;
 
@@ -188,15 +210,27 @@ typedef struct layout_document {
     size_t nnodes;
     const char *lang; /* the document's language (BCP 47): meta.lang or zh-CN */
     layout_info info;
+    /* The fonts each style resolved to (borrowed from the text engine): what
+     * a later pass sets its own lines in (the slug of a printer's sheet). */
+    text_style styles[STYLE_COUNT];
     arena *arena; /* glyph arrays, outline, labels, strings made by layout */
 } layout_document;
+
+/* How to lay a report out beyond what its style says. */
+typedef struct layout_options {
+    /* The document's date: meta.date at 00:00 +08:00 when < 0. */
+    int64_t source_date_epoch;
+    /* The copies will be numbered: where the layout prints meta.copy goes a
+     * slot instead, and the style's print.copy_mark adds one to every page. */
+    bool numbered_copies;
+} layout_options;
 
 /* Lay the report out: cover, contents, numbered sections, closing, editor.
  * Fonts are resolved through te by the style's roles. Errors (a role with no
  * installed family, a character no font has) go to diags; NULL on error.
- * The date is meta.date at 00:00 +08:00 unless source_date_epoch >= 0. */
+ * NULL options: the defaults (meta.date, no numbered copies). */
 layout_document *layout_report(const report *r, const style *s, text_engine *te,
-                               int64_t source_date_epoch, diag_list *diags);
+                               const layout_options *options, diag_list *diags);
 /* Set the changes between two versions of a report (m->before and
  * m->after, which, like m, must outlive the document) as a 修订对照 booklet
  * in style s: a cover naming both versions, the meta changes, then the

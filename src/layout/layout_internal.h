@@ -50,6 +50,15 @@ typedef struct heading_mark {
 /* What every part of the layout works with. Strings made and text set while
  * laying out are allocated in a (in layout_report: the document's arena);
  * the headings array is on the heap, freed by layout_ctx_close. */
+/* The ten digits of a style, shaped once for the slots of copy numbers. */
+typedef struct layout_digits {
+    const text_font *font;
+    double size;
+    const uint32_t *gid;   /* of 0 … 9, in the arena */
+    const double *advance; /* pt */
+    bool failed;           /* could not be set in one font (reported once) */
+} layout_digits;
+
 typedef struct layout_ctx {
     const report *r;
     const style *s;
@@ -62,6 +71,9 @@ typedef struct layout_ctx {
     int tables;             /* captioned tables so far (表1, 表2 …) */
     VEC(layout_node) nodes; /* the structure tree (heap; nodes[0] the document) */
     uint32_t parent;        /* where the next block's node goes: the section, a cell … */
+    bool numbered;          /* numbered copies: slots for their numbers (layout_options) */
+    const char *copy_zeros; /* "000000": what stands for a copy's number while laid out */
+    layout_digits digits[STYLE_COUNT];
 } layout_ctx;
 
 /* Resolve the style's fonts for laying out r (false: a role has no installed
@@ -242,7 +254,7 @@ double layout_bar_label_width(layout_ctx *c, const grid_bar *bar, style_text_id 
 
 /* White diagonal stripes over a filled rectangle: how a lagging bar (and
  * its legend swatch) reads in black-and-white print. */
-void layout_bar_hatch(page_build *p, const layout_rect *r);
+void layout_bar_hatch(const layout_ctx *c, page_build *p, const layout_rect *r);
 
 /* ---- column widths (columns.c): how a grid's columns share the width ---- */
 
@@ -463,5 +475,18 @@ void layout_contents(layout_ctx *c, page_list *pages, const contents_nodes *node
 /* Running header (unless the layout has none) and page number (none when
  * number is 0) on a body page. */
 void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number);
+
+/* ---- copy numbers (slots.c) ---- */
+
+/* A slot for the copy's number in style id, its baseline at (x, baseline),
+ * x its left end, centre or right end as align says. */
+void layout_page_add_copy_number(layout_ctx *c, page_build *p, style_text_id id, double x,
+                                 double baseline, style_align align);
+/* What was set on p from item `from` on (zeros where the layout sets
+ * meta.copy) made into a slot for the copy's number, aligned so. */
+void layout_page_make_copy_slot(layout_ctx *c, page_build *p, size_t from, style_text_id id,
+                                style_align align);
+/* The style's per-page copy mark (print.copy_mark), if it has one. */
+void layout_page_add_copy_mark(layout_ctx *c, page_build *p, size_t physical);
 
 #endif

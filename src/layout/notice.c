@@ -32,7 +32,13 @@ static void marks(flow *f, const report_official *o)
 {
     layout_ctx *c = f->c;
     const report_text *copy = &c->r->meta.copy;
-    if (copy->s) {
+    if (c->numbered) { /* each copy's own number, an artifact */
+        text_origin none = {c->r->path, 0, 0, false};
+        text_line *l = layout_official_set_line(c, STYLE_COPY_NUMBER, c->copy_zeros, &none);
+        size_t from = f->page->items.count;
+        layout_official_line(f, STYLE_COPY_NUMBER, l, c->copy_zeros, 0);
+        layout_page_make_copy_slot(c, f->page, from, STYLE_COPY_NUMBER, STYLE_ALIGN_LEFT);
+    } else if (copy->s) {
         text_origin co = layout_origin_of(c, copy);
         flush_left(f, STYLE_COPY_NUMBER, copy->s, &co);
     }

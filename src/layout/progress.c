@@ -188,7 +188,7 @@ static void legend_item(legend_pen *pen, style_color swatch, bool mark, bool hat
             it.u.rect = (layout_rect){pen->x, top, h * 1.6, h, true, false, swatch, swatch, 0};
             layout_page_add_item(p, it);
             if (hatched)
-                layout_bar_hatch(p, &it.u.rect);
+                layout_bar_hatch(c, p, &it.u.rect);
         }
         layout_page_add_line(p, l, label, pen->x + h * 1.6 + gap, pen->baseline, st->color);
     }

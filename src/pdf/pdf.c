@@ -1,15 +1,22 @@
-/* pdf.c — draw a layout document's frames with libharu and write the file.
+/* pdf.c — a layout document as a PDF: its pages drawn on the sheets of the
+ * plan (one a sheet unless imposed), each numbered copy a set of pages
+ * sharing those sheets' content streams, then the navigation (links,
+ * bookmarks, labels), PDF/A and the file. pdf_draw.c draws the items;
+ * libharu keeps the objects and saves them; pdf_file.c puts the bytes in
+ * their place.
  *
- * Graphics (rules, rectangles, dots, colours) go through libharu's page
- * calls; text is written as raw operators into the page's content stream
- * (BT … ET, between libharu's calls, so its graphics-mode bookkeeping stays
- * valid), because the glyphs are our own CID codes in fonts we embed
- * ourselves (pdf_fontobj.c). pdf_file.c puts the saved bytes in their place. */
+ * Output pages are dictionaries of our own (libharu's pages own a content
+ * stream and resources each; copies share theirs). A sheet's stream draws
+ * each placed page inside q … Q under its translation (and clip), then the
+ * sheet's marks. Slots (a copy's number) are drawn, for each copy, into a
+ * stream of its own that the copy's page adds to the shared one. */
 #include "pdf_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define PAGES_PER_NODE 4096
 
 typedef struct writer {
     const layout_document *doc;
@@ -17,7 +24,27 @@ typedef struct writer {
     HPDF_Doc pdf;
     HPDF_STATUS error, detail; /* libharu's first error, from on_error */
     pdf_fonts fonts;
-    HPDF_Page *pages;
+    const impose_plan *plan; /* the options', or own_plan: a page a sheet */
+    impose_plan *own_plan;
+    HPDF_Dict *pages; /* the first copy's output pages: one a sheet */
+    /* One /Resources (every font) and, when all sheets are alike, their
+     * /MediaBox, inherited by every page from the page tree's root. */
+    HPDF_Dict resources;
+    bool media_inherited;
+    /* Output pages go under nodes of PAGES_PER_NODE when there are more
+     * than one node's worth (a PDF array holds at most 32,767). */
+    bool grouped;
+    HPDF_Pages node;
+    size_t in_node;
+    HPDF_Dict *contents; /* each sheet's content stream, shared too */
+    pdf_place *where;    /* per layout page: where it is in the output */
+    /* Every distinct box array, one indirect object each: the pages of all
+     * copies name them (a copy's page costs its few bytes only). */
+    VEC(struct shared_box {
+        double v[4];
+        HPDF_Array array;
+    })
+    boxes;
     /* What went wrong, in the order found. Nothing more is tried after a
      * failure, except that the fonts are always finished (their worker is
      * joined): a font's error, found last, is the one pdf_write reports. */
@@ -52,338 +79,415 @@ static bool failed(writer *w)
     return w->errors.errors > 0;
 }
 
-/* ---- numbers and colours ---- */
+/* ---- output pages ---- */
 
-/* A number as PDF content wants it: at most 3 decimals, no trailing zeros.
- * Formatted by hand: content streams hold thousands of numbers, and
- * snprintf was a tenth of the writer's time. */
-static void write_number(HPDF_Stream s, double v)
+/* A rectangle, written where it is used (an annotation's /Rect). */
+static HPDF_Array rect(writer *w, double x0, double y0, double x1, double y1)
 {
-    long long m = llround(v * 1000.0);
-    char buf[32], *p = buf + sizeof buf;
-    *--p = '\0';
-    bool negative = m < 0;
-    unsigned long long u = negative ? 0ULL - (unsigned long long)m : (unsigned long long)m;
-    unsigned frac = (unsigned)(u % 1000);
-    u /= 1000;
-    if (frac) {
-        int digits = 3;
-        while (frac % 10 == 0) {
-            frac /= 10;
-            digits--;
+    HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
+    double v[4] = {x0, y0, x1, y1};
+    for (int i = 0; a && i < 4; i++)
+        HPDF_Array_AddReal(a, (HPDF_REAL)v[i]);
+    return a;
+}
+
+/* A page box: one indirect array for each distinct box, which every page
+ * showing it names. */
+static HPDF_Array box(writer *w, double x0, double y0, double x1, double y1)
+{
+    double v[4] = {x0, y0, x1, y1};
+    for (size_t i = 0; i < w->boxes.count; i++)
+        if (!memcmp(w->boxes.items[i].v, v, sizeof v))
+            return w->boxes.items[i].array;
+    HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
+    if (!a || HPDF_Xref_Add(w->pdf->xref, a) != HPDF_OK)
+        return NULL;
+    for (int i = 0; i < 4; i++)
+        HPDF_Array_AddReal(a, (HPDF_REAL)v[i]);
+    struct shared_box b = {{x0, y0, x1, y1}, a};
+    VEC_PUSH(&w->boxes, b);
+    return a;
+}
+
+/* A page of our own in the page tree (libharu's would own a content stream
+ * and resources; ours share them). Added to /Kids as a plain dictionary,
+ * then marked a page, which is what libharu counts in /Count. */
+static HPDF_Pages parent_of_next_page(writer *w)
+{
+    if (!w->grouped)
+        return w->pdf->root_pages;
+    if (!w->node || w->in_node == PAGES_PER_NODE) {
+        w->node = HPDF_Pages_New(w->pdf->mmgr, w->pdf->root_pages, w->pdf->xref);
+        w->in_node = 0;
+    }
+    w->in_node++;
+    return w->node;
+}
+
+static HPDF_Dict new_page(writer *w, const impose_sheet *s)
+{
+    HPDF_Pages parent = parent_of_next_page(w);
+    HPDF_Dict page = HPDF_Dict_New(w->pdf->mmgr);
+    if (!parent || !page || HPDF_Xref_Add(w->pdf->xref, page) != HPDF_OK)
+        return NULL;
+    HPDF_Dict_AddName(page, "Type", "Page");
+    HPDF_Pages_AddKids(parent, page);
+    page->header.obj_class |= HPDF_OSUBCLASS_PAGE;
+    if (!w->media_inherited)
+        HPDF_Dict_Add(page, "MediaBox", box(w, 0, 0, s->width, s->height));
+    if (s->boxes) { /* in PDF space, y up */
+        HPDF_Dict_Add(
+            page, "TrimBox",
+            box(w, s->trim.x0, s->height - s->trim.y1, s->trim.x1, s->height - s->trim.y0));
+        HPDF_Dict_Add(
+            page, "BleedBox",
+            box(w, s->bleed.x0, s->height - s->bleed.y1, s->bleed.x1, s->height - s->bleed.y0));
+    }
+    return page;
+}
+
+static HPDF_Dict new_stream(writer *w)
+{
+    HPDF_Dict d = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+    if (d)
+        d->filter = HPDF_STREAM_FILTER_NONE; /* deflated by us: pdf_stream_pack */
+    return d;
+}
+
+static const layout_item *items_of(const writer *w, const impose_placement *pl, size_t *n)
+{
+    const layout_page *lp = &w->doc->pages[pl->page];
+    *n = pl->items ? pl->nitems : lp->nitems;
+    return pl->items ? pl->items : lp->items;
+}
+
+/* A placed page's own space: its corner at (x, y) on the sheet, y up. */
+static void enter_placement(pdf_canvas *c, const impose_sheet *s, const impose_placement *pl,
+                            double page_h)
+{
+    HPDF_Stream_WriteStr(c->s, "q\n");
+    if (pl->clip) {
+        double clip[4] = {pl->clip_x0, s->height - pl->clip_y1, pl->clip_x1 - pl->clip_x0,
+                          pl->clip_y1 - pl->clip_y0};
+        for (int i = 0; i < 4; i++) {
+            pdf_write_number(c->s, clip[i]);
+            HPDF_Stream_WriteChar(c->s, ' ');
         }
-        for (int i = 0; i < digits; i++, frac /= 10)
-            *--p = (char)('0' + frac % 10);
-        *--p = '.';
+        HPDF_Stream_WriteStr(c->s, "re W n\n");
     }
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (negative && (frac || strcmp(p, "0") != 0))
-        *--p = '-';
-    HPDF_Stream_WriteStr(s, p);
+    HPDF_Stream_WriteStr(c->s, "1 0 0 1 ");
+    pdf_write_number(c->s, pl->x);
+    HPDF_Stream_WriteChar(c->s, ' ');
+    pdf_write_number(c->s, s->height - pl->y - page_h);
+    HPDF_Stream_WriteStr(c->s, " cm\n");
+    c->height = page_h;
 }
 
-static void set_fill(HPDF_Page page, style_color c)
+static void leave_placement(pdf_canvas *c, const impose_sheet *s)
 {
-    if (c.cmyk)
-        HPDF_Page_SetCMYKFill(page, (HPDF_REAL)c.v[0], (HPDF_REAL)c.v[1], (HPDF_REAL)c.v[2],
-                              (HPDF_REAL)c.v[3]);
-    else
-        HPDF_Page_SetRGBFill(page, (HPDF_REAL)c.v[0], (HPDF_REAL)c.v[1], (HPDF_REAL)c.v[2]);
+    HPDF_Stream_WriteStr(c->s, "Q\n");
+    pdf_canvas_forget(c);
+    c->height = s->height;
 }
 
-static void set_stroke(HPDF_Page page, style_color c)
+/* A page exactly covering its sheet draws without a transform. */
+static bool is_plain(const impose_sheet *s, const impose_placement *pl, const layout_page *lp)
 {
-    if (c.cmyk)
-        HPDF_Page_SetCMYKStroke(page, (HPDF_REAL)c.v[0], (HPDF_REAL)c.v[1], (HPDF_REAL)c.v[2],
-                                (HPDF_REAL)c.v[3]);
-    else
-        HPDF_Page_SetRGBStroke(page, (HPDF_REAL)c.v[0], (HPDF_REAL)c.v[1], (HPDF_REAL)c.v[2]);
+    return !pl->clip && pl->x == 0 && pl->y == 0 && lp->width == s->width &&
+           lp->height == s->height;
 }
 
-/* ---- text ---- */
-
-/* The font in the page's /Resources /Font, added on first use. */
-static void use_font_on_page(HPDF_Doc pdf, HPDF_Page page, const pdf_font *pf)
+static void link_annotation(writer *w, size_t sheet, const impose_placement *pl,
+                            const layout_item *it)
 {
-    HPDF_PageAttr attr = page->attr;
-    if (!attr->fonts) {
-        HPDF_Dict resources = HPDF_Page_GetInheritableItem(page, "Resources", HPDF_OCLASS_DICT);
-        if (!resources)
-            return;
-        attr->fonts = HPDF_Dict_New(pdf->mmgr);
-        HPDF_Dict_Add(resources, "Font", attr->fonts);
-    }
-    if (!HPDF_Dict_GetItem(attr->fonts, pf->resource_name, HPDF_OCLASS_DICT))
-        HPDF_Dict_Add(attr->fonts, pf->resource_name, pf->type0);
-}
-
-/* The glyphs of one run: a text matrix where a run starts or changes
- * baseline, then TJ with an adjustment wherever the set position differs
- * from where the font's own advance (/W) would put the glyph. */
-typedef struct text_writer {
-    HPDF_Stream s;
-    double size;
-    bool in_array, in_string;
-    double pen_x, line_y; /* where the next glyph goes without adjustment */
-} text_writer;
-
-static void close_string(text_writer *t)
-{
-    if (t->in_string)
-        HPDF_Stream_WriteChar(t->s, '>');
-    t->in_string = false;
-}
-
-static void close_array(text_writer *t)
-{
-    close_string(t);
-    if (t->in_array)
-        HPDF_Stream_WriteStr(t->s, "] TJ\n");
-    t->in_array = false;
-}
-
-static void put_glyph(text_writer *t, double x, double y, const pdf_glyph_use *g)
-{
-    if (!t->in_array || fabs(y - t->line_y) > 1e-6) {
-        close_array(t);
-        HPDF_Stream_WriteStr(t->s, "1 0 0 1 ");
-        write_number(t->s, x);
-        HPDF_Stream_WriteChar(t->s, ' ');
-        write_number(t->s, y);
-        HPDF_Stream_WriteStr(t->s, " Tm\n[");
-        t->in_array = true;
-        t->line_y = y;
-    } else {
-        double adjust = (t->pen_x - x) * 1000.0 / t->size; /* positive moves left */
-        if (fabs(adjust) >= 0.0005) {
-            close_string(t);
-            write_number(t->s, adjust);
-        }
-    }
-    if (!t->in_string)
-        HPDF_Stream_WriteChar(t->s, '<');
-    t->in_string = true;
-    static const char HEX[] = "0123456789ABCDEF";
-    unsigned code = (unsigned)g->code & 0xffff;
-    char hex[5] = {HEX[code >> 12], HEX[(code >> 8) & 15], HEX[(code >> 4) & 15], HEX[code & 15]};
-    HPDF_Stream_WriteStr(t->s, hex);
-    t->pen_x = x + g->width * t->size / 1000.0;
-}
-
-static void begin_text(HPDF_Stream s, const pdf_font *pf, double size)
-{
-    HPDF_Stream_WriteStr(s, "BT\n/");
-    HPDF_Stream_WriteStr(s, pf->resource_name);
-    HPDF_Stream_WriteChar(s, ' ');
-    write_number(s, size);
-    HPDF_Stream_WriteStr(s, " Tf\n");
-}
-
-/* A glyph standing for other text than its ToUnicode entry says (・ and ·
- * can share one) carries its own text, as a span of its own, outside the
- * text object (a marked-content sequence may not cross BT … ET). */
-static void put_own_glyph(writer *w, text_writer *t, size_t index, const layout_item *it,
-                          const pdf_font *pf, double x, double y, const pdf_glyph_use *use,
-                          const char *text, size_t len)
-{
-    close_array(t);
-    HPDF_Stream_WriteStr(t->s, "ET\n");
-    pdf_tags_begin_span(w->tags, t->s, index, it->node, text, len);
-    begin_text(t->s, pf, t->size);
-    put_glyph(t, x, y, use);
-    close_array(t);
-    HPDF_Stream_WriteStr(t->s, "ET\n");
-    pdf_tags_end_span(w->tags, t->s, it->node);
-    pdf_tags_item(w->tags, t->s, index, it); /* the run goes on in its node */
-    begin_text(t->s, pf, t->size);
-}
-
-static void draw_glyphs(writer *w, HPDF_Page page, size_t index, const layout_item *it)
-{
-    const layout_glyphs *g = &it->u.glyphs;
-    if (g->nglyphs == 0)
-        return;
-    pdf_font *pf = pdf_fonts_get(&w->fonts, g->font);
-    use_font_on_page(w->pdf, page, pf);
-    set_fill(page, g->color);
-    HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
-    double page_h = HPDF_Page_GetHeight(page);
-    if (g->actual_text)
-        pdf_tags_begin_span(w->tags, s, index, it->node, g->actual_text, g->actual_len);
-    begin_text(s, pf, g->size);
-    text_writer t = {.s = s, .size = g->size};
-    for (size_t i = 0; i < g->nglyphs; i++) {
-        const text_glyph *gl = &g->glyphs[i];
-        const pdf_glyph_use *use = pdf_font_glyph(pf, gl->gid);
-        const char *text = g->text ? g->text + gl->text_start : "";
-        bool own = !g->actual_text && g->text && gl->text_len > 0 &&
-                   (gl->text_len != use->len || memcmp(text, use->text, use->len) != 0);
-        double x = g->x + gl->x, y = page_h - (g->y + gl->y);
-        if (own)
-            put_own_glyph(w, &t, index, it, pf, x, y, use, text, gl->text_len);
-        else
-            put_glyph(&t, x, y, use);
-    }
-    close_array(&t);
-    HPDF_Stream_WriteStr(s, "ET\n");
-    if (g->actual_text)
-        pdf_tags_end_span(w->tags, s, it->node);
-}
-
-/* ---- graphics and links ---- */
-
-static void draw_rect(HPDF_Page page, const layout_rect *r)
-{
-    if (!r->fill && !r->stroke)
-        return;
-    double page_h = HPDF_Page_GetHeight(page);
-    if (r->fill)
-        set_fill(page, r->fill_color);
-    if (r->stroke) {
-        set_stroke(page, r->stroke_color);
-        HPDF_Page_SetLineWidth(page, (HPDF_REAL)r->line_width);
-    }
-    HPDF_Page_Rectangle(page, (HPDF_REAL)r->x, (HPDF_REAL)(page_h - r->y - r->h), (HPDF_REAL)r->w,
-                        (HPDF_REAL)r->h);
-    if (r->fill && r->stroke)
-        HPDF_Page_FillStroke(page);
-    else if (r->fill)
-        HPDF_Page_Fill(page);
-    else
-        HPDF_Page_Stroke(page);
-}
-
-static void draw_line(HPDF_Page page, const layout_line *l)
-{
-    double page_h = HPDF_Page_GetHeight(page);
-    set_stroke(page, l->color);
-    HPDF_Page_SetLineWidth(page, (HPDF_REAL)l->width);
-    HPDF_Page_MoveTo(page, (HPDF_REAL)l->x1, (HPDF_REAL)(page_h - l->y1));
-    HPDF_Page_LineTo(page, (HPDF_REAL)l->x2, (HPDF_REAL)(page_h - l->y2));
-    HPDF_Page_Stroke(page);
-}
-
-static void draw_dot(HPDF_Page page, const layout_dot *d)
-{
-    set_fill(page, d->color);
-    HPDF_Page_Circle(page, (HPDF_REAL)d->x, (HPDF_REAL)(HPDF_Page_GetHeight(page) - d->y),
-                     (HPDF_REAL)d->r);
-    HPDF_Page_Fill(page);
-}
-
-static HPDF_Dict draw_link(writer *w, HPDF_Page page, const layout_link *l)
-{
-    if (l->target_page >= w->doc->npages) {
+    const layout_link *l = &it->u.link;
+    if (l->target_page >= w->doc->npages || !w->where[l->target_page].page) {
         diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "a link leads to page %zu of %zu",
                  l->target_page + 1, w->doc->npages);
-        return NULL;
+        return;
     }
-    HPDF_Page target = w->pages[l->target_page];
-    double page_h = HPDF_Page_GetHeight(page);
-    HPDF_Rect rect = {(HPDF_REAL)l->x, (HPDF_REAL)(page_h - l->y - l->h), (HPDF_REAL)(l->x + l->w),
-                      (HPDF_REAL)(page_h - l->y)};
-    HPDF_Array dst = pdf_dest_xyz(w->pdf, target, HPDF_Page_GetHeight(target) - l->target_y);
-    /* The annotation is built here rather than by libharu, whose link
-     * annotations take an indirect destination and no flags: PDF/A wants
-     * the print flag (4) and a direct /Dest. */
+    const impose_sheet *s = &w->plan->sheets[sheet];
+    const pdf_place *to = &w->where[l->target_page];
+    double x0 = pl->x + l->x, y1 = s->height - (pl->y + l->y);
+    HPDF_Array dst = pdf_dest_xyz(w->pdf, to->page, to->height - (to->dy + l->target_y));
+    /* built here rather than by libharu, whose link annotations take an
+     * indirect destination and no flags: PDF/A wants the print flag (4) and
+     * a direct /Dest */
     HPDF_Dict annot = HPDF_Dict_New(w->pdf->mmgr);
     if (!annot || !dst || HPDF_Xref_Add(w->pdf->xref, annot) != HPDF_OK)
-        return NULL;
+        return;
     HPDF_Dict_AddName(annot, "Type", "Annot");
     HPDF_Dict_AddName(annot, "Subtype", "Link");
-    HPDF_Array box = HPDF_Array_New(w->pdf->mmgr);
-    HPDF_Array_AddReal(box, rect.left);
-    HPDF_Array_AddReal(box, rect.bottom);
-    HPDF_Array_AddReal(box, rect.right);
-    HPDF_Array_AddReal(box, rect.top);
-    HPDF_Dict_Add(annot, "Rect", box);
+    HPDF_Dict_Add(annot, "Rect", rect(w, x0, y1 - l->h, x0 + l->w, y1));
     HPDF_Array border = HPDF_Array_New(w->pdf->mmgr);
     for (int i = 0; i < 3; i++)
         HPDF_Array_AddNumber(border, 0);
     HPDF_Dict_Add(annot, "Border", border);
     HPDF_Dict_AddNumber(annot, "F", 4);
     HPDF_Dict_Add(annot, "Dest", dst);
+    HPDF_Dict page = w->pages[sheet];
     HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
     if (!annots) {
         annots = HPDF_Array_New(w->pdf->mmgr);
         HPDF_Dict_Add(page, "Annots", annots);
     }
     HPDF_Array_Add(annots, annot);
-    return annot;
+    pdf_tags_link(w->tags, sheet, annot, it->node);
 }
 
-static void draw_page(writer *w, size_t index)
+static void draw_placement(writer *w, pdf_canvas *c, size_t sheet, const impose_placement *pl)
 {
-    const layout_page *lp = &w->doc->pages[index];
-    HPDF_Page page = w->pages[index];
-    HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
-    pdf_tags_begin_page(w->tags);
-    for (size_t i = 0; i < lp->nitems && !failed(w); i++) {
-        const layout_item *it = &lp->items[i];
-        pdf_tags_item(w->tags, s, index, it);
-        switch (it->kind) {
-        case LAYOUT_ITEM_GLYPHS:
-            draw_glyphs(w, page, index, it);
-            break;
-        case LAYOUT_ITEM_RECT:
-            draw_rect(page, &it->u.rect);
-            break;
-        case LAYOUT_ITEM_LINE:
-            draw_line(page, &it->u.line);
-            break;
-        case LAYOUT_ITEM_DOT:
-            draw_dot(page, &it->u.dot);
-            break;
-        case LAYOUT_ITEM_LINK:
-            pdf_tags_link(w->tags, index, draw_link(w, page, &it->u.link), it->node);
-            break;
-        }
+    const impose_sheet *s = &w->plan->sheets[sheet];
+    const layout_page *lp = &w->doc->pages[pl->page];
+    bool plain = is_plain(s, pl, lp);
+    if (!plain)
+        enter_placement(c, s, pl, lp->height);
+    size_t n;
+    const layout_item *items = items_of(w, pl, &n);
+    for (size_t i = 0; i < n && !failed(w); i++) {
+        if (items[i].kind == LAYOUT_ITEM_LINK)
+            link_annotation(w, sheet, pl, &items[i]);
+        else
+            pdf_draw_item(c, &items[i]);
     }
-    pdf_tags_end_page(w->tags, s);
+    pdf_tags_end_sequence(w->tags, c->s); /* nothing open across Q */
+    if (!plain)
+        leave_placement(c, s);
 }
 
-/* ---- the document ---- */
-
-/* Every glyph of every run, with the text it stands for, so that each font
- * can be subset once before any page is drawn. */
-static bool collect_glyphs(writer *w)
+static pdf_canvas canvas_for(writer *w, size_t sheet, HPDF_Dict contents)
 {
-    for (size_t p = 0; p < w->doc->npages; p++) {
-        const layout_page *lp = &w->doc->pages[p];
-        for (size_t i = 0; i < lp->nitems; i++) {
-            const layout_glyphs *g = &lp->items[i].u.glyphs;
-            if (lp->items[i].kind != LAYOUT_ITEM_GLYPHS || g->nglyphs == 0)
-                continue;
-            if (!g->font || g->size <= 0) {
-                diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0,
-                         "a run of glyphs on page %zu has no font", p + 1);
+    pdf_canvas c = {.s = contents->stream, .registry = &w->fonts, .tags = w->tags, .page = sheet};
+    c.fonts = HPDF_Dict_GetItem(w->resources, "Font", HPDF_OCLASS_DICT);
+    c.height = w->plan->sheets[sheet].height;
+    return c;
+}
+
+/* PDF readers accept 3 to 14,400 units a side (ISO 32000-1, C.2). */
+static bool sheet_size_ok(writer *w, const impose_sheet *s, size_t sheet)
+{
+    if (s->width >= 3 && s->height >= 3 && s->width <= 14400 && s->height <= 14400)
+        return true;
+    diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0,
+             "sheet %zu is %.1f x %.1f pt; a PDF page is 3 to 14400 pt on each side", sheet + 1,
+             s->width, s->height);
+    return false;
+}
+
+/* What every page inherits from the root of the page tree: the resources,
+ * and the media box when the sheets are all one size. */
+static bool add_inherited(writer *w)
+{
+    HPDF_Dict root = w->pdf->root_pages;
+    const impose_sheet *first = &w->plan->sheets[0];
+    w->media_inherited = true;
+    for (size_t i = 1; i < w->plan->nsheets; i++)
+        if (w->plan->sheets[i].width != first->width || w->plan->sheets[i].height != first->height)
+            w->media_inherited = false;
+    if (w->media_inherited)
+        HPDF_Dict_Add(root, "MediaBox", rect(w, 0, 0, first->width, first->height));
+    HPDF_Dict res = w->resources = HPDF_Dict_New(w->pdf->mmgr);
+    if (!res || HPDF_Xref_Add(w->pdf->xref, res) != HPDF_OK)
+        return false;
+    HPDF_Dict_Add(res, "Font", HPDF_Dict_New(w->pdf->mmgr));
+    HPDF_Dict_Add(root, "Resources", res);
+    return !failed(w);
+}
+
+/* The first copy's page of every sheet and its content stream, made before
+ * any is drawn: links lead to pages further on. */
+static bool add_sheets(writer *w)
+{
+    size_t n = w->plan->nsheets;
+    for (size_t sheet = 0; sheet < n; sheet++)
+        if (!sheet_size_ok(w, &w->plan->sheets[sheet], sheet))
+            return false;
+    if (!add_inherited(w))
+        return false;
+    size_t copies = w->options->ncopies ? w->options->ncopies : 1;
+    w->grouped = n * copies > PAGES_PER_NODE;
+    w->pages = xcalloc(n, sizeof *w->pages);
+    w->contents = xcalloc(n, sizeof *w->contents);
+    for (size_t sheet = 0; sheet < n; sheet++) {
+        w->pages[sheet] = new_page(w, &w->plan->sheets[sheet]);
+        w->contents[sheet] = new_stream(w);
+        if (!w->pages[sheet] || !w->contents[sheet])
+            return false;
+    }
+    return !failed(w);
+}
+
+/* A sheet's content stream: every placed page, then the sheet's marks. */
+static bool draw_sheet(writer *w, size_t sheet)
+{
+    const impose_sheet *s = &w->plan->sheets[sheet];
+    HPDF_Dict contents = w->contents[sheet];
+    pdf_canvas c = canvas_for(w, sheet, contents);
+    pdf_tags_begin_page(w->tags);
+    for (size_t k = 0; k < s->nplace; k++)
+        if (s->place[k].page != IMPOSE_BLANK)
+            draw_placement(w, &c, sheet, &s->place[k]);
+    for (size_t i = 0; i < s->nmarks; i++) {
+        layout_item mark = s->marks[i];
+        mark.node = 0; /* marks are for the press: artifacts */
+        mark.artifact = LAYOUT_ARTIFACT_PAGINATION;
+        pdf_draw_item(&c, &mark);
+    }
+    pdf_tags_end_page(w->tags, c.s);
+    pdf_stream_pack(contents);
+    return !failed(w);
+}
+
+/* ---- numbered copies ---- */
+
+static bool sheet_has_slots(const writer *w, const impose_sheet *s)
+{
+    for (size_t k = 0; k < s->nplace; k++) {
+        if (s->place[k].page == IMPOSE_BLANK)
+            continue;
+        size_t n;
+        const layout_item *items = items_of(w, &s->place[k], &n);
+        for (size_t i = 0; i < n; i++)
+            if (items[i].kind == LAYOUT_ITEM_SLOT)
+                return true;
+    }
+    return false;
+}
+
+/* The slots of a sheet filled with one copy's number, in a stream of its own. */
+static HPDF_Dict slot_stream(writer *w, size_t sheet, int copy)
+{
+    const impose_sheet *s = &w->plan->sheets[sheet];
+    HPDF_Dict stream = new_stream(w);
+    if (!stream)
+        return NULL;
+    pdf_canvas c = canvas_for(w, sheet, stream);
+    c.tags = NULL;
+    for (size_t k = 0; k < s->nplace; k++) {
+        const impose_placement *pl = &s->place[k];
+        if (pl->page == IMPOSE_BLANK)
+            continue;
+        const layout_page *lp = &w->doc->pages[pl->page];
+        bool plain = is_plain(s, pl, lp);
+        if (!plain)
+            enter_placement(&c, s, pl, lp->height);
+        size_t n;
+        const layout_item *items = items_of(w, pl, &n);
+        for (size_t i = 0; i < n; i++)
+            if (items[i].kind == LAYOUT_ITEM_SLOT)
+                pdf_draw_slot(&c, &items[i].u.slot, copy);
+        if (!plain)
+            leave_placement(&c, s);
+    }
+    pdf_stream_pack(stream);
+    return stream;
+}
+
+/* A page of a copy: the sheet's shared stream, and its own slots. */
+static void copy_contents(writer *w, HPDF_Dict page, size_t sheet, int copy, bool slots)
+{
+    if (!slots) {
+        HPDF_Dict_Add(page, "Contents", w->contents[sheet]);
+        return;
+    }
+    HPDF_Array both = HPDF_Array_New(w->pdf->mmgr);
+    HPDF_Array_Add(both, w->contents[sheet]);
+    HPDF_Array_Add(both, slot_stream(w, sheet, copy));
+    HPDF_Dict_Add(page, "Contents", both);
+}
+
+/* Every copy after the first: pages of their own over the first's streams
+ * and resources; the tree's parent tree maps their marked content to the
+ * same elements (a copy is the same document). Copies are made one after
+ * the other and keep nothing but their pages. */
+static bool add_copies(writer *w, const bool *slots)
+{
+    const pdf_options *o = w->options;
+    for (size_t sheet = 0; sheet < w->plan->nsheets; sheet++)
+        copy_contents(w, w->pages[sheet], sheet, o->ncopies ? o->copies[0] : 0,
+                      slots[sheet] && o->ncopies);
+    for (size_t k = 1; k < o->ncopies; k++) {
+        for (size_t sheet = 0; sheet < w->plan->nsheets; sheet++) {
+            HPDF_Dict page = new_page(w, &w->plan->sheets[sheet]);
+            if (!page)
                 return false;
-            }
-            pdf_font *pf = pdf_fonts_get(&w->fonts, g->font);
-            for (size_t k = 0; k < g->nglyphs; k++) {
-                const text_glyph *gl = &g->glyphs[k];
-                const char *text = g->text ? g->text + gl->text_start : "";
-                pdf_font_use_glyph(pf, gl->gid, text, g->text ? gl->text_len : 0);
-            }
+            copy_contents(w, page, sheet, o->copies[k], slots[sheet]);
+            pdf_tags_share_page(w->tags, page, sheet);
         }
+        if (failed(w))
+            return false;
     }
     return true;
 }
 
-static bool add_pages(writer *w)
+/* ---- the document ---- */
+
+static void use_glyphs(writer *w, const layout_glyphs *g)
 {
-    w->pages = xcalloc(w->doc->npages, sizeof *w->pages);
-    for (size_t i = 0; i < w->doc->npages; i++) {
-        w->pages[i] = HPDF_AddPage(w->pdf);
-        if (!w->pages[i])
-            return false;
-        HPDF_Page_SetWidth(w->pages[i], (HPDF_REAL)w->doc->pages[i].width);
-        HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)w->doc->pages[i].height);
+    pdf_font *pf = pdf_fonts_get(&w->fonts, g->font);
+    for (size_t k = 0; k < g->nglyphs; k++) {
+        const text_glyph *gl = &g->glyphs[k];
+        const char *text = g->text ? g->text + gl->text_start : "";
+        pdf_font_use_glyph(pf, gl->gid, text, g->text ? gl->text_len : 0);
     }
-    return !failed(w);
+}
+
+static bool collect_items(writer *w, const layout_item *items, size_t n, size_t page)
+{
+    for (size_t i = 0; i < n; i++) {
+        const layout_item *it = &items[i];
+        if (it->kind == LAYOUT_ITEM_SLOT) { /* every digit: any copy's number */
+            pdf_font *pf = pdf_fonts_get(&w->fonts, it->u.slot.font);
+            for (int d = 0; d < 10; d++)
+                pdf_font_use_glyph(pf, it->u.slot.digit_gid[d], pdf_digits + d, 1);
+            continue;
+        }
+        const layout_glyphs *g = &it->u.glyphs;
+        if (it->kind != LAYOUT_ITEM_GLYPHS || g->nglyphs == 0)
+            continue;
+        if (!g->font || g->size <= 0) {
+            diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "a run of glyphs on page %zu has no font",
+                     page + 1);
+            return false;
+        }
+        use_glyphs(w, g);
+    }
+    return true;
+}
+
+/* Every glyph of every run (and every digit a slot may show), with the
+ * text it stands for, so that each font can be subset once before any page
+ * is drawn. */
+static bool collect_glyphs(writer *w)
+{
+    for (size_t s = 0; s < w->plan->nsheets; s++) {
+        const impose_sheet *sh = &w->plan->sheets[s];
+        for (size_t k = 0; k < sh->nplace; k++) {
+            const impose_placement *pl = &sh->place[k];
+            if (pl->page == IMPOSE_BLANK)
+                continue;
+            size_t n;
+            const layout_item *items = items_of(w, pl, &n);
+            if (!collect_items(w, items, n, pl->page))
+                return false;
+        }
+        if (!collect_items(w, sh->marks, sh->nmarks, s))
+            return false;
+    }
+    return true;
+}
+
+/* Where each layout page is in the output (its first copy). */
+static void locate_pages(writer *w)
+{
+    w->where = xcalloc(w->doc->npages + 1, sizeof *w->where);
+    for (size_t i = 0; i < w->doc->npages; i++) {
+        size_t sheet, k;
+        if (!impose_find(w->plan, i, &sheet, &k))
+            continue;
+        const impose_sheet *s = &w->plan->sheets[sheet];
+        w->where[i] = (pdf_place){w->pages[sheet], s->height, s->place[k].x, s->place[k].y};
+    }
 }
 
 /* ---- PDF/A ---- */
@@ -469,7 +573,7 @@ static bool archive(writer *w)
     free(xmp);
     free_records(fonts, w->fonts.count);
     free_records(sources, o->nattachments);
-    pdf_archive_output_intent(w->pdf, &pdf_icc_srgb);
+    pdf_archive_output_intent(w->pdf, o->cmyk ? &pdf_icc_cmyk : &pdf_icc_srgb);
     char date[64];
     pdf_date(info->date, info->tz_minutes, date, sizeof date);
     pdf_attach_files(w->pdf, o->attachments, o->nattachments, date);
@@ -497,11 +601,29 @@ static bool seal(writer *w)
     return true;
 }
 
+/* The page labels: the document's own for a page a sheet; for copies, each
+ * copy's pages counted from 1 after its number ("000017-1"); none for
+ * imposed sheets, which are no pages of the document. */
+static int labels(writer *w)
+{
+    const pdf_options *o = w->options;
+    if (o->ncopies > 0)
+        return pdf_meta_copy_labels(w->pdf, o->copies, o->ncopies, w->plan->nsheets);
+    return w->plan->keeps_labels ? pdf_meta_labels(w->pdf, w->doc) : 0;
+}
+
 static bool build(writer *w)
 {
     if (w->doc->npages == 0) {
         diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "the document has no pages");
         return false;
+    }
+    w->plan = w->options->plan;
+    if (!w->plan) {
+        impose_options one = {.scheme = IMPOSE_NONE};
+        w->plan = w->own_plan = impose_make(w->doc, &one, &w->errors);
+        if (!w->plan)
+            return false;
     }
     w->pdf = HPDF_New(on_error, w);
     if (!w->pdf) {
@@ -512,20 +634,25 @@ static bool build(writer *w)
     w->pdf->pdf_version = HPDF_VER_15; /* /ActualText; libharu has no setter */
     if (!collect_glyphs(w))
         return false;
-    /* the pages are drawn while the fonts are subset */
+    /* the sheets are drawn while the fonts are subset */
     w->tags = pdf_tags_new(w->doc);
     pdf_embedding *fonts = pdf_fonts_start(&w->fonts, w->pdf);
-    if (add_pages(w))
-        for (size_t i = 0; i < w->doc->npages && !failed(w); i++) {
-            draw_page(w, i);
-            pdf_stream_pack_page(w->pages[i]);
+    bool *slots = xcalloc(w->plan->nsheets + 1, sizeof *slots);
+    if (add_sheets(w)) {
+        locate_pages(w);
+        for (size_t i = 0; i < w->plan->nsheets && !failed(w); i++) {
+            draw_sheet(w, i);
+            slots[i] = sheet_has_slots(w, &w->plan->sheets[i]);
         }
-    if (pdf_fonts_finish(fonts, w->pdf, &w->errors) != 0 || failed(w))
+    }
+    bool drawn = !failed(w) && add_copies(w, slots);
+    free(slots);
+    if (pdf_fonts_finish(fonts, w->pdf, &w->errors) != 0 || !drawn || failed(w))
         return false;
-    if (pdf_tags_finish(w->tags, w->pdf, w->pages, &w->errors) != 0)
+    if (pdf_tags_finish(w->tags, w->pdf, w->pages, w->plan->nsheets, &w->errors) != 0)
         return false;
     if (pdf_meta_info(w->pdf, &w->doc->info) != 0 ||
-        pdf_meta_outline(w->pdf, w->pages, w->doc) != 0 || pdf_meta_labels(w->pdf, w->doc) != 0) {
+        pdf_meta_outline(w->pdf, w->where, w->doc) != 0 || labels(w) != 0) {
         if (!failed(w))
             diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0,
                      "the outline or page labels name a missing page");
@@ -566,7 +693,11 @@ static int write_document(const layout_document *doc, const pdf_options *options
         HPDF_Free(w.pdf);
     pdf_fonts_free(&w.fonts);
     pdf_tags_free(w.tags);
+    impose_free(w.own_plan);
     free(w.pages);
+    free(w.contents);
+    free(w.where);
+    free(w.boxes.items);
     free(w.file);
     return ok ? 0 : -1;
 }

@@ -5,6 +5,7 @@
 #ifndef BRIEFC_PDF_H
 #define BRIEFC_PDF_H
 
+#include "../impose/impose.h"
 #include "../layout/layout.h"
 
 /* A file carried inside the booklet (the report, its layouts), byte for
@@ -24,6 +25,15 @@ typedef struct pdf_options {
     const char *lang;   /* the document's language (BCP 47); NULL: zh-CN */
     const pdf_attachment *attachments;
     size_t nattachments;
+    bool cmyk; /* the layout's colours are CMYK: a CMYK output intent */
+    /* The sheets to print (impose_make), or NULL: a page a sheet. */
+    const impose_plan *plan;
+    /* Numbered copies, in order (their numbers fill the layout's slots):
+     * every copy's pages in one file, sharing one content stream a sheet;
+     * only a sheet with a slot gets a small stream of its own a copy. No
+     * copies: one of everything, slots left empty. */
+    const int *copies;
+    size_t ncopies;
 } pdf_options;
 
 /* Write doc to path as options say. Same document and options → same bytes. What is at path decides

@@ -7,6 +7,7 @@
  *   pdf_archive.c  PDF/A: metadata stream, output intent, CIDSet, identifiers
  *   pdf_attach.c   attached files (PDF/A-3 associated files)
  *   pdf_tags.c     marked content and the structure tree (tagged PDF)
+ *   pdf_draw.c     frame items as content-stream operators, on a canvas
  *   pdf_parse.c    reading a PDF file back: objects, cross-references, streams
  *   pdf_read.c     what a booklet says about itself (pdf_booklet_read)
  *   pdf_icc.c      ICC profiles of the output intents (build/generated/)
@@ -102,8 +103,8 @@ int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, diag_list *diags);
 /* Make data (already deflated, len bytes) the content of stream dictionary
  * d, marked /FlateDecode, for libharu to copy as it is. */
 void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len);
-/* Deflate the page's content stream now (left as it is if that fails). */
-void pdf_stream_pack_page(HPDF_Page page);
+/* Deflate a content stream now (left as it is if that fails). */
+void pdf_stream_pack(HPDF_Dict contents);
 
 /* ---- pdf_cff.c: the charset of a CID-keyed CFF table ---- */
 
@@ -144,8 +145,19 @@ HPDF_Array pdf_dest_xyz(HPDF_Doc pdf, HPDF_Page page, double top);
  * tz_minutes east of UTC; size >= 32. */
 void pdf_date(int64_t date, int tz_minutes, char *buf, size_t size);
 int pdf_meta_info(HPDF_Doc pdf, const layout_info *info);
-int pdf_meta_outline(HPDF_Doc pdf, HPDF_Page *pages, const layout_document *doc);
+/* Where a point of a layout page lands in the output: on page (the first
+ * copy's), of that height, the layout page's corner at (dx, dy) from its
+ * top-left corner. page is NULL for a page the output does not show. */
+typedef struct pdf_place {
+    HPDF_Dict page;
+    double height, dx, dy;
+} pdf_place;
+
+int pdf_meta_outline(HPDF_Doc pdf, const pdf_place *where, const layout_document *doc);
 int pdf_meta_labels(HPDF_Doc pdf, const layout_document *doc);
+/* Labels for numbered copies: each copy's pages (pages_per_copy of them)
+ * counted from 1 after its number, "000017-1". */
+int pdf_meta_copy_labels(HPDF_Doc pdf, const int *copies, size_t ncopies, size_t pages_per_copy);
 
 /* What the document info and the XMP packet both say the writer is. */
 #define PDF_PRODUCER "briefc " BRIEFC_VERSION " with libharu " HPDF_VERSION_TEXT
@@ -184,7 +196,7 @@ typedef struct pdf_icc_profile {
     const char *identifier; /* OutputConditionIdentifier */
 } pdf_icc_profile;
 
-extern const pdf_icc_profile pdf_icc_srgb;
+extern const pdf_icc_profile pdf_icc_srgb, pdf_icc_cmyk;
 
 /* ---- pdf_archive.c: PDF/A ---- */
 
@@ -224,8 +236,8 @@ void pdf_tags_item(pdf_tags *t, HPDF_Stream s, size_t page, const layout_item *i
  * a sequence of its own with its MCID when node is content (then no
  * sequence is open after pdf_tags_end_span), nested otherwise. Both work
  * without tagging (t NULL). */
-void pdf_tags_begin_span(pdf_tags *t, HPDF_Stream s, size_t page, uint32_t node,
-                         const char *text, size_t len);
+void pdf_tags_begin_span(pdf_tags *t, HPDF_Stream s, size_t page, uint32_t node, const char *text,
+                         size_t len);
 void pdf_tags_end_span(pdf_tags *t, HPDF_Stream s, uint32_t node);
 /* After the page's last item: close what is open. */
 void pdf_tags_end_page(pdf_tags *t, HPDF_Stream s);
@@ -233,8 +245,40 @@ void pdf_tags_end_page(pdf_tags *t, HPDF_Stream s);
 int pdf_tags_link(pdf_tags *t, size_t page, HPDF_Dict annot, uint32_t node);
 /* The structure tree, the parent tree, /StructParents, /MarkInfo and /Lang;
  * 0, or -1 with the reason in errors. */
-int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Page *pages, diag_list *errors);
+int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Dict *pages, size_t npages, diag_list *errors);
+/* Close the sequence open, if any (before Q: none may cross it). */
+void pdf_tags_end_sequence(pdf_tags *t, HPDF_Stream s);
+/* page shows what output page as_page shows (a numbered copy): its marked
+ * content maps to the same elements through the parent tree. */
+void pdf_tags_share_page(pdf_tags *t, HPDF_Dict page, size_t as_page);
 void pdf_tags_free(pdf_tags *t);
+
+/* ---- pdf_draw.c: items on a canvas ---- */
+
+/* A content stream being drawn: the stream, the /Font resources it uses,
+ * and what it has written of the graphics state. */
+typedef struct pdf_canvas {
+    HPDF_Stream s;
+    HPDF_Dict fonts; /* the resources' /Font */
+    pdf_fonts *registry;
+    pdf_tags *tags; /* NULL: untagged */
+    size_t page;    /* the output page, for the tags */
+    double height;  /* of the layout page (or sheet) drawn: y flips against it */
+    bool fill_known, stroke_known, width_known;
+    style_color fill, stroke;
+    double width;
+} pdf_canvas;
+
+/* "0123456789": the text the digits of a slot stand for (ToUnicode). */
+extern const char pdf_digits[];
+
+void pdf_write_number(HPDF_Stream s, double v);
+/* Draw one item (links and slots excepted) with its marked content. */
+void pdf_draw_item(pdf_canvas *c, const layout_item *it);
+/* Fill slot with the number of copy (an artifact). */
+void pdf_draw_slot(pdf_canvas *c, const layout_slot *slot, int copy);
+/* After Q: nothing of the graphics state is known any more. */
+void pdf_canvas_forget(pdf_canvas *c);
 
 /* ---- pdf_parse.c: reading PDF files (no libharu) ---- */
 
@@ -287,5 +331,26 @@ bool pdf_is_name(const pdf_obj *o, const char *name);
 /* A stream's data, decoded (none or FlateDecode), at most max bytes (heap);
  * NULL when it cannot be read within that. */
 uint8_t *pdf_stream_data(pdf_file *f, const pdf_obj *stream, size_t max, size_t *len);
+
+/* ---- number trees (pdf_numtree.c) ---- */
+
+/* Pairs a leaf holds: its /Nums has twice as many items, within PDF/A-1's
+ * 8,191. */
+#define PDF_NUMTREE_LEAF 2048
+
+typedef struct pdf_numtree {
+    HPDF_Doc pdf;
+    HPDF_Dict root;
+    HPDF_Array nums, kids; /* the leaf being filled; the leaves, when many */
+    size_t in_leaf;
+    int first, last; /* the keys of the leaf being filled */
+    bool many;       /* more pairs than a leaf holds: leaves under /Kids */
+} pdf_numtree;
+
+/* A tree for npairs pairs, added in the order of their keys. */
+void pdf_numtree_start(pdf_numtree *nt, HPDF_Doc pdf, size_t npairs);
+void pdf_numtree_add(pdf_numtree *nt, int key, void *value);
+/* The root, every pair in it. */
+HPDF_Dict pdf_numtree_finish(pdf_numtree *nt);
 
 #endif

@@ -107,7 +107,7 @@ int pdf_meta_info(HPDF_Doc pdf, const layout_info *info)
 
 #define MAX_OUTLINE_DEPTH 16
 
-int pdf_meta_outline(HPDF_Doc pdf, HPDF_Page *pages, const layout_document *doc)
+int pdf_meta_outline(HPDF_Doc pdf, const pdf_place *where, const layout_document *doc)
 {
     if (doc->noutline == 0)
         return 0;
@@ -127,8 +127,10 @@ int pdf_meta_outline(HPDF_Doc pdf, HPDF_Page *pages, const layout_document *doc)
         if (!item)
             return -1;
         HPDF_Dict_Add(item, "Title", pdf_text_string(pdf, e->title, strlen(e->title)));
-        HPDF_Page page = pages[e->page];
-        HPDF_Dict_Add(item, "Dest", pdf_dest_xyz(pdf, page, HPDF_Page_GetHeight(page) - e->y));
+        const pdf_place *at = &where[e->page];
+        if (!at->page)
+            return -1;
+        HPDF_Dict_Add(item, "Dest", pdf_dest_xyz(pdf, at->page, at->height - (at->dy + e->y)));
         HPDF_Outline_SetOpened(item, level == 1); /* chapters open, deeper levels folded */
         parents[level - 1] = item;
         for (int k = level; k < MAX_OUTLINE_DEPTH; k++)
@@ -165,5 +167,21 @@ int pdf_meta_labels(HPDF_Doc pdf, const layout_document *doc)
         HPDF_Array_Add(nums, label);
     }
     HPDF_Dict_Add(pdf->catalog, "PageLabels", tree);
+    return HPDF_GetError(pdf) == HPDF_OK ? 0 : -1;
+}
+
+int pdf_meta_copy_labels(HPDF_Doc pdf, const int *copies, size_t ncopies, size_t pages_per_copy)
+{
+    pdf_numtree nt;
+    pdf_numtree_start(&nt, pdf, ncopies);
+    for (size_t k = 0; k < ncopies; k++) {
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "%06d-", copies[k]);
+        HPDF_Dict label = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_AddName(label, "S", "D");
+        HPDF_Dict_Add(label, "P", HPDF_String_New(pdf->mmgr, prefix, NULL));
+        pdf_numtree_add(&nt, (int)(k * pages_per_copy), label);
+    }
+    HPDF_Dict_Add(pdf->catalog, "PageLabels", pdf_numtree_finish(&nt));
     return HPDF_GetError(pdf) == HPDF_OK ? 0 : -1;
 }

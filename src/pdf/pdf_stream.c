@@ -18,7 +18,15 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
 
 void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len)
 {
-    HPDF_MemStream_FreeData(d->stream);
+    /* a buffer of the stream's size (libharu's are 4 KB: a copy's small
+     * stream would hold that much until the save) */
+    HPDF_Stream exact = HPDF_MemStream_New(d->mmgr, len ? (HPDF_UINT)len : 1);
+    if (exact) {
+        HPDF_Stream_Free(d->stream);
+        d->stream = exact;
+    } else {
+        HPDF_MemStream_FreeData(d->stream);
+    }
     HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len);
     d->filter = HPDF_STREAM_FILTER_NONE;
     d->write_fn = write_flate_filter;
@@ -28,9 +36,8 @@ void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len)
  * finish: libharu would deflate it on this thread during the save, with
  * nothing left to overlap. (The default level: text operators compress
  * well, and the fastest level made the example 5% larger.) */
-void pdf_stream_pack_page(HPDF_Page page)
+void pdf_stream_pack(HPDF_Dict contents)
 {
-    HPDF_Dict contents = ((HPDF_PageAttr)page->attr)->contents;
     HPDF_Stream s = contents->stream;
     size_t len = 0;
     uint8_t *plain = xmalloc(s->size + 1);

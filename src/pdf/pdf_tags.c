@@ -60,6 +60,10 @@ struct pdf_tags {
     layout_artifact open_artifact;
     int next_mcid;
     int nannots;
+    /* pages that show the same content as an earlier one (numbered copies):
+     * their marked content maps to the same elements */
+    VEC(HPDF_Dict) shared_pages;
+    VEC(size_t) shared_as;
 };
 
 pdf_tags *pdf_tags_new(const layout_document *doc)
@@ -76,6 +80,8 @@ void pdf_tags_free(pdf_tags *t)
     if (!t)
         return;
     free(t->contents.items);
+    free(t->shared_pages.items);
+    free(t->shared_as.items);
     free(t);
 }
 
@@ -166,6 +172,20 @@ void pdf_tags_end_span(pdf_tags *t, HPDF_Stream s, uint32_t node)
     HPDF_Stream_WriteStr(s, "EMC\n");
 }
 
+void pdf_tags_end_sequence(pdf_tags *t, HPDF_Stream s)
+{
+    if (t)
+        close_sequence(t, s);
+}
+
+void pdf_tags_share_page(pdf_tags *t, HPDF_Dict page, size_t as_page)
+{
+    if (!t)
+        return;
+    VEC_PUSH(&t->shared_pages, page);
+    VEC_PUSH(&t->shared_as, as_page);
+}
+
 void pdf_tags_end_page(pdf_tags *t, HPDF_Stream s)
 {
     if (t)
@@ -176,7 +196,7 @@ int pdf_tags_link(pdf_tags *t, size_t page, HPDF_Dict annot, uint32_t node)
 {
     if (!t || node == 0 || node >= t->doc->nnodes)
         return -1;
-    content c = {node, page, -1, annot, (int)t->doc->npages + t->nannots++};
+    content c = {node, page, -1, annot, t->nannots++}; /* its key is numbered at the end */
     VEC_PUSH(&t->contents, c);
     return c.struct_parent;
 }
@@ -194,11 +214,13 @@ typedef VEC(kid) kid_list;
 typedef struct builder {
     pdf_tags *t;
     HPDF_Doc pdf;
-    HPDF_Page *pages;
+    HPDF_Dict *pages;
     HPDF_Dict *elems;    /* per node */
     kid_list *kids;      /* per node: its /K, in order */
     size_t *first_page;  /* per node: the page of its first content, SIZE_MAX: none */
     HPDF_Array *by_page; /* per page: the parent tree's array, element by MCID */
+    size_t npages;
+    int annot_base; /* the parent tree's key of the first annotation */
 } builder;
 
 static HPDF_Dict element(builder *b, uint32_t node)
@@ -231,7 +253,7 @@ static void add_content(builder *b, const content *c)
     if (c->mcid >= 0)
         HPDF_Array_Add(b->by_page[c->page], b->elems[c->node]);
     else
-        HPDF_Dict_AddNumber(c->annot, "StructParent", c->struct_parent);
+        HPDF_Dict_AddNumber(c->annot, "StructParent", b->annot_base + c->struct_parent);
 }
 
 /* A kid as /K holds it: an MCID (a number on the element's own page, else
@@ -271,38 +293,47 @@ static void write_kids(builder *b, uint32_t node)
 static HPDF_Dict parent_tree(builder *b)
 {
     const pdf_tags *t = b->t;
-    HPDF_MMgr m = b->pdf->mmgr;
-    HPDF_Array nums = HPDF_Array_New(m);
-    for (size_t p = 0; p < t->doc->npages; p++) {
-        HPDF_Array_AddNumber(nums, (HPDF_INT32)p);
-        HPDF_Array_Add(nums, b->by_page[p]);
+    size_t nannots = 0;
+    for (size_t i = 0; i < t->contents.count; i++)
+        nannots += t->contents.items[i].mcid < 0;
+    pdf_numtree nt;
+    pdf_numtree_start(&nt, b->pdf, b->npages + t->shared_pages.count + nannots);
+    /* A page's array of elements by MCID; indirect when pages share it. */
+    bool shared = t->shared_pages.count > 0;
+    for (size_t p = 0; p < b->npages; p++) {
+        if (shared)
+            HPDF_Xref_Add(b->pdf->xref, b->by_page[p]);
+        pdf_numtree_add(&nt, (int)p, b->by_page[p]);
         HPDF_Dict_AddNumber(b->pages[p], "StructParents", (HPDF_INT32)p);
+    }
+    for (size_t i = 0; i < t->shared_pages.count; i++) {
+        int key = (int)(b->npages + i);
+        pdf_numtree_add(&nt, key, b->by_page[t->shared_as.items[i]]);
+        HPDF_Dict_AddNumber(t->shared_pages.items[i], "StructParents", key);
     }
     for (size_t i = 0; i < t->contents.count; i++) {
         const content *c = &t->contents.items[i];
         if (c->mcid >= 0)
             continue;
-        HPDF_Array_AddNumber(nums, c->struct_parent);
-        HPDF_Array_Add(nums, b->elems[c->node]);
+        pdf_numtree_add(&nt, b->annot_base + c->struct_parent, b->elems[c->node]);
         HPDF_Dict_AddName(b->pages[c->page], "Tabs", "S"); /* links in structure order */
     }
-    HPDF_Dict tree = HPDF_Dict_New(m);
-    HPDF_Dict_Add(tree, "Nums", nums);
-    return tree;
+    return pdf_numtree_finish(&nt);
 }
 
-int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Page *pages, diag_list *errors)
+int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Dict *pages, size_t npages, diag_list *errors)
 {
     if (!t)
         return 0;
     const layout_document *doc = t->doc;
     size_t n = doc->nnodes;
-    builder b = {.t = t, .pdf = pdf, .pages = pages};
+    builder b = {.t = t, .pdf = pdf, .pages = pages, .npages = npages};
+    b.annot_base = (int)(npages + t->shared_pages.count);
     b.elems = xcalloc(n, sizeof *b.elems);
     b.kids = xcalloc(n, sizeof *b.kids);
     b.first_page = xmalloc(n * sizeof *b.first_page);
-    b.by_page = xcalloc(doc->npages, sizeof *b.by_page);
-    for (size_t p = 0; p < doc->npages; p++)
+    b.by_page = xcalloc(npages + 1, sizeof *b.by_page);
+    for (size_t p = 0; p < npages; p++)
         b.by_page[p] = HPDF_Array_New(pdf->mmgr);
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
@@ -330,7 +361,7 @@ int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Page *pages, diag_list *erro
         HPDF_Dict_Add(root, "K", b.elems[0]);
         HPDF_Dict_Add(b.elems[0], "P", root);
         HPDF_Dict_Add(root, "ParentTree", parent_tree(&b));
-        HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)doc->npages + t->nannots);
+        HPDF_Dict_AddNumber(root, "ParentTreeNextKey", b.annot_base + t->nannots);
         HPDF_Dict roles = HPDF_Dict_New(pdf->mmgr);
         HPDF_Dict_AddName(roles, "Title", "P");
         HPDF_Dict_AddName(roles, "Subtitle", "P");

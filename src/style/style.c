@@ -464,6 +464,40 @@ static void resolve_bars(const style_spec *spec, style *s, diag_list *diags)
 
 /* The merged spec of a complete chain as a style in out. An unknown role or
  * colour is already reported (check_references): resolution says nothing. */
+/* A colour no file gave (the defaults: black text, the bar palette) in the
+ * output's space. RGB to CMYK the plain way: black is pure K, never rich
+ * black; a CMYK layout that cares gives its colours itself. */
+static style_color in_output_space(const style_spec *spec, style_color c)
+{
+    if (!spec->print.cmyk || c.cmyk)
+        return c;
+    double r = c.v[0], g = c.v[1], b = c.v[2];
+    double max = r > g ? (r > b ? r : b) : (g > b ? g : b), k = 1 - max;
+    style_color out = {true, {0, 0, 0, k}};
+    if (k < 1)
+        for (int i = 0; i < 3; i++)
+            out.v[i] = (1 - c.v[i] - k) / (1 - k);
+    return out;
+}
+
+static void resolve_print(const style_spec *spec, style *s)
+{
+    const style_print_spec *p = &spec->print;
+    s->print.cmyk = p->cmyk;
+    s->print.bleed = p->bleed.set ? p->bleed.v : mm(3);
+    s->print.creep = p->creep.set ? p->creep.v : 0;
+    s->print.copy_mark = p->copy_mark_set ? p->copy_mark : STYLE_COPY_MARK_NONE;
+    style_color *colors[] = {&s->rule_color, &s->accent, &s->table.rule_color, &s->bars.track,
+                             &s->bars.mark};
+    for (size_t i = 0; i < sizeof colors / sizeof *colors; i++)
+        *colors[i] = in_output_space(spec, *colors[i]);
+    for (int k = 0; k < STYLE_COUNT; k++)
+        s->text[k].color = in_output_space(spec, s->text[k].color);
+    for (int k = 0; k < STYLE_BAR_FILL_COUNT; k++)
+        s->bars.fill[k] = in_output_space(spec, s->bars.fill[k]);
+    s->paper = p->cmyk ? (style_color){true, {0, 0, 0, 0}} : (style_color){false, {1, 1, 1, 0}};
+}
+
 static style *resolve(arena *out, const style_spec *spec, const char *name)
 {
     diag_list reported = {0};
@@ -480,6 +514,7 @@ static style *resolve(arena *out, const style_spec *spec, const char *name)
     style_resolve_official(spec, s, &reported);
     resolve_table(spec, s, &reported);
     resolve_bars(spec, s, &reported);
+    resolve_print(spec, s);
     diag_list_free(&reported);
     return s;
 }
@@ -504,6 +539,7 @@ style *style_load(const char *name_or_path, const char *const *search_dirs, size
     if (c.complete) {
         bool complete = check_complete(&spec, c.items[c.count - 1].path, diags);
         check_references(&spec, diags);
+        style_check_colors(&spec, diags);
         if (complete) {
             /* A value a file got wrong (reported) left the inherited one in
              * place, so what can be typeset is checked even then: every

@@ -154,6 +154,21 @@ typedef struct style_official {
     style_color imprint_color;
 } style_official;
 
+/* Where a per-page copy mark goes (numbered copies, for leak tracing). */
+typedef enum {
+    STYLE_COPY_MARK_NONE,
+    STYLE_COPY_MARK_FOOTER,
+    STYLE_COPY_MARK_HEADER
+} style_copy_mark;
+
+/* The `output:` and `print:` sections: what the press needs. */
+typedef struct style_print {
+    bool cmyk;                 /* output.colors: cmyk — every colour DeviceCMYK, black pure K */
+    double bleed;              /* --marks: the bleed box beyond the trim, pt */
+    double creep;              /* --impose booklet: shingling per sheet, pt */
+    style_copy_mark copy_mark; /* --copies: a small copy number on every page */
+} style_print;
+
 typedef struct style {
     const char *name; /* file it was loaded from */
     /* Every file the `extends` chain read, as found: name first, the root
@@ -179,7 +194,9 @@ typedef struct style {
     style_text text[STYLE_COUNT];
     style_table table;
     style_bars bars;
-    arena *arena; /* owns everything above */
+    style_print print;
+    style_color paper; /* white, in the output's colour space (what shows the paper) */
+    arena *arena;      /* owns everything above */
 } style;
 
 /* Load a layout by name (looked up as DIR/NAME.yaml in each of search_dirs,

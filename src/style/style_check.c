@@ -374,3 +374,41 @@ void style_check_typesettable(const style_spec *spec, const style *s, diag_list 
     check_grid(&k);
     check_official(&k);
 }
+
+/* ---- a CMYK layout's colours ---- */
+
+static void check_one(const style_color_field *f, const char *what, diag_list *diags)
+{
+    if (!f->set || f->ref || f->c.cmyk)
+        return;
+    diag_add(diags, DIAG_ERROR, f->at.file, f->at.line, f->at.col,
+             "%s is an RGB colour, but the layout's output is CMYK: give it as {cmyk: [c, m, y, "
+             "k]} (0 to 1) or \"cmyk(0, 100, 100, 0)\" (percent)",
+             what);
+}
+
+void style_check_colors(const style_spec *spec, diag_list *diags)
+{
+    if (!spec->print.cmyk)
+        return;
+    for (size_t i = 0; i < spec->colors.count; i++) {
+        const style_named_color *c = &spec->colors.items[i];
+        if (!c->c.cmyk)
+            diag_add(diags, DIAG_ERROR, c->at.file, c->at.line, c->at.col,
+                     "colour '%s' is RGB, but the layout's output is CMYK: give it as {cmyk: "
+                     "[c, m, y, k]} (0 to 1) or \"cmyk(0, 100, 100, 0)\" (percent)",
+                     c->name);
+    }
+    char what[64];
+    for (int k = 0; k < STYLE_COUNT; k++) {
+        snprintf(what, sizeof what, "the colour of style %s", style_text_names[k]);
+        check_one(&spec->text[k].color, what, diags);
+    }
+    check_one(&spec->table.rule_color, "table.rule_color", diags);
+    check_one(&spec->official.separator_color, "official.separator.color", diags);
+    check_one(&spec->official.imprint_color, "official.imprint.color", diags);
+    for (int k = 0; k < STYLE_BAR_COLOR_COUNT; k++) {
+        snprintf(what, sizeof what, "bars.colors.%s", style_bar_color_names[k]);
+        check_one(&spec->bars.color[k], what, diags);
+    }
+}

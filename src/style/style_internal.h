@@ -4,8 +4,10 @@
  *   style_read.c    errors, node shapes and the values sections share
  *   style_blocks.c  the `table:` and `bars:` sections
  *   style_official.c  `parts:`, `punctuation:`, `official:`, page.grid; their resolution
+ *   style_print.c   the `output:` and `print:` sections, a CMYK layout's colours
  *   style_spec.c    one file's page, fonts, colors and styles (and the rest)
- *   style_check.c   values that cannot be typeset on the merged layout's pages
+ *   style_check.c   values that cannot be typeset on the merged layout's pages; a
+ *                   CMYK layout's colours
  *   style.c         the `extends` chain, completeness, resolution (style.h) */
 #ifndef BRIEFC_STYLE_INTERNAL_H
 #define BRIEFC_STYLE_INTERNAL_H
@@ -128,6 +130,15 @@ typedef struct style_bool_field {
 
 enum { STYLE_PART_COVER, STYLE_PART_CONTENTS, STYLE_PART_RUNNING_HEAD, STYLE_PART_COUNT };
 
+/* The `output:` and `print:` sections. */
+typedef struct style_print_spec {
+    bool colors_set, cmyk;
+    style_where colors_at;
+    style_num_field bleed, creep;
+    bool copy_mark_set;
+    style_copy_mark copy_mark;
+} style_print_spec;
+
 typedef struct style_spec {
     style_num_field width, height; /* set together by page.size */
     style_num_field margin[4];
@@ -143,6 +154,7 @@ typedef struct style_spec {
     style_bool_field footer_to_dash;        /* page.footer_offset_to */
     style_bool_field compress;              /* punctuation.compress */
     style_official_spec official;
+    style_print_spec print;
 } style_spec;
 
 /* What applying one file needs. */
@@ -245,6 +257,10 @@ void style_read_bool(style_reader *rd, const report_node *n, style_bool_field *f
  * of `colors` it names (an unknown name is reported, and c left as it is). */
 bool style_resolve_color(const style_spec *spec, const style_color_field *f, style_color *c,
                          diag_list *diags);
+/* ---- the `output:` and `print:` sections (style_print.c) ---- */
+
+void style_read_output(style_reader *rd, const report_node *n, style_print_spec *p);
+void style_read_print(style_reader *rd, const report_node *n, style_print_spec *p);
 
 /* ---- the `table:` and `bars:` sections (style_blocks.c) ---- */
 
@@ -284,5 +300,8 @@ void style_spec_free(style_spec *spec);
  * Errors and warnings go to diags at the place (in spec) of the value, each
  * saying the range accepted on this page. */
 void style_check_typesettable(const style_spec *spec, const style *s, diag_list *diags);
+/* In a CMYK layout, every colour the merged chain gives must be CMYK: an
+ * error at each RGB one. */
+void style_check_colors(const style_spec *spec, diag_list *diags);
 
 #endif

@@ -247,7 +247,7 @@ static bool read_color_mapping(style_reader *rd, const report_node *n, style_col
     double max = 0;
     for (size_t i = 0; i < want; i++)
         max = c->v[i] > max ? c->v[i] : max;
-    double scale = !cmyk && max > 1 ? 255 : 1; /* rgb given as bytes */
+    double scale = max <= 1 ? 1 : cmyk ? 100 : 255; /* cmyk in percent, rgb as bytes */
     for (size_t i = 0; i < want; i++) {
         c->v[i] /= scale;
         if (c->v[i] > 1) {
@@ -271,9 +271,38 @@ bool style_is_name(const char *s)
 }
 
 /* A colour; with allow_ref, a plain name refers to an entry of `colors`. */
+/* "cmyk(0, 100, 100, 0)": the four inks in percent, as press people write them. */
+static bool parse_cmyk_text(const char *text, style_color *c)
+{
+    double v[4];
+    char close;
+    int n = sscanf(text, " cmyk ( %lf , %lf , %lf , %lf %c", &v[0], &v[1], &v[2], &v[3], &close);
+    if (n != 5 || close != ')')
+        return false;
+    const char *end = strrchr(text, ')');
+    for (const char *p = end + 1; *p; p++)
+        if (*p != ' ')
+            return false;
+    *c = (style_color){true, {0}};
+    for (int i = 0; i < 4; i++) {
+        if (!(v[i] >= 0 && v[i] <= 100))
+            return false;
+        c->v[i] = v[i] / 100;
+    }
+    return true;
+}
+
 void style_read_color(style_reader *rd, const report_node *n, bool allow_ref, style_color_field *f)
 {
     style_color c;
+    if (n->kind == REPORT_NODE_SCALAR && strncmp(n->text, "cmyk", 4) == 0 &&
+        n->text[4 + strspn(n->text + 4, " ")] == '(') {
+        if (parse_cmyk_text(n->text, &c))
+            *f = (style_color_field){true, NULL, c, style_where_of(rd, n)};
+        else
+            style_error(rd, n, "expected a CMYK colour as cmyk(C, M, Y, K), each 0 to 100 percent");
+        return;
+    }
     if (n->kind == REPORT_NODE_MAPPING) {
         if (read_color_mapping(rd, n, &c))
             *f = (style_color_field){true, NULL, c, style_where_of(rd, n)};
@@ -291,7 +320,7 @@ void style_read_color(style_reader *rd, const report_node *n, bool allow_ref, st
     }
     style_error(rd, n,
                 "expected a colour such as \"#C00000\" (quoted: # starts a YAML comment), "
-                "{cmyk: [0, 0.8, 0.8, 0]} or {rgb: [192, 0, 0]}%s",
+                "cmyk(0, 80, 80, 0), {cmyk: [0, 0.8, 0.8, 0]} or {rgb: [192, 0, 0]}%s",
                 allow_ref ? ", or the name of an entry of colors" : "");
 }
 

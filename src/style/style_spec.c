@@ -450,7 +450,8 @@ void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spe
 {
     static const char *const keys[] = {"briefc-layout", "extends", "description", "page",
                                        "fonts",         "colors",  "styles",      "table",
-                                       "bars",          "parts",   "punctuation", "official"};
+                                       "bars",          "parts",   "punctuation", "official",
+                                       "output",        "print"};
     for (size_t i = 0; i < root->npairs; i++) {
         const report_node *key = root->pairs[i].key, *val = root->pairs[i].value;
         switch (style_key_index(key->text, keys, COUNT(keys))) {
@@ -488,6 +489,12 @@ void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spe
             break;
         case 11:
             style_read_official(rd, val, &spec->official);
+            break;
+        case 12:
+            style_read_output(rd, val, &spec->print);
+            break;
+        case 13:
+            style_read_print(rd, val, &spec->print);
             break;
         default:
             style_unknown_key(rd, key, "", keys, COUNT(keys));

@@ -247,4 +247,25 @@ official:
   "10:14: warning: the year of a document number goes in 六角括号 〔〕 (GB/T 9704 §7.2.5), not '('; did you mean '青政办〔2024〕15号'?"
 check "a layout key misspelt" bash -c "printf 'briefc-layout: 1\nextends: gbt9704\nofficial: {kind: notise}\n' >'$WORK/l.yaml' && \
   ! '$BRIEFC' check data/qingxi-notice-2024.yaml -l '$WORK/l.yaml' 2>&1 | grep -qvF \"$WORK/l.yaml:3:18: error: expected none, notice or briefing (did you mean 'notice'?)\" -e \"$FONT_WARNING\""
+# Numbered copies: the 份号 of each copy where the layout prints meta.copy
+"$BRIEFC" build -q data/qingxi-notice-2024.yaml --copies 41-42 -o "$WORK/copies.pdf" 2>/dev/null
+per=$(pdfinfo "$notice" | awk '/^Pages:/ {print $2}')
+check "公文 copies: the first line of copy 1 is 000041" \
+  bash -c "pdftotext -f 1 -l 1 '$WORK/copies.pdf' - | head -1 | grep -qx 000041"
+check "公文 copies: the first line of copy 2 is 000042, not meta.copy" \
+  bash -c "pdftotext -f $((per + 1)) -l $((per + 1)) '$WORK/copies.pdf' - | head -1 | grep -qx 000042"
+"$BRIEFC" build -q data/luohu-2017-briefing.yaml --copies 7 -o "$WORK/bcopy.pdf" 2>/dev/null
+check "简报 copies: 000007 flush right on the first line" \
+  bash -c "pdftotext -f 1 -l 1 -layout '$WORK/bcopy.pdf' - | head -3 | grep -q '内部资料 *000007'"
+
+# CMYK: the red of §6.2 in gbt9704-print and jianbao-print
+for pair in "gbt9704-print data/qingxi-notice-2024.yaml" "jianbao-print data/luohu-2017-briefing.yaml"; do
+  set -- $pair
+  "$BRIEFC" build -q "$2" -l "$1" -o "$WORK/$1.pdf" 2>/dev/null
+  mutool trace "$WORK/$1.pdf" >"$WORK/$1.xml" 2>/dev/null
+  check "$1: all DeviceCMYK, text pure K" python3 "$TOOLS/inks.py" --cmyk "$WORK/$1.xml"
+  check "$1: the masthead red is cmyk(0, 80, 80, 0)" \
+    bash -c "python3 '$TOOLS/inks.py' '$WORK/$1.xml' | grep -q '^fill_text DeviceCMYK 0 .8 .8 0 '"
+  check "$1: readers quiet" readers_quiet "$WORK/$1.pdf"
+done
 finish

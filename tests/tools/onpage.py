@@ -14,8 +14,11 @@ import sys
 def main():
     qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", sys.argv[1], "-"],
                          capture_output=True, check=True).stdout.decode("latin-1")
+    # every page's size as poppler reads it (boxes may be inherited or shared)
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "1000000", sys.argv[1]],
+                          capture_output=True, check=True, text=True).stdout
     boxes = [tuple(map(float, m)) for m in
-             re.findall(r"/MediaBox \[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", qdf)]
+             re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.M)]
     parts = re.split(r"%% Contents for page (\d+)", qdf)
     runs = bad = 0
     for i in range(1, len(parts), 2):

@@ -74,7 +74,7 @@ static int pipeline_setup(void **state)
     p->r = report_load("data/luohu-2017.yaml", &p->diags);
     p->s = p->r ? style_load("a4-report", dirs, 1, &p->diags) : NULL;
     p->te = p->s ? text_engine_new("fonts", &p->diags) : NULL;
-    p->doc = p->te ? layout_report(p->r, p->s, p->te, -1, &p->diags) : NULL;
+    p->doc = p->te ? layout_report(p->r, p->s, p->te, NULL, &p->diags) : NULL;
     if (!p->doc)
         diag_print(&p->diags, stderr);
     *state = p;

@@ -148,7 +148,7 @@ static int check_one(fixture *fx, const style *s, const char *path, int k, const
     diag_list diags = {0};
     report *r = report_load(path, &diags);
     assert_non_null(r);
-    layout_document *doc = layout_report(r, s, fx->te, -1, &diags);
+    layout_document *doc = layout_report(r, s, fx->te, NULL, &diags);
     if (!doc)
         diag_print(&diags, stderr);
     assert_non_null(doc);
