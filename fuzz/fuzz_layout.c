@@ -48,8 +48,9 @@ static void copy_shipped(const char *name)
 
 static void remove_folder(void)
 {
-    static const char *const names[] = {"input.yaml", "input.json", "a4-report.yaml",
-                                        "a5-booklet.yaml"};
+    static const char *const names[] = {"input.yaml",   "input.json",   "a4-report.yaml",
+                                        "a5-booklet.yaml", "gbt9704.yaml", "jianbao.yaml",
+                                        "phone.yaml"};
     char path[sizeof folder + 64];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", folder, names[i]);
@@ -70,6 +71,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     atexit(remove_folder);
     copy_shipped("a4-report.yaml");
     copy_shipped("a5-booklet.yaml");
+    copy_shipped("gbt9704.yaml");
+    copy_shipped("jianbao.yaml");
+    copy_shipped("phone.yaml");
     snprintf(yaml_path, sizeof yaml_path, "%s/input.yaml", folder);
     snprintf(json_path, sizeof json_path, "%s/input.json", folder);
     return 0;

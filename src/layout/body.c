@@ -68,7 +68,8 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
     if (!p)
         return;
     /* a heading is never split; what follows is kept with it by flow_kept */
-    if (!f->at_top && layout_flow_room(f) < st->space_before + (double)p->nlines * st->leading)
+    if (!f->at_top &&
+        layout_flow_room_for(f, id) < st->space_before + (double)p->nlines * st->leading)
         layout_flow_new_page(f);
     uint32_t sect = open_section(c, depth);
     uint32_t h = layout_node_add(c, LAYOUT_ROLE_H1 + (depth < 4 ? depth : 4) - 1, sect, NULL);
@@ -93,7 +94,7 @@ static void flow_editor(flow *f)
         layout_set_para(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, layout_type_width(c->s), &o);
     if (!p)
         return;
-    if (layout_flow_room(f) < st->space_before + (double)p->nlines * st->leading)
+    if (layout_flow_room_for(f, STYLE_EDITOR) < st->space_before + (double)p->nlines * st->leading)
         layout_flow_new_page(f);
     layout_flow_space(f, st->space_before);
     uint32_t node = layout_node_add(c, LAYOUT_ROLE_P, 0, NULL);
@@ -227,19 +228,22 @@ static size_t flow_kept(flow *f, const step *steps, size_t n, size_t i)
     return flow_heads_and_next(f, steps, n, i, &content_page);
 }
 
-void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)
+void layout_body_flow(flow *f)
 {
-    flow f = {.c = c, .pages = pages, .first_physical = first_physical};
-    f.top = c->s->margin_top;
-    f.bottom = c->s->page_height - c->s->margin_bottom;
-    layout_flow_new_page(&f);
     step_list steps = {0};
-    list_body(&steps, c->r);
+    list_body(&steps, f->c->r);
     for (size_t i = 0; i < steps.count;) {
         if (is_head(&steps.items[i]))
-            i = flow_kept(&f, steps.items, steps.count, i);
+            i = flow_kept(f, steps.items, steps.count, i);
         else
-            flow_step(&f, &steps.items[i++]);
+            flow_step(f, &steps.items[i++]);
     }
     free(steps.items);
+}
+
+void layout_body(layout_ctx *c, page_list *pages, size_t first_physical)
+{
+    flow f;
+    layout_flow_start(&f, c, pages, first_physical);
+    layout_body_flow(&f);
 }

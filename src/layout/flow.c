@@ -7,6 +7,7 @@
  * grid.c, progress.c) moves this cursor. */
 #include "layout_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 static size_t flow_physical(const flow *f)
@@ -37,6 +38,38 @@ void layout_flow_space(flow *f, double space)
         f->y += space;
 }
 
+void layout_flow_start(flow *f, layout_ctx *c, page_list *pages, size_t first_physical)
+{
+    const style *s = c->s;
+    *f = (flow){.c = c, .pages = pages, .first_physical = first_physical};
+    f->top = s->margin_top;
+    f->bottom = s->page_height - s->margin_bottom;
+    if (s->grid.lines) {
+        f->grid = s->grid.line_pitch;
+        f->grid_slack = (f->grid - s->text[STYLE_BODY].size) / 2;
+    }
+    layout_flow_new_page(f);
+}
+
+void layout_flow_snap(flow *f)
+{
+    if (f->grid <= 0)
+        return;
+    if (f->at_top) { /* line 0: its em box on the top of the type area */
+        f->y = f->top - f->grid_slack;
+        return;
+    }
+    /* the first line whose em box starts half a line gap below what is there */
+    double k = ceil((f->y + f->grid_slack - f->top) / f->grid - 1e-6);
+    f->y = f->top + (k > 0 ? k : 0) * f->grid - f->grid_slack;
+}
+
+double layout_flow_room_for(const flow *f, style_text_id id)
+{
+    bool on_grid = f->grid > 0 && f->c->s->text[id].grid != STYLE_GRID_NONE;
+    return f->bottom - f->y + (on_grid ? f->grid_slack : 0);
+}
+
 static void flow_place_line(flow *f, const text_line *line, const char *text, double leading,
                             double size, double indent_x, style_color color)
 {
@@ -60,11 +93,19 @@ size_t layout_lines_for_page(size_t left, size_t fit)
 
 void layout_flow_lines(flow *f, const text_para *p, style_text_id id)
 {
+    layout_flow_lines_at(f, p, id, 0);
+}
+
+void layout_flow_lines_at(flow *f, const text_para *p, style_text_id id, double x)
+{
     const style_text *st = &f->c->s->text[id];
     double leading = st->leading;
     size_t i = 0;
     while (i < p->nlines) {
-        double room = layout_flow_room(f); /* negative when space after a block overran the page */
+        if (st->grid != STYLE_GRID_NONE)
+            layout_flow_snap(f); /* after a table, on a new page */
+        /* negative when space after a block overran the page */
+        double room = layout_flow_room_for(f, id);
         size_t fit = room > 0 ? (size_t)((room + 0.01) / leading) : 0;
         size_t take = layout_lines_for_page(p->nlines - i, fit);
         if (take == 0 && f->at_top)
@@ -74,7 +115,7 @@ void layout_flow_lines(flow *f, const text_para *p, style_text_id id)
             continue;
         }
         for (size_t k = 0; k < take; k++, i++)
-            flow_place_line(f, &p->lines[i], p->text, leading, st->size, 0, st->color);
+            flow_place_line(f, &p->lines[i], p->text, leading, st->size, x, st->color);
         if (i < p->nlines)
             layout_flow_new_page(f);
     }

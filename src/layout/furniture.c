@@ -41,6 +41,8 @@ static void footer(layout_ctx *c, page_build *p, size_t physical, int number)
     const style_text *st = &s->text[STYLE_FOOTER];
     double left = layout_type_left(s, physical), width = layout_type_width(s);
     double baseline = s->page_height - s->margin_bottom + s->footer_offset;
+    if (s->footer_to_dash) /* the dashes of — 1 — sit on the middle of the em box */
+        baseline += 0.38 * st->size;
     char *text = arena_printf(c->a, "— %d —", number);
     text_origin none = {0};
     text_line *l = layout_set_line(c, STYLE_FOOTER, text, &none);
@@ -58,7 +60,9 @@ static void footer(layout_ctx *c, page_build *p, size_t physical, int number)
 void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number)
 {
     size_t from = p->items.count;
-    header(c, p, physical);
-    footer(c, p, physical, number);
+    if (c->s->running_head)
+        header(c, p, physical);
+    if (number > 0)
+        footer(c, p, physical, number);
     layout_tag_pagination(p, from); /* never content: /Artifact /Pagination */
 }

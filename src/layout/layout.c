@@ -3,6 +3,7 @@
  * furniture, outline, page labels and document info. */
 #include "layout_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,7 +69,14 @@ static bool resolve_fonts(layout_ctx *c)
             .size = st->size,
             .indent = st->indent * st->size,
             .align = st->align,
+            .keep_punct_width = !s->compress_punctuation,
         };
+        if (st->grid == STYLE_GRID_CELLS) { /* every character one cell, indents in cells */
+            c->text[id].cell = s->grid.cell;
+            /* room for one cell after the indent, however wide the cells */
+            double most = layout_type_width(s) - s->grid.cell;
+            c->text[id].indent = fmax(0, fmin(st->indent * s->grid.cell, most));
+        }
     }
     /* figures in tables: the table style's size in the layout's number font */
     c->number = c->text[STYLE_TABLE];
@@ -156,7 +164,8 @@ static void fill_outline(layout_ctx *c, layout_document *doc, size_t contents_pa
                          size_t body_offset)
 {
     doc->outline = arena_alloc(c->a, (c->headings.count + 1) * sizeof *doc->outline);
-    doc->outline[doc->noutline++] = (layout_outline_entry){"目录", 1, contents_page, 0};
+    if (c->s->contents)
+        doc->outline[doc->noutline++] = (layout_outline_entry){"目录", 1, contents_page, 0};
     for (size_t i = 0; i < c->headings.count; i++) {
         const heading_mark *h = &c->headings.items[i];
         doc->outline[doc->noutline++] =
@@ -164,13 +173,31 @@ static void fill_outline(layout_ctx *c, layout_document *doc, size_t contents_pa
     }
 }
 
-static void fill_labels(layout_ctx *c, layout_document *doc, size_t body_offset)
+static void fill_labels(layout_ctx *c, layout_document *doc, size_t ncover, size_t body_offset)
 {
     doc->labels = arena_alloc(c->a, 3 * sizeof *doc->labels);
-    doc->labels[0] = (layout_page_label){0, LAYOUT_LABEL_NONE, "封面", 1};
-    doc->labels[1] = (layout_page_label){1, LAYOUT_LABEL_ROMAN_LOWER, NULL, 1};
-    doc->labels[2] = (layout_page_label){body_offset, LAYOUT_LABEL_DECIMAL, NULL, 1};
-    doc->nlabels = 3;
+    if (ncover)
+        doc->labels[doc->nlabels++] = (layout_page_label){0, LAYOUT_LABEL_NONE, "封面", 1};
+    if (body_offset > ncover)
+        doc->labels[doc->nlabels++] =
+            (layout_page_label){ncover, LAYOUT_LABEL_ROMAN_LOWER, NULL, 1};
+    doc->labels[doc->nlabels++] = (layout_page_label){body_offset, LAYOUT_LABEL_DECIMAL, NULL, 1};
+}
+
+/* The body: the report's sections, or the whole document of an official layout. */
+static void lay_body(layout_ctx *c, page_list *body, size_t first_physical)
+{
+    switch (c->s->official.kind) {
+    case STYLE_OFFICIAL_NOTICE:
+        layout_notice(c, body, first_physical);
+        break;
+    case STYLE_OFFICIAL_BRIEFING:
+        layout_briefing(c, body, first_physical);
+        break;
+    case STYLE_OFFICIAL_NONE:
+        layout_body(c, body, first_physical);
+        break;
+    }
 }
 
 /* Forget what a first layout of the body recorded: its headings and the
@@ -187,7 +214,8 @@ static void add_copy_marks(layout_ctx *c, layout_document *doc)
 {
     for (size_t i = 0; c->numbered && i < doc->npages; i++) {
         layout_page *lp = &doc->pages[i];
-        page_build p = {lp->width, lp->height, {lp->items, lp->nitems, lp->nitems}};
+        page_build p = {
+            .width = lp->width, .height = lp->height, .items = {lp->items, lp->nitems, lp->nitems}};
         layout_page_add_copy_mark(c, &p, i);
         lp->items = p.items.items;
         lp->nitems = p.items.count;
@@ -208,47 +236,57 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
         return NULL;
     }
     c.numbered = o->numbered_copies;
+    c.copy_zeros = "000000";
 
     page_list cover = {0}, body = {0}, contents = {0};
-    layout_cover(&c, &cover);
+    if (s->cover)
+        layout_cover(&c, &cover);
+    size_t ncover = cover.count;
     /* The contents come before the body in the tree as on paper, but are
      * laid out after it (they need its page numbers): their nodes are made
      * now, their entries go under them later (a node's children are in the
      * order of their indices). */
-    contents_nodes toc = layout_contents_nodes(&c);
+    contents_nodes toc = {0};
+    if (s->contents)
+        toc = layout_contents_nodes(&c);
     /* The body's page parity (mirrored margins) depends on how many contents
      * pages come first: guess one, count, and redo the body if parity moved. */
-    size_t ncontents = 1, body_nodes = c.nodes.count;
-    layout_body(&c, &body, 1 + ncontents);
-    size_t after_body = c.nodes.count;
-    layout_contents(&c, &contents, &toc, 1, NULL, 0);
-    c.nodes.count = after_body; /* a count of pages: the entries are made again */
-    if (contents.count != ncontents) {
-        ncontents = contents.count;
-        if (s->mirror_margins && ncontents % 2 == 0) {
-            layout_page_list_free(&body);
-            reset_body(&c);
-            c.nodes.count = body_nodes;
-            layout_body(&c, &body, 1 + ncontents);
+    size_t ncontents = s->contents ? 1 : 0, body_nodes = c.nodes.count;
+    lay_body(&c, &body, ncover + ncontents);
+    if (s->contents) {
+        size_t after_body = c.nodes.count;
+        layout_contents(&c, &contents, &toc, ncover, NULL, 0);
+        c.nodes.count = after_body; /* a count of pages: the entries are made again */
+        if (contents.count != ncontents) {
+            ncontents = contents.count;
+            if (s->mirror_margins && ncontents % 2 == 0) {
+                layout_page_list_free(&body);
+                reset_body(&c);
+                c.nodes.count = body_nodes;
+                lay_body(&c, &body, ncover + ncontents);
+            }
         }
+        layout_page_list_free(&contents);
     }
-    layout_page_list_free(&contents);
 
-    size_t body_offset = 1 + ncontents;
-    int *numbers = xcalloc(c.headings.count + 1, sizeof *numbers);
-    for (size_t i = 0; i < c.headings.count; i++)
-        numbers[i] = (int)c.headings.items[i].page + 1;
-    layout_contents(&c, &contents, &toc, 1, numbers, body_offset);
-    free(numbers);
+    size_t body_offset = ncover + ncontents;
+    if (s->contents) {
+        int *numbers = xcalloc(c.headings.count + 1, sizeof *numbers);
+        for (size_t i = 0; i < c.headings.count; i++)
+            numbers[i] = (int)c.headings.items[i].page + 1;
+        layout_contents(&c, &contents, &toc, ncover, numbers, body_offset);
+        free(numbers);
+    }
     for (size_t i = 0; i < body.count; i++)
-        layout_furniture(&c, &body.items[i], body_offset + i, (int)i + 1);
+        layout_furniture(&c, &body.items[i], body_offset + i,
+                         body.items[i].unnumbered ? 0 : (int)i + 1);
 
     doc->pages = xcalloc(cover.count + contents.count + body.count, sizeof *doc->pages);
     layout_adopt_pages(doc, &cover);
     layout_adopt_pages(doc, &contents);
     layout_adopt_pages(doc, &body);
-    fill_outline(&c, doc, 1, body_offset);
-    fill_labels(&c, doc, body_offset);
+    fill_outline(&c, doc, ncover, body_offset);
+    fill_labels(&c, doc, ncover, body_offset);
     add_copy_marks(&c, doc);
     layout_fill_info(&c, doc, o->source_date_epoch);
     layout_adopt_nodes(&c, doc);

@@ -12,6 +12,8 @@
  *   report_table.c  the report's own tables as grids
  *   progress.c      task tables, work-area heads, summaries with their legend
  *   body.c          sections, headings, paragraphs, closing, editor
+ *   official.c      what the official documents share: grid lines, masthead, title, foot block
+ *   notice.c, briefing.c   the 公文 and the 简报 around the body
  *   cover.c, contents.c, furniture.c   the other parts of the booklet
  *   layout.c        the context, and the booklet put together (layout_report)
  * and above them the 修订对照 of a diff (changes_internal.h):
@@ -29,6 +31,7 @@
 typedef struct page_build {
     double width, height;
     VEC(layout_item) items;
+    bool unnumbered; /* no page number (the blank page before a 版记 page, and that page) */
 } page_build;
 
 typedef VEC(page_build) page_list;
@@ -69,6 +72,7 @@ typedef struct layout_ctx {
     VEC(layout_node) nodes; /* the structure tree (heap; nodes[0] the document) */
     uint32_t parent;        /* where the next block's node goes: the section, a cell … */
     bool numbered;          /* numbered copies: slots for their numbers (layout_options) */
+    const char *copy_zeros; /* "000000": what stands for a copy's number while laid out */
     layout_digits digits[STYLE_COUNT];
 } layout_ctx;
 
@@ -173,10 +177,26 @@ typedef struct flow {
     double y;         /* top of the next line box */
     double top, bottom;
     bool at_top; /* nothing placed on this page yet */
+    /* The line pitch of the layout's grid (0: none). Line k of a page has
+     * its em box at top + k × grid, centred in a line box from grid_slack
+     * above it (half the gap between lines) to grid_slack below its foot:
+     * the first and the last em boxes are flush with the type area, and
+     * whatever is not on the grid (a table) stays within it. Lines of grid
+     * styles start on a line of the grid, half a gap below what is there. */
+    double grid, grid_slack;
 } flow;
 
+/* A flow on its first page, physical page first_physical, in the type
+ * area, with the layout's grid of lines when it has one. */
+void layout_flow_start(flow *f, layout_ctx *c, page_list *pages, size_t first_physical);
 void layout_flow_new_page(flow *f);
+/* Move y down to the top of the next line box of the grid: line 0 at the
+ * top of a page, else the first line half a gap below y. */
+void layout_flow_snap(flow *f);
 double layout_flow_room(const flow *f);
+/* The room for lines of style id: on the grid, the last line's box reaches
+ * half a gap below the type area. */
+double layout_flow_room_for(const flow *f, style_text_id id);
 /* Left edge of the type area on the current page. */
 double layout_flow_left(const flow *f);
 /* Vertical space, dropped at the top of a page. */
@@ -184,6 +204,8 @@ void layout_flow_space(flow *f, double space);
 /* Place a set paragraph's lines, breaking across pages without a line
  * alone at the foot or the head of a page. */
 void layout_flow_lines(flow *f, const text_para *p, style_text_id id);
+/* The same with the lines x points in from the left edge of the type area. */
+void layout_flow_lines_at(flow *f, const text_para *p, style_text_id id, double x);
 /* The same, the lines being the content of a new node of role under the
  * context's parent (one element, over as many pages as it takes). */
 void layout_flow_lines_as(flow *f, const text_para *p, style_text_id id, layout_role role);
@@ -354,12 +376,91 @@ void layout_flow_area_head(flow *f, const report_section *sec);
 /* One bar per direct subsection of sec (at depth) that is a work area. */
 void layout_flow_summary(flow *f, const report_section *sec, int depth, const report_block *b);
 
+/* ---- official documents (official.c): what the 公文 and the 简报 share ---- */
+
+/* The pitch of blank lines: the grid's, else the body's leading. */
+double layout_official_pitch(const flow *f);
+/* 1 字 in style id: a grid cell when its characters are on cells, else its size. */
+double layout_official_em(const layout_ctx *c, style_text_id id);
+/* The layout's name as its file says it ("gbt9704"), for messages. */
+const char *layout_official_layout_name(layout_ctx *c);
+/* Room for one line of style id: on the grid's next line for a grid
+ * style, on a new page when this one is full. */
+void layout_official_need(flow *f, style_text_id id);
+/* Leave `lines` blank lines (none at the top of a page). */
+void layout_official_skip(flow *f, int lines);
+/* Place a set line (NULL: an empty one) x in, on the next line of style id
+ * (on the grid's next line for a grid style; a new page when this one is
+ * full); returns its baseline. */
+double layout_official_line(flow *f, style_text_id id, const text_line *line, const char *text,
+                            double x);
+/* Set text in style id on one line, or in lines of `measure`, without the
+ * style's indent (the caller places it). */
+text_line *layout_official_set_line(layout_ctx *c, style_text_id id, const char *text,
+                                    const text_origin *o);
+text_para *layout_official_set_para(layout_ctx *c, style_text_id id, const char *text,
+                                    double measure, const text_origin *o);
+/* A label at label_x with para's lines at para_x, the first beside it. */
+void layout_official_hanging(flow *f, style_text_id id, const text_line *label,
+                             const char *label_text, double label_x, const text_para *para,
+                             double para_x);
+/* The masthead t centred with the top of its em box at y `top` (shrunk
+ * to the measure when wider); returns the bottom of its em box. */
+double layout_official_masthead(flow *f, const report_text *t, double top);
+/* The title t centred on the next lines, in balanced lines broken between words. */
+void layout_official_title(flow *f, const report_text *t);
+/* A rule across the type area at y. */
+void layout_official_rule(flow *f, double y, double width, style_color color);
+/* Tagged PDF: what an element placed since m (its glyphs; rules stay
+ * artifacts) becomes one new node of role, in the document after the nodes
+ * made so far. Every element of the 版头, the 主体 and the 版记 is one, so
+ * that a reader of the tree meets them in the order of the page. */
+void layout_official_tag(flow *f, const tag_mark *m, layout_role role);
+
+/* One item of a block at the foot of a page (the 版记, the distribution
+ * block), in the style imprint: a label at label_x with para's lines at
+ * para_x, the first beside it, and a piece flush right 1 字 in, beside
+ * the last line when it fits. */
+typedef struct foot_item {
+    const text_line *label;
+    const char *label_text;
+    double label_x;
+    const text_para *para;
+    double para_x;
+    const text_line *right;
+    const char *right_text;
+    bool rule_before; /* a thin rule above it: a new group */
+} foot_item;
+
+double layout_foot_height(const layout_ctx *c, const foot_item *items, size_t n);
+/* false (an error, at the report's official mapping) when a block of that
+ * height, `what` (版记), is taller than the type area. */
+bool layout_foot_possible(flow *f, double height, const char *what);
+/* Whether a block of that height fits between the flow and the foot of the type area. */
+bool layout_foot_fits(const flow *f, double height);
+/* The items between a thick rule above them and a thick rule on the foot
+ * of the type area, on the flow's page; the flow ends there. */
+void layout_foot_block(flow *f, const foot_item *items, size_t n);
+/* "label" and names joined by separator, ended by end, 1 字 in on both sides. */
+foot_item layout_foot_list(layout_ctx *c, const char *label, const report_text_list *names,
+                           const char *separator, const char *end);
+
+/* ---- the 公文 (notice.c) and the 简报 (briefing.c) ---- */
+
+/* The whole document of an official layout on pages from physical page
+ * first_physical: front matter, the body, the back matter and the block at
+ * the foot of the last page; pages that take no number are marked. */
+void layout_notice(layout_ctx *c, page_list *pages, size_t first_physical);
+void layout_briefing(layout_ctx *c, page_list *pages, size_t first_physical);
+
 /* ---- parts of the booklet (cover.c, body.c, contents.c, furniture.c) ---- */
 
 void layout_cover(layout_ctx *c, page_list *pages);
 /* Lay out the body (sections, closing, editor) on pages starting at physical
  * page index first_physical; records headings in c->headings. */
 void layout_body(layout_ctx *c, page_list *pages, size_t first_physical);
+/* The body (sections, closing, editor) from where flow f stands. */
+void layout_body_flow(flow *f);
 /* Contents pages. page_numbers[i] is the printed number of c->headings[i]'s
  * page, or NULL to lay out with placeholders (to count the pages). link_offset
  * turns a body page index into a document page index. */
@@ -371,7 +472,8 @@ typedef struct contents_nodes {
 contents_nodes layout_contents_nodes(layout_ctx *c);
 void layout_contents(layout_ctx *c, page_list *pages, const contents_nodes *nodes,
                      size_t first_physical, const int *page_numbers, size_t link_offset);
-/* Running header and page number on a body page. */
+/* Running header (unless the layout has none) and page number (none when
+ * number is 0) on a body page. */
 void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number);
 
 /* ---- copy numbers (slots.c) ---- */
@@ -380,6 +482,10 @@ void layout_furniture(layout_ctx *c, page_build *p, size_t physical, int number)
  * x its left end, centre or right end as align says. */
 void layout_page_add_copy_number(layout_ctx *c, page_build *p, style_text_id id, double x,
                                  double baseline, style_align align);
+/* What was set on p from item `from` on (zeros where the layout sets
+ * meta.copy) made into a slot for the copy's number, aligned so. */
+void layout_page_make_copy_slot(layout_ctx *c, page_build *p, size_t from, style_text_id id,
+                                style_align align);
 /* The style's per-page copy mark (print.copy_mark), if it has one. */
 void layout_page_add_copy_mark(layout_ctx *c, page_build *p, size_t physical);
 

@@ -4,6 +4,7 @@
  * same glyphs and the subset always holds all ten. */
 #include "layout_internal.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Copy marks for leak tracing are small: this much of the footer's size. */
@@ -84,4 +85,37 @@ void layout_page_add_copy_mark(layout_ctx *c, page_build *p, size_t physical)
     double left = layout_type_left(s, physical), right = left + layout_type_width(s);
     add_slot(c, p, STYLE_FOOTER, COPY_MARK_SCALE, verso ? left : right, baseline,
              verso ? STYLE_ALIGN_LEFT : STYLE_ALIGN_RIGHT);
+}
+
+/* The glyphs set from index `from` of p — a line of zeros standing for the
+ * number, set where the layout sets meta.copy — become one slot: the number
+ * of each copy goes exactly there, aligned as align says. */
+void layout_page_make_copy_slot(layout_ctx *c, page_build *p, size_t from, style_text_id id,
+                                style_align align)
+{
+    double left = 0, right = 0, baseline = 0;
+    bool any = false;
+    size_t kept = from;
+    for (size_t i = from; i < p->items.count; i++) {
+        const layout_item *it = &p->items.items[i];
+        if (it->kind != LAYOUT_ITEM_GLYPHS) {
+            p->items.items[kept++] = *it;
+            continue;
+        }
+        const layout_glyphs *g = &it->u.glyphs;
+        for (size_t k = 0; k < g->nglyphs; k++) {
+            double x0 = g->x + g->glyphs[k].x, x1 = x0 + g->glyphs[k].advance;
+            left = any ? fmin(left, x0) : x0;
+            right = any ? fmax(right, x1) : x1;
+            any = true;
+        }
+        baseline = g->y;
+    }
+    p->items.count = kept;
+    if (!any)
+        return;
+    double x = align == STYLE_ALIGN_RIGHT    ? right
+               : align == STYLE_ALIGN_CENTER ? (left + right) / 2
+                                             : left;
+    layout_page_add_copy_number(c, p, id, x, baseline, align);
 }

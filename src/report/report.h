@@ -160,9 +160,48 @@ typedef struct report_meta {
     report_text lang; /* the document's language, a BCP 47 tag; absent: zh-CN */
 } report_meta;
 
+/* A list of texts (addressees, attachments, distribution …). */
+typedef struct report_text_list {
+    report_text *items;
+    size_t count;
+} report_text_list;
+
+typedef enum {
+    REPORT_OFFICIAL_NONE,     /* the report has no `official` mapping */
+    REPORT_OFFICIAL_NOTICE,   /* a 公文 as GB/T 9704-2012 lays it out */
+    REPORT_OFFICIAL_BRIEFING, /* a 简报 with its red masthead */
+} report_official_kind;
+
+/* The optional `official` mapping (docs/format.md, "Official documents"):
+ * the elements of a 公文 or a 简报. Every text may be absent (s == NULL)
+ * except issuer_mark when kind is not NONE; dates are absent when their
+ * year is 0. Defaults are filled in: signature from meta.organization,
+ * sign_date from meta.date. Layouts that do not print these ignore them. */
+typedef struct report_official {
+    report_official_kind kind;
+    int line, col;            /* the `official` key */
+    report_text issuer_mark;  /* 发文机关标志 / the 简报's name */
+    report_text number;       /* 发文字号, or the issue (第12期) */
+    report_text signer;       /* 签发人 */
+    report_text secrecy;      /* 秘密 | 机密 | 绝密 */
+    report_text secrecy_term; /* 保密期限; only with secrecy */
+    report_text urgency;      /* 特急 | 加急 */
+    report_text_list addressee, attachments;
+    report_text signature; /* 发文机关署名 */
+    report_date sign_date; /* 成文日期 */
+    report_text remark;    /* 附注 */
+    report_text_list cc;   /* 抄送 */
+    report_text printer;   /* 印发机关 */
+    report_date print_date;
+    report_text compiler;                          /* briefing: the compiling office */
+    report_text_list report_to, send_to, issue_to; /* briefing: 报 送 发 */
+    report_number copies_printed;                  /* briefing: 共印N份 */
+} report_official;
+
 typedef struct report {
     const char *path;
     report_meta meta;
+    report_official official;
     report_section *sections;
     size_t nsections;
     report_para *closing;

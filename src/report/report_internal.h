@@ -1,7 +1,8 @@
 /* report_internal.h — the validator's shared context and its pieces, by
  * file, from the bottom up: values.c (errors, keys, value readers), para.c
  * (paragraph text, punctuation), validate_body.c (sections and blocks),
- * validate.c (meta and the top level). report.c (report_load) is on top;
+ * validate_official.c (the `official` mapping), validate.c (meta and the
+ * top level). report.c (report_load) is on top;
  * progress.c uses only the day count. Not part of the public contract. */
 #ifndef BRIEFC_REPORT_INTERNAL_H
 #define BRIEFC_REPORT_INTERNAL_H
@@ -74,6 +75,15 @@ void report_typeset_text(vctx *c, const report_node *n, bool required, report_te
 /* The sections list and the closing paragraphs. */
 void report_val_sections(vctx *c, const report_node *list, report_section **out, size_t *count);
 void report_val_closing(vctx *c, const report_node *list, report_para **out, size_t *count);
+
+/* ---- validate_official.c ---- */
+
+/* The `official` mapping n (key: its key, where errors about the mapping
+ * point) into out, its defaults taken from meta; copy is meta.copy's node
+ * (or NULL), checked as a 份号 (six ASCII digits) because the report is an
+ * official document. */
+void report_val_official(vctx *c, const report_node *key, const report_node *n,
+                         const report_node *copy, const report_meta *meta, report_official *out);
 
 /* ---- validate.c ---- */
 

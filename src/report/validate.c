@@ -157,8 +157,8 @@ static void read_meta(vctx *c, const report_node *key, const report_node *n, rep
 
 /* ---------------------------- top level ------------------------------ */
 
-static const char *const top_keys[] = {"briefc", "meta", "sections", "closing"};
-static const report_shape top_shape = {"at the top level", top_keys, 4,
+static const char *const top_keys[] = {"briefc", "meta", "sections", "closing", "official"};
+static const report_shape top_shape = {"at the top level", top_keys, 5,
                                        1u | 1u << 1 | 1u << 2}; /* briefc, meta, sections */
 
 static void read_format_version(vctx *c, const report_node *n)
@@ -196,12 +196,17 @@ report *report_build(const char *path, const report_node *root, arena *a, diag_l
                          "give a layout with -l/--layout");
         return NULL;
     }
-    const report_node *v[4];
+    const report_node *v[5];
     report_val_fields(&c, root, &top_shape, root, v);
     if (v[0])
         read_format_version(&c, v[0]);
     if (v[1])
         read_meta(&c, key_node(root, "meta"), v[1], &r->meta);
+    if (v[4]) {
+        const report_node *copy =
+            v[1] && v[1]->kind == REPORT_NODE_MAPPING ? report_node_get(v[1], "copy") : NULL;
+        report_val_official(&c, key_node(root, "official"), v[4], copy, &r->meta, &r->official);
+    }
     if (v[2])
         report_val_sections(&c, v[2], &r->sections, &r->nsections);
     if (v[3])

@@ -264,7 +264,7 @@ static bool check_complete(const style_spec *spec, const char *root_file, diag_l
     for (size_t i = 0; i < sizeof(required_roles) / sizeof(required_roles[0]); i++)
         if (!find_role(spec, required_roles[i]))
             note_missing(&m, "fonts.%s", required_roles[i]);
-    for (int k = 0; k < STYLE_COUNT; k++) {
+    for (int k = 0; k < STYLE_REQUIRED_COUNT; k++) {
         const style_text_spec *t = &spec->text[k];
         if (!t->defined)
             note_missing(&m, "styles.%s", style_text_names[k]);
@@ -304,31 +304,6 @@ static void check_role(const style_spec *spec, const style_str_field *f, diag_li
              guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
 }
 
-static bool resolve_color(const style_spec *spec, const style_color_field *f, style_color *c,
-                          diag_list *diags)
-{
-    if (!f->set)
-        return true;
-    if (!f->ref) {
-        *c = f->c;
-        return true;
-    }
-    for (size_t i = 0; i < spec->colors.count; i++) {
-        if (strcmp(spec->colors.items[i].name, f->ref) == 0) {
-            *c = spec->colors.items[i].c;
-            return true;
-        }
-    }
-    const char *names[64];
-    size_t n = 0;
-    for (size_t i = 0; i < spec->colors.count && n < 64; i++)
-        names[n++] = spec->colors.items[i].name;
-    const char *guess = base_closest_word(f->ref, names, n);
-    error_at(diags, f->at, "unknown colour '%s'%s%s%s", f->ref, guess ? " (did you mean '" : "",
-             guess ? guess : "", guess ? "'?)" : "");
-    return false;
-}
-
 /* Every role and colour a style names must exist once the chain is merged. */
 static void check_references(const style_spec *spec, diag_list *diags)
 {
@@ -336,28 +311,65 @@ static void check_references(const style_spec *spec, diag_list *diags)
     for (int k = 0; k < STYLE_COUNT; k++) {
         check_role(spec, &spec->text[k].font, diags);
         check_role(spec, &spec->text[k].strong_font, diags);
-        resolve_color(spec, &spec->text[k].color, &ignored, diags);
+        style_resolve_color(spec, &spec->text[k].color, &ignored, diags);
     }
     check_role(spec, &spec->table.number_font, diags);
-    resolve_color(spec, &spec->table.rule_color, &ignored, diags);
+    style_resolve_color(spec, &spec->table.rule_color, &ignored, diags);
+    style_resolve_color(spec, &spec->official.separator_color, &ignored, diags);
+    style_resolve_color(spec, &spec->official.imprint_color, &ignored, diags);
     for (int k = 0; k < STYLE_BAR_COLOR_COUNT; k++)
-        resolve_color(spec, &spec->bars.color[k], &ignored, diags);
+        style_resolve_color(spec, &spec->bars.color[k], &ignored, diags);
 }
 
-static void resolve_text(const style_spec *spec, const style_text_spec *t, style_text *out,
-                         diag_list *diags)
+/* An optional style as its parent's spec with its own fields over it, so
+ * that a leading in multiples follows its own size. */
+static style_text_spec merged_text(const style_spec *spec, style_text_id id)
+{
+    style_text_spec t = spec->text[id];
+    const style_text_spec *p = &spec->text[style_text_parent(id)];
+    if (p == &spec->text[id])
+        return t;
+#define INHERIT(f)                                                                                 \
+    if (!t.f.set)                                                                                  \
+    t.f = p->f
+    INHERIT(font);
+    INHERIT(strong_font);
+    INHERIT(size);
+    INHERIT(leading);
+    INHERIT(indent);
+    INHERIT(space_before);
+    INHERIT(space_after);
+    INHERIT(color);
+#undef INHERIT
+    if (!t.align_set) {
+        t.align_set = p->align_set;
+        t.align = p->align;
+    }
+    if (!t.grid_set) {
+        t.grid_set = p->grid_set;
+        t.grid = p->grid;
+        t.grid_at = p->grid_at;
+    }
+    return t;
+}
+
+static void resolve_text(const style_spec *spec, const style_text_spec *t, const style_grid *grid,
+                         style_text *out, diag_list *diags)
 {
     out->font = t->font.v;
     out->strong_font = t->strong_font.set ? t->strong_font.v : "heading";
     out->size = t->size.v;
+    out->grid = t->grid_set && grid->lines ? t->grid : STYLE_GRID_NONE;
     out->leading = t->leading.relative ? t->leading.v * out->size : t->leading.v;
+    if (out->grid != STYLE_GRID_NONE)
+        out->leading = grid->line_pitch; /* on the grid: spacing in lines is in grid lines */
     out->indent = t->indent.relative ? t->indent.v : t->indent.v / out->size;
     out->space_before =
         t->space_before.relative ? t->space_before.v * out->leading : t->space_before.v;
     out->space_after = t->space_after.relative ? t->space_after.v * out->leading : t->space_after.v;
     out->align = t->align_set ? t->align : STYLE_ALIGN_JUSTIFY;
     out->color = (style_color){0}; /* black */
-    resolve_color(spec, &t->color, &out->color, diags);
+    style_resolve_color(spec, &t->color, &out->color, diags);
 }
 
 static style_color named_color(const style_spec *spec, const char *name)
@@ -421,7 +433,7 @@ static void resolve_table(const style_spec *spec, style *s, diag_list *diags)
     else /* "number" is a required role; the fallback keeps tables readable if that changes */
         out->number_font = find_role(spec, "number") ? "number" : s->text[STYLE_BODY].font;
     out->rule_color = (style_color){0}; /* black */
-    resolve_color(spec, &t->rule_color, &out->rule_color, diags);
+    style_resolve_color(spec, &t->rule_color, &out->rule_color, diags);
 }
 
 /* The default bar colours, indexed like style_bar_color_names. */
@@ -442,7 +454,7 @@ static void resolve_bars(const style_spec *spec, style *s, diag_list *diags)
     style_color colors[STYLE_BAR_COLOR_COUNT];
     for (int k = 0; k < STYLE_BAR_COLOR_COUNT; k++) {
         style_parse_hex_color(default_bar_colors[k], &colors[k]);
-        resolve_color(spec, &b->color[k], &colors[k], diags);
+        style_resolve_color(spec, &b->color[k], &colors[k], diags);
     }
     for (int k = 0; k < STYLE_BAR_FILL_COUNT; k++)
         out->fill[k] = colors[k];
@@ -494,8 +506,12 @@ static style *resolve(arena *out, const style_spec *spec, const char *name)
     s->name = name;
     resolve_page(spec, s);
     resolve_roles(spec, s);
-    for (int k = 0; k < STYLE_COUNT; k++)
-        resolve_text(spec, &spec->text[k], &s->text[k], &reported);
+    style_resolve_grid(spec, s, spec->text[STYLE_BODY].size.v);
+    for (int k = 0; k < STYLE_COUNT; k++) {
+        style_text_spec t = merged_text(spec, (style_text_id)k);
+        resolve_text(spec, &t, &s->grid, &s->text[k], &reported);
+    }
+    style_resolve_official(spec, s, &reported);
     resolve_table(spec, s, &reported);
     resolve_bars(spec, s, &reported);
     resolve_print(spec, s);

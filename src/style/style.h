@@ -29,6 +29,13 @@ typedef enum {
     STYLE_ALIGN_RIGHT
 } style_align;
 
+/* How a text style uses the layout's grid (page.grid). */
+typedef enum {
+    STYLE_GRID_NONE,  /* off the grid: its own leading */
+    STYLE_GRID_LINES, /* its lines on the grid's lines: leading = the line pitch */
+    STYLE_GRID_CELLS, /* … and every character one cell of the character pitch */
+} style_grid_use;
+
 /* One text style. */
 typedef struct style_text {
     const char *font;                 /* role name; must exist in style.roles */
@@ -39,6 +46,7 @@ typedef struct style_text {
     double space_before, space_after; /* pt */
     style_align align;
     style_color color;
+    style_grid_use grid;
 } style_text;
 
 /* Named text styles every layout has (an `extends` chain fills them all). */
@@ -63,8 +71,28 @@ typedef enum {
     STYLE_CAPTION,    /* table captions */
     STYLE_TABLE,      /* table cells */
     STYLE_NOTE,       /* table notes */
+    /* The styles of official documents: optional, each a copy of its
+     * parent style (style_text_parent) in what no file of the chain says. */
+    STYLE_COPY_NUMBER, /* 份号 */
+    STYLE_SECRECY,     /* 密级★保密期限, 紧急程度 */
+    STYLE_MASTHEAD,    /* 发文机关标志, the 简报's name */
+    STYLE_DOC_NUMBER,  /* 发文字号, 签发人, the 简报's issue and compiler line */
+    STYLE_SIGNER,      /* the 签发人's name */
+    STYLE_DOC_TITLE,   /* 标题 */
+    STYLE_ADDRESSEE,   /* 主送机关 */
+    STYLE_ATTACHMENT,  /* 附件说明 */
+    STYLE_SIGNATURE,   /* 署名, 成文日期 */
+    STYLE_REMARK,      /* 附注 */
+    STYLE_IMPRINT,     /* 版记 (抄送, 印发), the 简报's distribution block */
     STYLE_COUNT
 } style_text_id;
+
+/* Styles before this one are required in a root layout; the rest are optional. */
+#define STYLE_REQUIRED_COUNT STYLE_COPY_NUMBER
+
+/* The style an optional style copies what no file says from (STYLE_COPY_NUMBER
+ * → STYLE_BODY …); a required style is its own parent. */
+style_text_id style_text_parent(style_text_id id);
 
 /* The name of each text style as written in layout files ("body", "heading1" …). */
 extern const char *const style_text_names[STYLE_COUNT];
@@ -98,6 +126,34 @@ typedef struct style_bars {
     style_color fill[STYLE_BAR_FILL_COUNT];
 } style_bars;
 
+/* The type area's grid (GB/T 9704 §5.2: 22 lines of 28 characters): lines
+ * 0 when the layout has none. The first line's em box starts at the top
+ * of the type area and the last one's ends at its foot, so the line pitch
+ * is (height − body size) / (lines − 1); a character takes measure / chars. */
+typedef struct style_grid {
+    int lines, chars;
+    double line_pitch; /* pt */
+    double cell;       /* pt */
+} style_grid;
+
+/* What official elements the layout prints (the report's `official`). */
+typedef enum {
+    STYLE_OFFICIAL_NONE,     /* none: the report's `official` is ignored */
+    STYLE_OFFICIAL_NOTICE,   /* the 公文's 版头, 主体 and 版记 (GB/T 9704-2012) */
+    STYLE_OFFICIAL_BRIEFING, /* the 简报's masthead and distribution block */
+} style_official_kind;
+
+/* The furniture of official documents; lengths in pt. */
+typedef struct style_official {
+    style_official_kind kind;
+    double masthead_top;    /* from the top of the type area to the masthead's top edge */
+    double separator_width; /* the red rule under the 发文字号 (the 简报's rule) */
+    double separator_gap;   /* from the foot of the 发文字号 down to that rule */
+    style_color separator_color;
+    double imprint_thick, imprint_thin; /* rules of the 版记 and distribution block */
+    style_color imprint_color;
+} style_official;
+
 /* Where a per-page copy mark goes (numbered copies, for leak tracing). */
 typedef enum {
     STYLE_COPY_MARK_NONE,
@@ -127,6 +183,12 @@ typedef struct style {
     double rule_width;    /* running-header rule, 0 = none */
     style_color rule_color;
     style_color accent; /* cover ornaments, heading numbers if wanted */
+    /* parts of the booklet */
+    bool cover, contents, running_head;
+    bool footer_to_dash;       /* footer_offset measures to the middle of the dashes of — 1 — */
+    bool compress_punctuation; /* adjacent marks and line-end marks take less than a cell */
+    style_grid grid;
+    style_official official;
     style_font_role *roles;
     size_t nroles;
     style_text text[STYLE_COUNT];

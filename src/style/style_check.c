@@ -174,6 +174,142 @@ static void check_space(checker *k, style_text_id id, bool before)
                   style_text_names[id]);
 }
 
+/* An optional style: only what its own files say is checked, so that a
+ * value it copies from its parent is reported once, at the parent. */
+static void check_optional(checker *k, style_text_id id)
+{
+    const style_text_spec *ts = &k->spec->text[id];
+    if (!ts->defined)
+        return;
+    if ((ts->size.set || ts->leading.set) && !check_size(k, id))
+        return;
+    if (ts->size.set || ts->leading.set)
+        check_leading(k, id);
+    if (ts->indent.set || ts->size.set)
+        check_indent(k, id);
+    if (ts->space_before.set)
+        check_space(k, id, true);
+    if (ts->space_after.set)
+        check_space(k, id, false);
+}
+
+/* ---- the grid ---- */
+
+/* What the grid cannot hold, for one style: lines too close for its size,
+ * cells too narrow (an error) or narrower than 0.9 em (a warning). */
+typedef enum { GRID_OK, GRID_LINES_CLOSE, GRID_CELLS_NARROW, GRID_CELLS_TIGHT } grid_problem;
+
+typedef struct grid_finding {
+    grid_problem problem;
+    style_where at;
+    double size;
+} grid_finding;
+
+static grid_finding grid_finding_of(checker *k, style_text_id id)
+{
+    const style_text_spec *ts = &k->spec->text[id];
+    const style *s = k->s;
+    double size = s->text[id].size;
+    grid_finding none = {GRID_OK, {0}, size};
+    if (!ts->grid_set || ts->grid == STYLE_GRID_NONE)
+        return none;
+    if (!s->grid.lines) {
+        style_diag_at(k->diags, DIAG_ERROR, ts->grid_at,
+                      "style %s is set on the grid, but this layout has no page.grid "
+                      "(such as {lines: 22, chars: 28})",
+                      style_text_names[id]);
+        return none;
+    }
+    if (s->grid.line_pitch < size / 2 - EPS)
+        return (grid_finding){GRID_LINES_CLOSE,
+                              latest3(ts->grid_at, ts->size.at, k->spec->grid_lines.at), size};
+    style_where at = latest3(ts->grid_at, ts->size.at, k->spec->grid_chars.at);
+    if (ts->grid == STYLE_GRID_CELLS && s->grid.cell < size / 2 - EPS)
+        return (grid_finding){GRID_CELLS_NARROW, at, size};
+    if (ts->grid == STYLE_GRID_CELLS && s->grid.cell < 0.9 * size - EPS)
+        return (grid_finding){GRID_CELLS_TIGHT, at, size};
+    return none;
+}
+
+static bool same_place(style_where a, style_where b)
+{
+    return a.file == b.file && a.line == b.line && a.col == b.col;
+}
+
+/* One message for every style the same value of the grid fails. */
+static void report_grid(checker *k, const grid_finding *f, const char *names, double size)
+{
+    const style *s = k->s;
+    switch (f->problem) {
+    case GRID_LINES_CLOSE:
+        style_diag_at(k->diags, DIAG_ERROR, f->at,
+                      "the grid's lines are %s pt apart, too close for %s (%s pt): the lines "
+                      "would print over each other (at most %d lines fit here)",
+                      N(s->grid.line_pitch), names, N(size), (int)(k->depth / (size / 2)));
+        break;
+    case GRID_CELLS_NARROW:
+        style_diag_at(k->diags, DIAG_ERROR, f->at,
+                      "the grid's cells are %s pt wide, too narrow for %s (%s pt): the "
+                      "characters would print over each other (at most %d characters a line "
+                      "here)",
+                      N(s->grid.cell), names, N(size), (int)(k->measure / (size / 2)));
+        break;
+    case GRID_CELLS_TIGHT:
+        style_diag_at(k->diags, DIAG_WARNING, f->at,
+                      "the grid's cells (%s pt) are much narrower than %s (%s pt): the "
+                      "characters will touch",
+                      N(s->grid.cell), names, N(size));
+        break;
+    case GRID_OK:
+        break;
+    }
+}
+
+static void check_grid(checker *k)
+{
+    const style *s = k->s;
+    if (s->grid.lines && s->grid.line_pitch < STYLE_SIZE_MIN_PT - EPS)
+        style_diag_at(k->diags, DIAG_ERROR, style_where_latest(k->spec->grid_lines.at, k->down),
+                      "a grid of %d lines leaves no room for a line in a type area %s mm high",
+                      s->grid.lines, MM(k->depth));
+    grid_finding found[STYLE_COUNT];
+    for (int id = 0; id < STYLE_COUNT; id++)
+        found[id] = grid_finding_of(k, (style_text_id)id);
+    bool done[STYLE_COUNT] = {false};
+    for (int id = 0; id < STYLE_COUNT; id++) {
+        if (found[id].problem == GRID_OK || done[id])
+            continue;
+        const char *names = "";
+        double size = 0;
+        int n = 0;
+        for (int j = id; j < STYLE_COUNT; j++) {
+            if (found[j].problem != found[id].problem || !same_place(found[j].at, found[id].at))
+                continue;
+            done[j] = true;
+            names = arena_printf(k->a, "%s%s%s", names, n++ ? ", " : "", style_text_names[j]);
+            size = found[j].size > size ? found[j].size : size;
+        }
+        report_grid(k, &found[id], arena_printf(k->a, "the style%s %s", n > 1 ? "s" : "", names),
+                    size);
+    }
+}
+
+/* The masthead and the rule under the 发文字号 must stay in the type area. */
+static void check_official(checker *k)
+{
+    const style_official_spec *o = &k->spec->official;
+    const style_official *off = &k->s->official;
+    const char *const keys[] = {"masthead_top", "separator.gap"};
+    const style_num_field *fields[] = {&o->masthead_top, &o->separator_gap};
+    const double values[] = {off->masthead_top, off->separator_gap};
+    for (int i = 0; i < 2; i++)
+        if (fields[i]->set && values[i] > k->depth + EPS)
+            style_diag_at(k->diags, DIAG_ERROR, style_where_latest(fields[i]->at, k->down),
+                          "official.%s %s mm is more than the type area's height (%s mm): it "
+                          "may be 0 to %s mm here",
+                          keys[i], MM(values[i]), MM(k->depth), MM(k->depth));
+}
+
 /* ---- bars ---- */
 
 static void check_bars(checker *k)
@@ -224,7 +360,7 @@ void style_check_typesettable(const style_spec *spec, const style *s, diag_list 
         return; /* every text would fail too: one error says it */
     check_furniture(&k, true);
     check_furniture(&k, false);
-    for (int id = 0; id < STYLE_COUNT; id++) {
+    for (int id = 0; id < STYLE_REQUIRED_COUNT; id++) {
         if (!check_size(&k, (style_text_id)id))
             continue;
         check_leading(&k, (style_text_id)id);
@@ -232,7 +368,11 @@ void style_check_typesettable(const style_spec *spec, const style *s, diag_list 
         check_space(&k, (style_text_id)id, true);
         check_space(&k, (style_text_id)id, false);
     }
+    for (int id = STYLE_REQUIRED_COUNT; id < STYLE_COUNT; id++)
+        check_optional(&k, (style_text_id)id);
     check_bars(&k);
+    check_grid(&k);
+    check_official(&k);
 }
 
 /* ---- a CMYK layout's colours ---- */
@@ -265,6 +405,8 @@ void style_check_colors(const style_spec *spec, diag_list *diags)
         check_one(&spec->text[k].color, what, diags);
     }
     check_one(&spec->table.rule_color, "table.rule_color", diags);
+    check_one(&spec->official.separator_color, "official.separator.color", diags);
+    check_one(&spec->official.imprint_color, "official.imprint.color", diags);
     for (int k = 0; k < STYLE_BAR_COLOR_COUNT; k++) {
         snprintf(what, sizeof what, "bars.colors.%s", style_bar_color_names[k]);
         check_one(&spec->bars.color[k], what, diags);

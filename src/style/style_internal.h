@@ -3,6 +3,7 @@
  *   style_units.c   numbers with units, 号 sizes, hex colours
  *   style_read.c    errors, node shapes and the values sections share
  *   style_blocks.c  the `table:` and `bars:` sections
+ *   style_official.c  `parts:`, `punctuation:`, `official:`, page.grid; their resolution
  *   style_print.c   the `output:` and `print:` sections, a CMYK layout's colours
  *   style_spec.c    one file's page, fonts, colors and styles (and the rest)
  *   style_check.c   values that cannot be typeset on the merged layout's pages; a
@@ -73,6 +74,9 @@ typedef struct style_text_spec {
     bool align_set;
     style_align align;
     style_color_field color;
+    bool grid_set;
+    style_grid_use grid;
+    style_where grid_at;
 } style_text_spec;
 
 typedef struct style_role_spec {
@@ -109,6 +113,23 @@ typedef struct style_bars_spec {
     style_color_field color[STYLE_BAR_COLOR_COUNT];
 } style_bars_spec;
 
+/* The `official:` section. */
+typedef struct style_official_spec {
+    bool kind_set;
+    style_official_kind kind;
+    style_where kind_at;
+    style_num_field masthead_top, separator_width, separator_gap, imprint_thick, imprint_thin;
+    style_color_field separator_color, imprint_color;
+} style_official_spec;
+
+/* A yes/no key and where it was said. */
+typedef struct style_bool_field {
+    bool set, v;
+    style_where at;
+} style_bool_field;
+
+enum { STYLE_PART_COVER, STYLE_PART_CONTENTS, STYLE_PART_RUNNING_HEAD, STYLE_PART_COUNT };
+
 /* The `output:` and `print:` sections. */
 typedef struct style_print_spec {
     bool colors_set, cmyk;
@@ -128,6 +149,11 @@ typedef struct style_spec {
     style_text_spec text[STYLE_COUNT];
     style_table_spec table;
     style_bars_spec bars;
+    style_bool_field parts[STYLE_PART_COUNT];
+    style_num_field grid_lines, grid_chars; /* page.grid; set together */
+    style_bool_field footer_to_dash;        /* page.footer_offset_to */
+    style_bool_field compress;              /* punctuation.compress */
+    style_official_spec official;
     style_print_spec print;
 } style_spec;
 
@@ -224,6 +250,13 @@ void style_read_color(style_reader *rd, const report_node *n, bool allow_ref, st
 /* The name of a font role; checked against `fonts` once the chain is merged. */
 void style_read_role_name(style_reader *rd, const report_node *n, style_str_field *f);
 
+/* true or false into f (reported when it is neither, with a suggestion). */
+void style_read_bool(style_reader *rd, const report_node *n, style_bool_field *f);
+
+/* The colour f stands for once the chain is merged: its own, or the entry
+ * of `colors` it names (an unknown name is reported, and c left as it is). */
+bool style_resolve_color(const style_spec *spec, const style_color_field *f, style_color *c,
+                         diag_list *diags);
 /* ---- the `output:` and `print:` sections (style_print.c) ---- */
 
 void style_read_output(style_reader *rd, const report_node *n, style_print_spec *p);
@@ -233,6 +266,24 @@ void style_read_print(style_reader *rd, const report_node *n, style_print_spec *
 
 void style_read_table(style_reader *rd, const report_node *n, style_table_spec *t);
 void style_read_bars(style_reader *rd, const report_node *n, style_bars_spec *b);
+
+/* ---- official layouts (style_official.c) ---- */
+
+void style_read_parts(style_reader *rd, const report_node *n, style_spec *spec);
+void style_read_punctuation(style_reader *rd, const report_node *n, style_spec *spec);
+void style_read_official(style_reader *rd, const report_node *n, style_official_spec *o);
+/* page.grid: {lines: 22, chars: 28} */
+void style_read_grid(style_reader *rd, const report_node *n, style_spec *spec);
+/* page.footer_offset_to: baseline or dash. */
+void style_read_footer_anchor(style_reader *rd, const report_node *n, style_spec *spec);
+/* A text style's `grid:` value (none, lines or cells). */
+void style_read_grid_use(style_reader *rd, const report_node *n, style_text_spec *t);
+/* The grid's pitches from the page and the body size (before the text
+ * styles that use it are resolved). */
+void style_resolve_grid(const style_spec *spec, style *s, double body_size);
+/* Parts, punctuation, the footer's anchor and the official furniture,
+ * with their defaults (after the text styles). */
+void style_resolve_official(const style_spec *spec, style *s, diag_list *diags);
 
 /* ---- one layout file (style_spec.c) ---- */
 

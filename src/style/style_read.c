@@ -332,3 +332,53 @@ void style_read_role_name(style_reader *rd, const report_node *n, style_str_fiel
     }
     *f = (style_str_field){true, arena_strdup(rd->out, n->text), style_where_of(rd, n)};
 }
+
+void style_read_bool(style_reader *rd, const report_node *n, style_bool_field *f)
+{
+    static const char *const names[] = {"true", "false"};
+    if (n->kind == REPORT_NODE_SCALAR && !n->quoted &&
+        (strcmp(n->text, "true") == 0 || strcmp(n->text, "false") == 0)) {
+        *f = (style_bool_field){true, n->text[0] == 't', style_where_of(rd, n)};
+        return;
+    }
+    const char *hint = "";
+    if (n->kind == REPORT_NODE_SCALAR) {
+        /* YAML 1.1's other booleans are text here, as in YAML 1.2 */
+        static const char *const yes[] = {"yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
+        static const char *const no[] = {"no", "No", "NO", "off", "Off", "OFF", "n", "N"};
+        if (style_key_index(n->text, yes, COUNT(yes)) >= 0)
+            hint = " (did you mean 'true'?)";
+        else if (style_key_index(n->text, no, COUNT(no)) >= 0)
+            hint = " (did you mean 'false'?)";
+        else if (n->quoted && style_key_index(n->text, names, COUNT(names)) >= 0)
+            hint = " (without quotes)";
+        else
+            hint = style_did_you_mean(rd, n->text, names, COUNT(names));
+    }
+    style_error(rd, n, "expected true or false%s", hint);
+}
+
+bool style_resolve_color(const style_spec *spec, const style_color_field *f, style_color *c,
+                         diag_list *diags)
+{
+    if (!f->set)
+        return true;
+    if (!f->ref) {
+        *c = f->c;
+        return true;
+    }
+    for (size_t i = 0; i < spec->colors.count; i++) {
+        if (strcmp(spec->colors.items[i].name, f->ref) == 0) {
+            *c = spec->colors.items[i].c;
+            return true;
+        }
+    }
+    const char *names[64];
+    size_t n = 0;
+    for (size_t i = 0; i < spec->colors.count && n < 64; i++)
+        names[n++] = spec->colors.items[i].name;
+    const char *guess = base_closest_word(f->ref, names, n);
+    style_diag_at(diags, DIAG_ERROR, f->at, "unknown colour '%s'%s%s%s", f->ref,
+                  guess ? " (did you mean '" : "", guess ? guess : "", guess ? "'?)" : "");
+    return false;
+}

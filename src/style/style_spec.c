@@ -8,32 +8,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static void read_bool(style_reader *rd, const report_node *n, bool *set, bool *value)
-{
-    static const char *const names[] = {"true", "false"};
-    if (n->kind == REPORT_NODE_SCALAR && !n->quoted &&
-        (strcmp(n->text, "true") == 0 || strcmp(n->text, "false") == 0)) {
-        *set = true;
-        *value = n->text[0] == 't';
-        return;
-    }
-    const char *hint = "";
-    if (n->kind == REPORT_NODE_SCALAR) {
-        /* YAML 1.1's other booleans are text here, as in YAML 1.2 */
-        static const char *const yes[] = {"yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
-        static const char *const no[] = {"no", "No", "NO", "off", "Off", "OFF", "n", "N"};
-        if (style_key_index(n->text, yes, COUNT(yes)) >= 0)
-            hint = " (did you mean 'true'?)";
-        else if (style_key_index(n->text, no, COUNT(no)) >= 0)
-            hint = " (did you mean 'false'?)";
-        else if (n->quoted && style_key_index(n->text, names, COUNT(names)) >= 0)
-            hint = " (without quotes)";
-        else
-            hint = style_did_you_mean(rd, n->text, names, COUNT(names));
-    }
-    style_error(rd, n, "expected true or false%s", hint);
-}
-
 /* ---- page ---- */
 
 static const struct {
@@ -131,8 +105,9 @@ static void read_margins(style_reader *rd, const report_node *n, style_spec *spe
 
 static void read_page(style_reader *rd, const report_node *n, style_spec *spec)
 {
-    static const char *const keys[] = {"size",          "margins",       "mirror",
-                                       "header_offset", "footer_offset", "header_rule"};
+    static const char *const keys[] = {"size",          "margins",         "mirror",
+                                       "header_offset", "footer_offset",   "header_rule",
+                                       "grid",          "footer_offset_to"};
     if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, "page"))
         return;
     for (size_t i = 0; i < n->npairs; i++) {
@@ -144,9 +119,15 @@ static void read_page(style_reader *rd, const report_node *n, style_spec *spec)
         case 1:
             read_margins(rd, val, spec);
             break;
-        case 2:
-            read_bool(rd, val, &spec->mirror_set, &spec->mirror);
+        case 2: {
+            style_bool_field mirror = {0};
+            style_read_bool(rd, val, &mirror);
+            if (mirror.set) {
+                spec->mirror_set = true;
+                spec->mirror = mirror.v;
+            }
             break;
+        }
         case 3:
             style_read_length(rd, val, &spec->header_offset);
             break;
@@ -156,6 +137,12 @@ static void read_page(style_reader *rd, const report_node *n, style_spec *spec)
         case 5:
             style_read_length_upto(rd, val, &spec->header_rule, STYLE_RULE_MAX_PT, false,
                                    "the header rule");
+            break;
+        case 6:
+            style_read_grid(rd, val, spec);
+            break;
+        case 7:
+            style_read_footer_anchor(rd, val, spec);
             break;
         default:
             style_unknown_key(rd, key, " in page", keys, COUNT(keys));
@@ -263,7 +250,43 @@ const char *const style_text_names[STYLE_COUNT] = {
     [STYLE_CAPTION] = "caption",
     [STYLE_TABLE] = "table",
     [STYLE_NOTE] = "note",
+    [STYLE_COPY_NUMBER] = "copy_number",
+    [STYLE_SECRECY] = "secrecy",
+    [STYLE_MASTHEAD] = "masthead",
+    [STYLE_DOC_NUMBER] = "doc_number",
+    [STYLE_SIGNER] = "signer",
+    [STYLE_DOC_TITLE] = "doc_title",
+    [STYLE_ADDRESSEE] = "addressee",
+    [STYLE_ATTACHMENT] = "attachment",
+    [STYLE_SIGNATURE] = "signature",
+    [STYLE_REMARK] = "remark",
+    [STYLE_IMPRINT] = "imprint",
 };
+
+style_text_id style_text_parent(style_text_id id)
+{
+    switch (id) {
+    case STYLE_SECRECY:
+        return STYLE_HEADING1; /* 3号 黑体 */
+    case STYLE_MASTHEAD:
+        return STYLE_COVER_ORG;
+    case STYLE_SIGNER:
+        return STYLE_HEADING2; /* 3号 楷体 */
+    case STYLE_DOC_TITLE:
+        return STYLE_COVER_TITLE;
+    case STYLE_IMPRINT:
+        return STYLE_NOTE;
+    case STYLE_COPY_NUMBER:
+    case STYLE_DOC_NUMBER:
+    case STYLE_ADDRESSEE:
+    case STYLE_ATTACHMENT:
+    case STYLE_SIGNATURE:
+    case STYLE_REMARK:
+        return STYLE_BODY;
+    default:
+        return id;
+    }
+}
 
 static void read_text_size(style_reader *rd, const report_node *n, style_num_field *f)
 {
@@ -352,7 +375,7 @@ static void read_text_style(style_reader *rd, const report_node *n, const char *
                             style_text_spec *t)
 {
     static const char *const keys[] = {"font",         "strong_font", "size",  "leading", "indent",
-                                       "space_before", "space_after", "align", "color"};
+                                       "space_before", "space_after", "align", "color",   "grid"};
     char what[64];
     snprintf(what, sizeof(what), "style '%s'", name);
     if (!style_expect_kind(rd, n, REPORT_NODE_MAPPING, what))
@@ -386,6 +409,9 @@ static void read_text_style(style_reader *rd, const report_node *n, const char *
             break;
         case 8:
             style_read_color(rd, val, true, &t->color);
+            break;
+        case 9:
+            style_read_grid_use(rd, val, t);
             break;
         default: {
             char where[80];
@@ -424,7 +450,8 @@ void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spe
 {
     static const char *const keys[] = {"briefc-layout", "extends", "description", "page",
                                        "fonts",         "colors",  "styles",      "table",
-                                       "bars",          "output",  "print"};
+                                       "bars",          "parts",   "punctuation", "official",
+                                       "output",        "print"};
     for (size_t i = 0; i < root->npairs; i++) {
         const report_node *key = root->pairs[i].key, *val = root->pairs[i].value;
         switch (style_key_index(key->text, keys, COUNT(keys))) {
@@ -455,9 +482,18 @@ void style_spec_apply(style_reader *rd, const report_node *root, style_spec *spe
             style_read_bars(rd, val, &spec->bars);
             break;
         case 9:
-            style_read_output(rd, val, &spec->print);
+            style_read_parts(rd, val, spec);
             break;
         case 10:
+            style_read_punctuation(rd, val, spec);
+            break;
+        case 11:
+            style_read_official(rd, val, &spec->official);
+            break;
+        case 12:
+            style_read_output(rd, val, &spec->print);
+            break;
+        case 13:
             style_read_print(rd, val, &spec->print);
             break;
         default:

@@ -229,3 +229,30 @@ text_break_kind *text_find_breaks(UBreakIterator **cache, const char *text, size
     *n = count;
     return out;
 }
+
+void text_prefer_word_breaks(const char *text, size_t len, text_break_kind *breaks, size_t n)
+{
+    uint32_t *cps = xmalloc((n + 1) * sizeof *cps);
+    size_t k = 0;
+    for (size_t i = 0; i < len && k < n;)
+        cps[k++] = utf8_decode(text, len, &i);
+    size_t *unit_cp = NULL;
+    int32_t nunits = 0;
+    UChar *u = to_utf16(cps, k, &unit_cp, &nunits);
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "zh", u, nunits, &status);
+    if (U_SUCCESS(status)) {
+        bool *boundary = xcalloc(k + 1, sizeof *boundary);
+        for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
+            if (b > 0 && b < nunits)
+                boundary[unit_cp[b]] = true;
+        for (size_t i = 1; i < k; i++)
+            if (breaks[i] == BREAK_ALLOWED && !boundary[i])
+                breaks[i] = BREAK_PENALIZED;
+        free(boundary);
+        ubrk_close(bi);
+    }
+    free(u);
+    free(unit_cp);
+    free(cps);
+}

@@ -34,6 +34,7 @@
  * breaks), so a title written on two lines reads on in a running header. */
 #include "para_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
 
@@ -187,12 +188,15 @@ static double font_scale(const text_setting *p, const text_font *f)
     return p->st->size / (double)text_font_get_info(f)->units_per_em;
 }
 
-/* Blank halves from the font's halt values: the advance lost and where. */
+/* Blank halves from the font's halt values: the advance lost and where.
+ * Without compression a mark is still a mark (CC_PUNCT) but keeps them. */
 static bool set_blanks(text_setting *p, para_cluster *c)
 {
     int adv_delta = 0, off_delta = 0;
     if (c->nglyphs != 1 || !text_font_halt(c->font, c->cp, &adv_delta, &off_delta))
         return false;
+    if (p->st->keep_punct_width || p->st->cell > 0)
+        return true;
     double s = font_scale(p, c->font);
     c->lb = -off_delta * s;
     c->rb = -(adv_delta - off_delta) * s;
@@ -208,6 +212,8 @@ static bool set_blanks(text_setting *p, para_cluster *c)
     c->shrink_r = !blank_is_firm(c->cp);
     return true;
 }
+
+static bool cjk_side(char_class c);
 
 static void add_cluster(text_setting *p, const cp_font *cf, size_t k, size_t end, size_t g0,
                         size_t ng)
@@ -227,6 +233,13 @@ static void add_cluster(text_setting *p, const cp_font *cf, size_t k, size_t end
     c.junction_before = PARA_NONE;
     bool halt = set_blanks(p, &c);
     c.cls = classify(&c, halt);
+    c.box_w = c.adv - c.lb - c.rb;
+    if (p->st->cell > 0 && cjk_side(c.cls)) {
+        /* one cell, or as many as a wide glyph (⸺) spans */
+        double cells = round(c.adv / p->st->size);
+        c.box_w = (cells < 1 ? 1 : cells) * p->st->cell;
+        c.inset = (c.box_w - c.adv) / 2;
+    }
     VEC_PUSH(&p->clusters, c);
 }
 
@@ -289,6 +302,7 @@ static void add_blank_cluster(text_setting *p, const cp_font *cf, size_t k)
     c.strong = cf[k].strong;
     c.glyph0 = p->glyphs.count;
     c.adv = space_advance(p, c.font);
+    c.box_w = c.adv; /* no blanks; never a grid cell (no CJK side) */
     c.box_item = PARA_NONE;
     c.junction_before = PARA_NONE;
     c.cls = c.cp == 0x0A ? CC_BREAK : CC_SPACE;
@@ -299,6 +313,8 @@ void text_setting_shape(text_setting *p, text_engine *te, const text_span *spans
                         const text_origin *origin, diag_list *diags)
 {
     p->breaks = text_find_breaks(text_engine_breaker(te), p->text, p->len, &p->ncp);
+    if (p->st->word_breaks)
+        text_prefer_word_breaks(p->text, p->len, p->breaks, p->ncp);
     cp_font *cf = resolve_fonts(p, te, spans, nspans, origin, diags);
     /* Runs of one font and weight, cut at every tab and line feed. */
     size_t k0 = 0;
@@ -454,12 +470,14 @@ static double junction_penalty(const text_setting *p, size_t right, const size_t
     case BREAK_NONE:
         return emergency ? PARA_EMERGENCY_PENALTY : KP_INFINITY;
     case BREAK_PENALIZED:
-        return PENALTY_DISCOURAGED + (chars_after[right] < 2 ? PENALTY_ORPHAN : 0);
+        break;
     case BREAK_ALLOWED:
         break;
     }
-    /* 孤字: the last line should hold at least two characters. */
-    return chars_after[right] < 2 ? PENALTY_ORPHAN : 0;
+    /* 孤字: the last line should hold at least two characters; not on a
+     * character grid, where every line but the last is full. */
+    double orphan = chars_after[right] < 2 && p->st->cell <= 0 ? PENALTY_ORPHAN : 0;
+    return orphan + (p->breaks[b->cp_index] == BREAK_PENALIZED ? PENALTY_DISCOURAGED : 0);
 }
 
 /* A blank half at the start of a line survives the break: a zero box stops
@@ -562,7 +580,7 @@ void text_setting_build_items(text_setting *p, bool emergency)
         else
             push_left_blank(p, c);
         c->box_item = p->items.count;
-        push_box(p, c->adv - c->lb - c->rb, ROLE_BOX, i);
+        push_box(p, c->box_w, ROLE_BOX, i);
         prev = i;
     }
     end_line(p, prev, ROLE_OTHER, 0);

@@ -34,6 +34,8 @@ typedef struct para_cluster {
     bool strong;
     size_t glyph0, nglyphs;
     double adv;              /* pt, the font's advance */
+    double box_w;            /* width of its box: adv less its blanks, or its grid cells */
+    double inset;            /* pen from the box's left edge (centring a glyph in its cells) */
     double lb, rb;           /* natural blank halves, pt (0 when none) */
     double fixed_l, fixed_r; /* blank removed for good: pair rule, ·, paragraph end */
     bool shrink_l, shrink_r; /* the rest of the blank may be pushed in */

@@ -128,6 +128,14 @@ static size_t choose_breaks(text_setting *p, double measure, const text_origin *
     size_t nwidths = p->st->indent != 0 ? 2 : 1;
     if (nwidths == 1)
         widths[0] = measure;
+    if (p->st->cell > 0) {
+        /* A strict grid fills every line as far as the line-start rules let
+         * it, as Word's document grid does: first fit. Total fit would
+         * spread a line pushed out over its neighbours, and take every one
+         * of them off the cells. */
+        text_setting_build_items(p, true);
+        return first_fit(p, widths, nwidths, breaks, origin, diags);
+    }
     for (size_t t = 0; t < sizeof TOLERANCES / sizeof TOLERANCES[0]; t++) {
         size_t n =
             text_kp_break(p->items.items, p->items.count, widths, nwidths, TOLERANCES[t], breaks);
@@ -188,7 +196,7 @@ static double place_items(line_setter *ls, size_t s, size_t e, double r)
             w += r > 0 ? r * it->stretch : r * it->shrink;
         if (ref->role == ROLE_BOX) {
             const para_cluster *c = &p->clusters.items[ref->index];
-            ls->cluster_x[ref->index] = x - c->lb; /* pen: the ink sits lb in */
+            ls->cluster_x[ref->index] = x - c->lb + c->inset; /* pen: the ink sits lb in */
             extent = x + w;
         } else if (ref->role == ROLE_GAP) {
             ls->gap_width[ref->index] = w;
@@ -270,7 +278,7 @@ static void build_runs(line_setter *ls, const size_t *cl, size_t ncl, const size
         if (k > 0 && jbefore[k] != PARA_NONE && p->junctions.items[jbefore[k]].gap == GAP_SPACE) {
             const para_junction *jn = &p->junctions.items[jbefore[k]];
             const para_cluster *left = &p->clusters.items[jn->left];
-            double gx = x0 + ls->cluster_x[jn->left] + left->lb + (left->adv - left->lb - left->rb);
+            double gx = x0 + ls->cluster_x[jn->left] - left->inset + left->lb + left->box_w;
             emit_spaces(ls, jn, gx + (left->rb - left->fixed_r), linked[k]);
         }
         text_run *cur =
@@ -456,8 +464,8 @@ static void setter_free(line_setter *ls)
 /* A line feed that ends the text ends its last line, like the one YAML's
  * `|` adds: it starts no line of its own, and is not set. */
 static bool setting_open(text_setting *p, text_engine *te, const char *text, size_t len,
-                         const text_span *spans, size_t nspans, const text_style *st,
-                         bool one_line, const text_origin *origin, diag_list *diags)
+                         const text_span *spans, size_t nspans, const text_style *st, bool one_line,
+                         const text_origin *origin, diag_list *diags)
 {
     memset(p, 0, sizeof *p);
     if (len && text[len - 1] == '\n')

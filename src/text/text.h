@@ -72,6 +72,17 @@ typedef struct text_style {
     double size;            /* pt */
     double indent;          /* first-line indent, pt */
     style_align align;      /* last line of a justified paragraph is flush left */
+    /* No punctuation compression: every full-width mark keeps its whole
+     * width, adjacent marks and at the end of a line too. */
+    bool keep_punct_width;
+    /* > 0: a character grid (GB/T 9704's 28 a line). Every CJK character,
+     * punctuation included, takes exactly this width (a wide one a whole
+     * number of cells), its glyph centred in the cell; no compression, and
+     * no 孤字 rule (a strict grid keeps every line full). pt. */
+    double cell;
+    /* Break only between words (ICU's Chinese word boundaries) unless there
+     * is no other way: titles, broken "at word boundaries". */
+    bool word_breaks;
 } text_style;
 
 /* What a span of text carries: the strong font, or a decoration drawn with

@@ -72,6 +72,10 @@ typedef enum {
  * text_close_breaker. */
 text_break_kind *text_find_breaks(UBreakIterator **cache, const char *text, size_t len, size_t *n);
 void text_close_breaker(UBreakIterator **cache);
+/* Discourage every allowed break of text (breaks as text_find_breaks gave
+ * them, n code points) that does not fall between two words (ICU's
+ * Chinese word boundaries): BREAK_ALLOWED becomes BREAK_PENALIZED there. */
+void text_prefer_word_breaks(const char *text, size_t len, text_break_kind *breaks, size_t n);
 
 /* ---- knuth_plass.c: the paragraph as a function, no fonts involved ---- */
 

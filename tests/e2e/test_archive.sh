@@ -12,8 +12,9 @@ check "PDFBox Preflight is installed (tools/bootstrap test installs it)" \
   test -f $J/preflight.jar -a -f $J/javax.activation.jar
 
 mkdir -p "$WORK/pdfa"
-for layout in a4-report a5-booklet; do
-  for report in data/luohu-2017.yaml tests/fixtures/report/full.yaml tests/fixtures/report/small.json; do
+for layout in a4-report a5-booklet gbt9704 jianbao phone; do
+  for report in data/luohu-2017.yaml data/luohu-2017-briefing.yaml data/qingxi-notice-2024.yaml \
+    tests/fixtures/report/full.yaml tests/fixtures/report/small.json; do
     name=$(basename "${report%.*}")-$layout
     check "builds $name" "$BRIEFC" build "$report" -l $layout -o "$WORK/pdfa/$name.pdf"
   done

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""tests/tools/structcheck.py BOOKLET.pdf REPORT.yaml SEED.txt — the structure tree as poppler reads it.
+"""tests/tools/structcheck.py BOOKLET.pdf REPORT.yaml SEED.txt [no-contents] — the structure tree as poppler reads it.
 
 Reads `pdfinfo -struct-text` (the tree, each element's marked-content text)
 and checks, independently of briefc, against the report and its source text:
@@ -12,6 +12,8 @@ and checks, independently of briefc, against the report and its source text:
   (the columns) and whose TBody holds one TR per row, cells in order;
 - every task's bar is a Figure, and the figures carry alternative text;
 - no running head and no page number is in the tree.
+With no-contents (a layout without contents: the official ones) no TOC is
+looked for.
 Prints one line per failed check; exit 1 when any."""
 import re
 import subprocess
@@ -81,9 +83,9 @@ def blocks(secs, depth=1):
         yield from blocks(sec.get("sections", []) or [], depth + 1)
 
 
-def expected_roles(report):
+def expected_roles(report, contents=True):
     """The roles this report's booklet must have."""
-    want = {"Document", "Sect", "H1", "P", "TOC", "TOCI", "Link"}
+    want = {"Document", "Sect", "H1", "P"} | ({"TOC", "TOCI", "Link"} if contents else set())
     for depth, block in blocks(report["sections"]):
         if depth >= 2:
             want.add("H2")
@@ -101,6 +103,7 @@ def expected_roles(report):
 
 def main():
     pdf, report_path, seed_path = sys.argv[1:4]
+    contents = sys.argv[4:5] != ["no-contents"]
     # every scalar as written (957.1, 73.30), as briefc prints it
     report = yaml.load(open(report_path, encoding="utf-8"), Loader=yaml.BaseLoader)
     seeds = [l.strip() for l in open(seed_path, encoding="utf-8") if l.strip()]
@@ -111,7 +114,7 @@ def main():
         problems.append(f"the root is not one Document: {[n['role'] for n in top]}")
     nodes = list(walk(tree))
     roles = {n["role"] for n in nodes}
-    for want in expected_roles(report):
+    for want in expected_roles(report, contents):
         if want not in roles:
             problems.append(f"no {want} element")
 

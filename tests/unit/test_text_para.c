@@ -59,7 +59,7 @@ static int clear_diags(void **state)
 
 static text_para *set(const char *text, double measure_em, double indent_em, style_align align)
 {
-    text_style st = {fx->serif, NULL, SIZE, indent_em * SIZE, align};
+    text_style st = {.font = fx->serif, .size = SIZE, .indent = indent_em * SIZE, .align = align};
     text_origin o = {"t.yaml", 4, 9, true};
     return text_set_paragraph(fx->te, fx->a, text, strlen(text), NULL, 0, &st, measure_em * SIZE,
                               &o, &fx->diags);
@@ -400,7 +400,7 @@ static void test_example11_dash(void **state)
 static void test_set_line_junction_spans(void **state)
 {
     (void)state;
-    text_style st = {fx->serif, NULL, SIZE, 0, STYLE_ALIGN_JUSTIFY};
+    text_style st = {.font = fx->serif, .size = SIZE, .align = STYLE_ALIGN_JUSTIFY};
     const char *t = "8月30日在 GDP 中";
     text_line *l = text_set_line(fx->te, fx->a, t, strlen(t), &st, NULL, &fx->diags);
     char spans[256];
@@ -446,7 +446,8 @@ static void test_strong_spans(void **state)
     (void)state;
     const char *t = "坚持“实”字当先";
     text_span strong = {strlen("坚持"), strlen("坚持“实”"), TEXT_SPAN_STRONG};
-    text_style st = {fx->serif, fx->sans, SIZE, 0, STYLE_ALIGN_JUSTIFY};
+    text_style st = {
+        .font = fx->serif, .strong_font = fx->sans, .size = SIZE, .align = STYLE_ALIGN_JUSTIFY};
     text_para *p = text_set_paragraph(fx->te, fx->a, t, strlen(t), &strong, 1, &st, 28 * SIZE, NULL,
                                       &fx->diags);
     const text_line *l = &p->lines[0];
@@ -481,7 +482,11 @@ static void test_decorations(void **state)
     size_t ins0 = strlen("持续开展安全生产“十大专项”行动，加快重点领域安全整治，确保完成");
     size_t ins1 = ins0 + strlen("179个老旧");
     text_span spans[] = {{del0, del1, TEXT_SPAN_STRIKE}, {ins0, ins1, TEXT_SPAN_UNDERLINE}};
-    text_style st = {fx->serif, fx->sans, SIZE, 2 * SIZE, STYLE_ALIGN_JUSTIFY};
+    text_style st = {.font = fx->serif,
+                     .strong_font = fx->sans,
+                     .size = SIZE,
+                     .indent = 2 * SIZE,
+                     .align = STYLE_ALIGN_JUSTIFY};
     double measure = 20 * SIZE;
     text_para *plain =
         text_set_paragraph(fx->te, fx->a, t, strlen(t), NULL, 0, &st, measure, NULL, &fx->diags);

@@ -59,7 +59,8 @@ static int clear_diags(void **state)
 
 static text_para *set(const char *text, double measure_em, double indent_em)
 {
-    text_style st = {fx->serif, NULL, SIZE, indent_em * SIZE, STYLE_ALIGN_JUSTIFY};
+    text_style st = {
+        .font = fx->serif, .size = SIZE, .indent = indent_em * SIZE, .align = STYLE_ALIGN_JUSTIFY};
     text_origin o = {"t.yaml", 4, 9, true};
     return text_set_paragraph(fx->te, fx->a, text, strlen(text), NULL, 0, &st, measure_em * SIZE,
                               &o, &fx->diags);
@@ -67,7 +68,7 @@ static text_para *set(const char *text, double measure_em, double indent_em)
 
 static text_line *set_line(const char *text)
 {
-    text_style st = {fx->serif, NULL, SIZE, 0, STYLE_ALIGN_LEFT};
+    text_style st = {.font = fx->serif, .size = SIZE, .align = STYLE_ALIGN_LEFT};
     text_origin o = {"t.yaml", 4, 9, true};
     return text_set_line(fx->te, fx->a, text, strlen(text), &st, &o, &fx->diags);
 }
@@ -230,7 +231,7 @@ static void test_trailing_line_feed_adds_nothing(void **state)
     text_para *p = set(t, 28, 2), *alone = set(SEED_REFORM, 28, 2);
     assert_int_equal(p->nlines, alone->nlines);
     assert_same_lines(p, 0, alone, 0);
-    text_style st = {fx->serif, NULL, SIZE, 0, STYLE_ALIGN_JUSTIFY};
+    text_style st = {.font = fx->serif, .size = SIZE, .align = STYLE_ALIGN_JUSTIFY};
     double min1, nat1, min2, nat2;
     text_measure(fx->te, t, strlen(t), &st, &min1, &nat1);
     text_measure(fx->te, SEED_REFORM, strlen(SEED_REFORM), &st, &min2, &nat2);
@@ -298,7 +299,7 @@ static void test_line_feed_when_broken_by_force(void **state)
 static void test_measure_takes_the_widest_line(void **state)
 {
     (void)state;
-    text_style st = {fx->serif, NULL, SIZE, 0, STYLE_ALIGN_LEFT};
+    text_style st = {.font = fx->serif, .size = SIZE, .align = STYLE_ALIGN_LEFT};
     double min, nat, min1, nat1;
     const char *t = "甲乙丙丁\n甲";
     text_measure(fx->te, t, strlen(t), &st, &min, &nat);
