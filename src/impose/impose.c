@@ -48,7 +48,7 @@ bool impose_scheme_named(const char *name, impose_scheme *out)
 static void add_line(builder *b, double x1, double y1, double x2, double y2)
 {
     layout_item it = {.kind = LAYOUT_ITEM_LINE};
-    it.u.line = (layout_line){x1, y1, x2, y2, MARK_WIDTH, b->ink};
+    it.u.line = (layout_line){x1, y1, x2, y2, MARK_WIDTH, b->ink, 0};
     VEC_PUSH(&b->marks, it);
 }
 

@@ -51,18 +51,24 @@ static void contents_title(contents *t)
     t->y += st->leading + st->space_after;
 }
 
-/* Dots from x0 to x1 on a grid shared by all entries, so leaders line up. */
+/* Dots from x0 to x1 on a grid shared by all entries, so leaders line up:
+ * one dotted line (round dots of a zero-length dash). */
 static void dot_leader(page_build *p, double left, double x0, double x1, double baseline,
                        const style_text *st)
 {
     double step = st->size * 0.5;
-    double x = left + step * (double)(long)((x0 - left) / step + 1);
-    for (; x + step <= x1; x += step) {
-        layout_item it = {.kind = LAYOUT_ITEM_DOT};
-        it.u.dot =
-            (layout_dot){x + step / 2, baseline - st->size * 0.1, st->size * 0.06, st->color};
-        layout_page_add_item(p, it);
-    }
+    double first = left + step * (double)(long)((x0 - left) / step + 1);
+    long n = 0;
+    while (first + step * (double)(n + 1) <= x1)
+        n++;
+    if (n == 0)
+        return;
+    double y = baseline - st->size * 0.1, cx = first + step / 2;
+    /* the line stops half a pitch after the last dot: that one is drawn, no more */
+    double end = cx + step * ((double)n - 0.5);
+    layout_item it = {.kind = LAYOUT_ITEM_LINE};
+    it.u.line = (layout_line){cx, y, end, y, st->size * 0.12, st->color, step};
+    layout_page_add_item(p, it);
 }
 
 static void contents_entry(contents *t, const heading_mark *h, int number, size_t link_page)

@@ -64,6 +64,9 @@ typedef struct layout_line {
     double x1, y1, x2, y2;
     double width;
     style_color color;
+    /* 0: a solid line. Else round dots `width` across, this far apart, the
+     * first centred on (x1, y1) (dot leaders: one line, not a path a dot). */
+    double dot_pitch;
 } layout_line;
 
 typedef struct layout_dot {

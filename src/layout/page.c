@@ -101,7 +101,7 @@ void layout_page_add_rule(page_build *p, double x1, double y1, double x2, double
                           style_color color)
 {
     layout_item it = {.kind = LAYOUT_ITEM_LINE};
-    it.u.line = (layout_line){x1, y1, x2, y2, width, color};
+    it.u.line = (layout_line){x1, y1, x2, y2, width, color, 0};
     layout_page_add_item(p, it);
 }
 

@@ -228,10 +228,15 @@ static void draw_line(pdf_canvas *c, const layout_line *l)
 {
     set_color(c, l->color, true);
     set_width(c, l->width);
+    if (l->dot_pitch > 0) { /* round caps on zero-length dashes: dots; q … Q keeps them here */
+        double dash[1] = {l->dot_pitch};
+        HPDF_Stream_WriteStr(c->s, "q 1 J [0 ");
+        numbers(c->s, dash, 1, "] 0 d");
+    }
     double from[2] = {l->x1, c->height - l->y1}, to[2] = {l->x2, c->height - l->y2};
     numbers(c->s, from, 2, "m");
     numbers(c->s, to, 2, "l");
-    HPDF_Stream_WriteStr(c->s, "S\n");
+    HPDF_Stream_WriteStr(c->s, l->dot_pitch > 0 ? "S Q\n" : "S\n");
 }
 
 /* A filled circle as four Bézier quarters (k: the control distance that

@@ -58,18 +58,47 @@ static const pdf_glyph_use **glyphs_by_code(const pdf_font *pf)
     return v;
 }
 
-/* [c [w w w] c [w] …]: one sub-array per run of consecutive codes. */
+/* The width most glyphs of a CJK font have (1000: an em), given once as
+ * /DW and left out of /W. */
+#define DEFAULT_WIDTH 1000
+
+/* How many glyphs from g[i] on have consecutive codes and one width. */
+static size_t same_width_run(const pdf_glyph_use **g, size_t i, size_t n)
+{
+    size_t k = i + 1;
+    while (k < n && g[k]->code == g[k - 1]->code + 1 && g[k]->width == g[i]->width)
+        k++;
+    return k - i;
+}
+
+/* /W for the glyphs whose width is not /DW: `c1 c2 w` for a run of codes of
+ * one width (Latin digits, half-width marks), `c [w w …]` for the rest. */
 static HPDF_Array widths_array(HPDF_Doc pdf, const pdf_glyph_use **g, size_t n)
 {
     HPDF_Array w = HPDF_Array_New(pdf->mmgr);
     HPDF_Array run = NULL;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
+        if (g[i]->width == DEFAULT_WIDTH) {
+            run = NULL;
+            i++;
+            continue;
+        }
+        size_t same = same_width_run(g, i, n);
+        if (same >= 3) {
+            HPDF_Array_AddNumber(w, (HPDF_INT32)g[i]->code);
+            HPDF_Array_AddNumber(w, (HPDF_INT32)g[i + same - 1]->code);
+            HPDF_Array_AddNumber(w, g[i]->width);
+            run = NULL;
+            i += same;
+            continue;
+        }
         if (!run || g[i]->code != g[i - 1]->code + 1) {
             HPDF_Array_AddNumber(w, (HPDF_INT32)g[i]->code);
             run = HPDF_Array_New(pdf->mmgr);
             HPDF_Array_Add(w, run);
         }
         HPDF_Array_AddNumber(run, g[i]->width);
+        i++;
     }
     return w;
 }
@@ -217,6 +246,7 @@ static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_font *pf, const char *base_fon
     if (!info->cff)
         HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
     const pdf_glyph_use **by_code = glyphs_by_code(pf);
+    HPDF_Dict_AddNumber(cid, "DW", DEFAULT_WIDTH);
     HPDF_Dict_Add(cid, "W", widths_array(pdf, by_code, pf->glyphs.count));
     free(by_code);
     return cid;

@@ -113,7 +113,7 @@ static void build_document(fixture *fx)
     p1->items[p1->nitems++].u.rect =
         (layout_rect){60, 200, 200, 20, true, true, RED_CMYK, BLACK, 1};
     p1->items[p1->nitems].kind = LAYOUT_ITEM_LINE;
-    p1->items[p1->nitems++].u.line = (layout_line){60, 240, 360, 240, 0.5, BLACK};
+    p1->items[p1->nitems++].u.line = (layout_line){60, 240, 360, 240, 0.5, BLACK, 0};
     p1->items[p1->nitems].kind = LAYOUT_ITEM_DOT;
     p1->items[p1->nitems++].u.dot = (layout_dot){70, 260, 3, BLACK};
     p1->items[p1->nitems].kind = LAYOUT_ITEM_LINK;
