@@ -94,6 +94,10 @@ for side in $(seq 1 $((padded / 2))); do
   done
 done
 check "imposed: readers quiet" readers_quiet "$WORK/imp.pdf"
+check "imposed: the structure tree is whole and reads in the report's order" \
+  python3 "$TOOLS/structcheck.py" "$WORK/imp.pdf" "$R" tests/fixtures/seed.txt
+check "copies: the structure tree is whole (every copy's pages in the parent tree)" \
+  python3 "$TOOLS/structcheck.py" "$WORK/c3.pdf" "$R" tests/fixtures/seed.txt
 check "imposed: links lead to sheets (every link's destination is a page of the file)" \
   bash -c "mutool show '$WORK/imp.pdf' trailer/Root/Outlines >/dev/null"
 
