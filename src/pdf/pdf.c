@@ -36,8 +36,9 @@ typedef struct writer {
     bool grouped;
     HPDF_Pages node;
     size_t in_node;
-    HPDF_Dict *contents; /* each sheet's content stream, shared too */
-    pdf_place *where;    /* per layout page: where it is in the output */
+    pdf_light_page *light; /* the pages of copies after the first */
+    HPDF_Dict *contents;   /* each sheet's content stream, shared too */
+    pdf_place *where;      /* per layout page: where it is in the output */
     /* Every distinct box array, one indirect object each: the pages of all
      * copies name them (a copy's page costs its few bytes only). */
     VEC(struct shared_box {
@@ -396,24 +397,43 @@ static void copy_contents(writer *w, HPDF_Dict page, size_t sheet, int copy, boo
     HPDF_Dict_Add(page, "Contents", both);
 }
 
+/* A later copy's page of sheet: written at save time from *lp. */
+static bool add_light_page(writer *w, pdf_light_page *lp, size_t sheet, int copy, bool slots)
+{
+    const impose_sheet *s = &w->plan->sheets[sheet];
+    *lp = (pdf_light_page){.parent = parent_of_next_page(w), .contents = w->contents[sheet]};
+    if (slots && !(lp->slots = slot_stream(w, sheet, copy)))
+        return false;
+    if (!w->media_inherited)
+        lp->media = box(w, 0, 0, s->width, s->height);
+    if (s->boxes) {
+        lp->trim = box(w, s->trim.x0, s->height - s->trim.y1, s->trim.x1, s->height - s->trim.y0);
+        lp->bleed =
+            box(w, s->bleed.x0, s->height - s->bleed.y1, s->bleed.x1, s->height - s->bleed.y0);
+    }
+    int shared = pdf_tags_share_page(w->tags, sheet);
+    lp->struct_parents = shared < 0 ? -1 : (int)w->plan->nsheets + shared;
+    return lp->parent && pdf_light_page_new(w->pdf, lp) != NULL;
+}
+
 /* Every copy after the first: pages of their own over the first's streams
  * and resources; the tree's parent tree maps their marked content to the
  * same elements (a copy is the same document). Copies are made one after
- * the other and keep nothing but their pages. */
+ * the other; what each keeps is its pages' few numbers and its slots. */
 static bool add_copies(writer *w, const bool *slots)
 {
     const pdf_options *o = w->options;
-    for (size_t sheet = 0; sheet < w->plan->nsheets; sheet++)
+    size_t n = w->plan->nsheets;
+    for (size_t sheet = 0; sheet < n; sheet++)
         copy_contents(w, w->pages[sheet], sheet, o->ncopies ? o->copies[0] : 0,
                       slots[sheet] && o->ncopies);
+    if (o->ncopies > 1)
+        w->light = xcalloc((o->ncopies - 1) * n, sizeof *w->light);
     for (size_t k = 1; k < o->ncopies; k++) {
-        for (size_t sheet = 0; sheet < w->plan->nsheets; sheet++) {
-            HPDF_Dict page = new_page(w, &w->plan->sheets[sheet]);
-            if (!page)
+        for (size_t sheet = 0; sheet < n; sheet++)
+            if (!add_light_page(w, &w->light[(k - 1) * n + sheet], sheet, o->copies[k],
+                                slots[sheet]))
                 return false;
-            copy_contents(w, page, sheet, o->copies[k], slots[sheet]);
-            pdf_tags_share_page(w->tags, page, sheet);
-        }
         if (failed(w))
             return false;
     }
@@ -698,6 +718,7 @@ static int write_document(const layout_document *doc, const pdf_options *options
     free(w.contents);
     free(w.where);
     free(w.boxes.items);
+    free(w.light);
     free(w.file);
     return ok ? 0 : -1;
 }

@@ -248,9 +248,11 @@ int pdf_tags_link(pdf_tags *t, size_t page, HPDF_Dict annot, uint32_t node);
 int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Dict *pages, size_t npages, diag_list *errors);
 /* Close the sequence open, if any (before Q: none may cross it). */
 void pdf_tags_end_sequence(pdf_tags *t, HPDF_Stream s);
-/* page shows what output page as_page shows (a numbered copy): its marked
- * content maps to the same elements through the parent tree. */
-void pdf_tags_share_page(pdf_tags *t, HPDF_Dict page, size_t as_page);
+/* A page of a later copy shows what output page as_page shows: its marked
+ * content maps to the same elements through the parent tree. Returns its
+ * index among such pages (its /StructParents is the number of output pages
+ * of one copy plus this), or -1 without tags. */
+int pdf_tags_share_page(pdf_tags *t, size_t as_page);
 void pdf_tags_free(pdf_tags *t);
 
 /* ---- pdf_draw.c: items on a canvas ---- */
@@ -352,5 +354,20 @@ void pdf_numtree_start(pdf_numtree *nt, HPDF_Doc pdf, size_t npairs);
 void pdf_numtree_add(pdf_numtree *nt, int key, void *value);
 /* The root, every pair in it. */
 HPDF_Dict pdf_numtree_finish(pdf_numtree *nt);
+
+/* ---- pages of later copies (pdf_lightpage.c) ---- */
+
+/* What a later copy's page says; every object named is indirect. */
+typedef struct pdf_light_page {
+    HPDF_Dict parent;          /* the Pages node it is a kid of */
+    HPDF_Dict contents, slots; /* the sheet's shared stream; this copy's numbers, or NULL */
+    HPDF_Array media;          /* NULL when inherited */
+    HPDF_Array trim, bleed;    /* NULL without marks */
+    int struct_parents;        /* -1: untagged */
+} pdf_light_page;
+
+/* A page written from *lp (which must live until the document is saved),
+ * added to lp->parent's /Kids. NULL on error. */
+HPDF_Dict pdf_light_page_new(HPDF_Doc pdf, pdf_light_page *lp);
 
 #endif

@@ -62,8 +62,7 @@ struct pdf_tags {
     int nannots;
     /* pages that show the same content as an earlier one (numbered copies):
      * their marked content maps to the same elements */
-    VEC(HPDF_Dict) shared_pages;
-    VEC(size_t) shared_as;
+    VEC(size_t) shared_as; /* the page each later copy's page shows */
 };
 
 pdf_tags *pdf_tags_new(const layout_document *doc)
@@ -80,7 +79,6 @@ void pdf_tags_free(pdf_tags *t)
     if (!t)
         return;
     free(t->contents.items);
-    free(t->shared_pages.items);
     free(t->shared_as.items);
     free(t);
 }
@@ -178,12 +176,12 @@ void pdf_tags_end_sequence(pdf_tags *t, HPDF_Stream s)
         close_sequence(t, s);
 }
 
-void pdf_tags_share_page(pdf_tags *t, HPDF_Dict page, size_t as_page)
+int pdf_tags_share_page(pdf_tags *t, size_t as_page)
 {
     if (!t)
-        return;
-    VEC_PUSH(&t->shared_pages, page);
+        return -1;
     VEC_PUSH(&t->shared_as, as_page);
+    return (int)(t->shared_as.count - 1);
 }
 
 void pdf_tags_end_page(pdf_tags *t, HPDF_Stream s)
@@ -297,19 +295,18 @@ static HPDF_Dict parent_tree(builder *b)
     for (size_t i = 0; i < t->contents.count; i++)
         nannots += t->contents.items[i].mcid < 0;
     pdf_numtree nt;
-    pdf_numtree_start(&nt, b->pdf, b->npages + t->shared_pages.count + nannots);
+    pdf_numtree_start(&nt, b->pdf, b->npages + t->shared_as.count + nannots);
     /* A page's array of elements by MCID; indirect when pages share it. */
-    bool shared = t->shared_pages.count > 0;
+    bool shared = t->shared_as.count > 0;
     for (size_t p = 0; p < b->npages; p++) {
         if (shared)
             HPDF_Xref_Add(b->pdf->xref, b->by_page[p]);
         pdf_numtree_add(&nt, (int)p, b->by_page[p]);
         HPDF_Dict_AddNumber(b->pages[p], "StructParents", (HPDF_INT32)p);
     }
-    for (size_t i = 0; i < t->shared_pages.count; i++) {
+    for (size_t i = 0; i < t->shared_as.count; i++) {
         int key = (int)(b->npages + i);
         pdf_numtree_add(&nt, key, b->by_page[t->shared_as.items[i]]);
-        HPDF_Dict_AddNumber(t->shared_pages.items[i], "StructParents", key);
     }
     for (size_t i = 0; i < t->contents.count; i++) {
         const content *c = &t->contents.items[i];
@@ -328,7 +325,7 @@ int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Dict *pages, size_t npages, 
     const layout_document *doc = t->doc;
     size_t n = doc->nnodes;
     builder b = {.t = t, .pdf = pdf, .pages = pages, .npages = npages};
-    b.annot_base = (int)(npages + t->shared_pages.count);
+    b.annot_base = (int)(npages + t->shared_as.count);
     b.elems = xcalloc(n, sizeof *b.elems);
     b.kids = xcalloc(n, sizeof *b.kids);
     b.first_page = xmalloc(n * sizeof *b.first_page);
