@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """bench/run.py BRIEFC — time and peak memory of real builds.
 
-Builds the example booklet and a generated report of about 300 A4 pages
-several times each, and prints, per input: pages, the best and the median
-wall time, pages per second (at the best time), the largest maximum
-resident set size of any run, and the PDF's size. Then diffs two versions
-of a ~300-page report a few hundred edits apart (bench/edit_report.py),
-as a listing and as a 修订对照 PDF, with the same figures. Then print
-production: 200 numbered copies beside one build (and the bytes a copy
-adds), an imposed booklet with marks, and a batch of 40 reports with -j 1
-and -j 2. Wall time on a shared
-virtual machine wanders by a third from one minute to the next: compare
-best times, measured in one session."""
+Builds the example booklet, the example with its chapter 三 repeated 20
+times (bench/x20.py), a generated report of about 3,000 A4 pages and one of
+about 300, several times each, and prints, per input: pages, the best and
+the median wall time, pages per second (at the best time), the largest
+maximum resident set size of any run, and the PDF's size; then what each
+page past the example's costs in time and peak memory (from the 3,000
+pages). Then diffs two versions of a ~300-page report a few hundred edits
+apart (bench/edit_report.py), as a listing and as a 修订对照 PDF, with the
+same figures. Then print production: 200 numbered copies beside one build
+(and the bytes a copy adds), an imposed booklet with marks, and a batch of
+40 reports with -j 1 and -j 2. Wall time on a shared virtual machine
+wanders by a third from one minute to the next: compare best times, measured in one session."""
 import os
 import statistics
 import subprocess
@@ -48,7 +49,32 @@ def measure(briefc, label, report, runs, work, extra=()):
     print(f"{label:<24} {pages:5d} pages  best {best * 1000:7.1f} ms  median "
           f"{statistics.median(walls) * 1000:7.1f} ms  {pages / best:7.1f} pages/s  "
           f"{rss / 1024:6.1f} MiB max RSS  {os.path.getsize(out) / 1000:7.1f} KB")
+    measure.last = {"pages": pages, "best": best, "rss": rss / 1024}
     return best, os.path.getsize(out)
+
+
+def generated(work, name, script, *args):
+    """The output of a bench/ generator script, as a file in work."""
+    path = os.path.join(work, name)
+    with open(path, "w", encoding="utf-8") as f:
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", script), *args], stdout=f,
+                       check=True)
+    return path
+
+
+def measure_growth(briefc, example, work):
+    """The example, its chapter 三 ×20 and a 3,000-page report, and what each
+    further page costs in time and peak memory between the example and the
+    3,000 pages."""
+    measure(briefc, "example (luohu-2017)", example, 20, work)
+    small = measure.last
+    measure(briefc, "chapter 三 x20", generated(work, "x20.yaml", "x20.py"), 10, work)
+    measure(briefc, "generated (~3,000 pages)",
+            generated(work, "huge.yaml", "gen_report.py", "--chars", "2800000"), 3, work)
+    big = measure.last
+    pages = big["pages"] - small["pages"]
+    print(f"  each further page: {(big['best'] - small['best']) * 1000 / pages:.2f} ms, "
+          f"{(big['rss'] - small['rss']) * 1024 / pages:.1f} KiB of peak memory")
 
 
 def measure_copies(briefc, example, work):
@@ -100,12 +126,9 @@ def main():
     version = subprocess.run([briefc, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"briefc benchmark ({version}, {os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory() as work:
-        large = os.path.join(work, "large.yaml")
-        with open(large, "w", encoding="utf-8") as f:
-            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_report.py"),
-                            "--chars", "280000"], stdout=f, check=True)
+        large = generated(work, "large.yaml", "gen_report.py", "--chars", "280000")
         example = os.path.join(ROOT, "data", "luohu-2017.yaml")
-        measure(briefc, "example (luohu-2017)", example, 20, work)
+        measure_growth(briefc, example, work)
         measure(briefc, "generated (~300 pages)", large, 5, work)
         old, new = os.path.join(work, "v1.yaml"), os.path.join(work, "v2.yaml")
         edits = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "edit_report.py"),

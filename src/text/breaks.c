@@ -9,8 +9,16 @@
 
 /* ---- character groups (typography.md §2.1, §2.2) ---- */
 
+/* No list below has a character from U+3100 to U+FEFF (bopomofo, the
+ * ideographs, hangul, the CJK compatibility forms): they are most of a
+ * report's text, and they skip the scan of every list at every code point. */
+#define LIST_GAP_FIRST 0x3100
+#define LIST_GAP_LAST 0xFEFF
+
 static bool in_list(uint32_t cp, const uint32_t *list, size_t n)
 {
+    if (cp >= LIST_GAP_FIRST && cp <= LIST_GAP_LAST)
+        return false;
     for (size_t i = 0; i < n; i++) {
         if (list[i] == cp)
             return true;

@@ -19,6 +19,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define KP_LINE_PENALTY 10.0
 #define KP_FLAGGED_DEMERITS 3000.0
@@ -47,6 +48,7 @@ typedef struct kp_state {
     size_t nwidths;
     double tolerance;
     kp_sums sums;
+    bool sums_grow; /* no negative width or stretch: see rest_too_loose */
     VEC(kp_node) nodes;
     VEC(size_t) active, next_active;
     kp_node *best; /* nwidths × 4 candidates for the current breakpoint */
@@ -64,6 +66,17 @@ static void sums_init(kp_sums *s, const kp_item *items, size_t n)
         s->y[i + 1] = s->y[i] + (it->kind == KP_GLUE ? it->stretch : 0);
         s->z[i + 1] = s->z[i] + (it->kind == KP_GLUE ? it->shrink : 0);
     }
+}
+
+/* Whether the running width and stretch sums never decrease. */
+static bool sums_never_decrease(const kp_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const kp_item *it = &items[i];
+        if ((it->kind != KP_PENALTY && it->width < 0) || (it->kind == KP_GLUE && it->stretch < 0))
+            return false;
+    }
+    return true;
 }
 
 static void sums_free(kp_sums *s)
@@ -162,7 +175,52 @@ static size_t line_class(const kp_state *st, size_t line)
     return line < st->nwidths - 1 ? line : st->nwidths - 1;
 }
 
-/* Try every active node against a break at j; keep the survivors and add
+/* Whether active node a can still give a line ending at j or later: false
+ * once its line is too long even fully shrunk (r < −1), and at a forced
+ * break, which every line must end at. */
+static bool stays_active(double r, bool forced)
+{
+    return !(r < -1 - KP_EPSILON || forced);
+}
+
+/* The best candidate so far for a line from a to j with ratio r. */
+static void offer_line(kp_state *st, size_t ai, size_t j, double r)
+{
+    const kp_node *a = &st->nodes.items[ai];
+    if (r < -1)
+        r = -1;
+    int fit = fitness_class(r);
+    double d = line_demerits(st, a, j, r, fit);
+    kp_node *b = &st->best[line_class(st, a->line + 1) * 4 + (size_t)fit];
+    if (d < b->demerits)
+        *b = (kp_node){j, a->line + 1, fit, 0, 0, 0, d, ai};
+}
+
+/* The active list is in break order, so when the sums only grow, the lines
+ * to j from later nodes of the same width class are never longer and never
+ * stretch more: once one of them is too loose (r > tolerance), every later
+ * one is too, and still active (a loose line is not overfull). The scan
+ * stops there and keeps the rest as they are — the same nodes, in the same
+ * order, with the same candidates as trying them all. The start node is
+ * the only one of another width class when the first line is indented. */
+static bool rest_too_loose(const kp_state *st, const kp_node *a, double r)
+{
+    return st->sums_grow && r > st->tolerance && a->line + 1 >= st->nwidths;
+}
+
+static void add_best_nodes(kp_state *st, size_t j)
+{
+    for (size_t k = 0; k < st->nwidths * 4; k++) {
+        if (isinf(st->best[k].demerits))
+            continue;
+        kp_node node = st->best[k];
+        after_break(st, j, &node);
+        VEC_PUSH(&st->nodes, node);
+        VEC_PUSH(&st->next_active, st->nodes.count - 1);
+    }
+}
+
+/* Try the active nodes against a break at j; keep the survivors and add
  * the best new nodes. false when nothing is active any more. */
 static bool try_break(kp_state *st, size_t j)
 {
@@ -171,31 +229,27 @@ static bool try_break(kp_state *st, size_t j)
         st->best[k].demerits = INFINITY;
     bool forced = is_forced(&st->items[j]);
     st->next_active.count = 0;
-    for (size_t i = 0; i < st->active.count; i++) {
+    size_t i = 0;
+    for (; i < st->active.count; i++) {
         size_t ai = st->active.items[i];
-        kp_node a = st->nodes.items[ai];
-        double r = adjustment_ratio(st, &a, j);
-        if (!(r < -1 - KP_EPSILON || forced))
+        const kp_node *a = &st->nodes.items[ai];
+        double r = adjustment_ratio(st, a, j);
+        if (rest_too_loose(st, a, r))
+            break;
+        if (stays_active(r, forced))
             VEC_PUSH(&st->next_active, ai);
         if (r < -1 - KP_EPSILON || r > st->tolerance)
             continue;
-        if (r < -1)
-            r = -1;
-        int fit = fitness_class(r);
-        double d = line_demerits(st, &a, j, r, fit);
-        kp_node *b = &st->best[line_class(st, a.line + 1) * 4 + (size_t)fit];
-        if (d < b->demerits) {
-            *b = (kp_node){j, a.line + 1, fit, 0, 0, 0, d, ai};
-        }
+        offer_line(st, ai, j, r);
     }
-    for (size_t k = 0; k < nbest; k++) {
-        if (isinf(st->best[k].demerits))
-            continue;
-        kp_node node = st->best[k];
-        after_break(st, j, &node);
-        VEC_PUSH(&st->nodes, node);
-        VEC_PUSH(&st->next_active, st->nodes.count - 1);
+    size_t rest = st->active.count - i;
+    if (!forced && rest > 0) {
+        VEC_RESERVE(&st->next_active, st->next_active.count + rest);
+        memcpy(st->next_active.items + st->next_active.count, st->active.items + i,
+               rest * sizeof *st->active.items);
+        st->next_active.count += rest;
     }
+    add_best_nodes(st, j);
     size_t *items = st->active.items, cap = st->active.cap;
     st->active = st->next_active;
     st->next_active.items = items;
@@ -237,6 +291,7 @@ size_t text_kp_break(const kp_item *items, size_t n, const double *widths, size_
     kp_state st = {.items = items, .n = n, .widths = widths, .nwidths = nwidths};
     st.tolerance = tolerance;
     sums_init(&st.sums, items, n);
+    st.sums_grow = sums_never_decrease(items, n);
     st.best = xcalloc(nwidths * 4, sizeof *st.best);
 
     kp_node start = {KP_NONE, 0, 1, 0, 0, 0, 0, KP_NONE};
