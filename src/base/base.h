@@ -32,7 +32,11 @@ void arena_free(arena *a);
         size_t count, cap;                                                                         \
     }
 void vec_grow_(void **items, size_t *cap, size_t elem_size, size_t need);
-#define VEC_RESERVE(v, n) vec_grow_((void **)&(v)->items, &(v)->cap, sizeof(*(v)->items), (n))
+/* The capacity is checked here, inline: a push that fits (nearly all) costs
+ * no call. */
+#define VEC_RESERVE(v, n)                                                                          \
+    ((n) <= (v)->cap ? (void)0                                                                     \
+                     : vec_grow_((void **)&(v)->items, &(v)->cap, sizeof(*(v)->items), (n)))
 #define VEC_PUSH(v, x) (VEC_RESERVE((v), (v)->count + 1), (v)->items[(v)->count++] = (x))
 
 /* Aborting allocators for heap memory outside arenas. */
