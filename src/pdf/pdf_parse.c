@@ -11,6 +11,8 @@
  * briefc did not write. */
 #include "pdf_internal.h"
 
+#include <math.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -276,7 +278,7 @@ static pdf_obj *parse_at(pdf_file *f, size_t *at, int depth)
     size_t look = *at;
     double g;
     skip_space(f, &look);
-    if (v >= 0 && v == (double)(uint32_t)v && parse_number(f, &look, &g)) {
+    if (v >= 0 && v <= UINT32_MAX && v == floor(v) && parse_number(f, &look, &g)) {
         skip_space(f, &look);
         if (look < f->len && f->data[look] == 'R' && keyword_at(f, look, "R")) {
             pdf_obj *o = new_obj(f, PDF_REF);
