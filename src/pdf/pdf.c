@@ -512,113 +512,16 @@ static void locate_pages(writer *w)
 
 /* ---- PDF/A ---- */
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* "family\tfile\tsha256" for each embedded font, in the order of use. */
-static char **font_records(writer *w)
-{
-    char **records = xcalloc(w->fonts.count + 1, sizeof *records);
-    for (size_t i = 0; i < w->fonts.count; i++) {
-        const text_font_info *info = text_font_get_info(w->fonts.items[i]->font);
-        uint8_t digest[32];
-        char hex[65];
-        if (!base_file_sha256(info->path, digest)) {
-            diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0,
-                     "cannot read the font file '%s' to record its SHA-256", info->path);
-            strcpy(hex, "unknown");
-        } else {
-            base_hex(digest, 32, hex);
-        }
-        records[i] = xmalloc(strlen(info->family) + strlen(info->path) + 70);
-        sprintf(records[i], "%s\t%s\t%s", info->family, base_name(info->path), hex);
-    }
-    return records;
-}
-
-/* "name\tsize\tsha256" for each attachment. */
-static char **source_records(const pdf_options *o)
-{
-    char **records = xcalloc(o->nattachments + 1, sizeof *records);
-    for (size_t i = 0; i < o->nattachments; i++) {
-        const pdf_attachment *a = &o->attachments[i];
-        uint8_t digest[32];
-        char hex[65];
-        base_sha256(a->data, a->len, digest);
-        base_hex(digest, 32, hex);
-        records[i] = xmalloc(strlen(a->name) + 100);
-        sprintf(records[i], "%s\t%zu\t%s", a->name, a->len, hex);
-    }
-    return records;
-}
-
-static void free_records(char **records, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(records[i]);
-    free(records);
-}
-
-/* The metadata, the output intent, the attached files and the identifiers
- * PDF/A asks for. */
 static bool archive(writer *w)
 {
-    const layout_info *info = &w->doc->info;
-    uint8_t document_id[16];
-    char document_uuid[37];
-    pdf_archive_document_id(info, document_id);
-    base_uuid_format(document_id, document_uuid);
-    const pdf_options *o = w->options;
-    char **fonts = font_records(w), **sources = source_records(o);
-    pdf_xmp x = {
-        .info = info,
-        .producer = PDF_PRODUCER,
-        .part = o->nattachments ? 3 : 1, /* associated files are PDF/A-3's */
-        .document_id = document_uuid,
-        .layout = w->options->layout,
-        .lang = w->options->lang ? w->options->lang
-                : w->doc->lang   ? w->doc->lang
-                                 : "zh-CN",
-        .fonts = (const char *const *)fonts,
-        .nfonts = w->fonts.count,
-        .sources = (const char *const *)sources,
-        .nsources = o->nattachments,
-    };
-    size_t len;
-    char *xmp = pdf_xmp_packet(&x, &len, &w->xmp_instance_at);
-    pdf_archive_metadata(w->pdf, xmp, len);
-    free(xmp);
-    free_records(fonts, w->fonts.count);
-    free_records(sources, o->nattachments);
-    pdf_archive_output_intent(w->pdf, o->cmyk ? &pdf_icc_cmyk : &pdf_icc_srgb);
-    char date[64];
-    pdf_date(info->date, info->tz_minutes, date, sizeof date);
-    pdf_attach_files(w->pdf, o->attachments, o->nattachments, date);
-    pdf_archive_trailer_id(w->pdf, document_id);
+    pdf_pdfa_parts parts = {w->doc, w->options, &w->fonts};
+    pdf_pdfa_prepare(w->pdf, &parts, &w->xmp_instance_at, &w->errors);
     return !failed(w);
 }
 
-/* The saved file in one piece, its identifiers filled in from its hash. */
 static bool seal(writer *w)
 {
-    HPDF_Stream s = w->pdf->stream;
-    w->file = xmalloc(s->size + 1);
-    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(s); i++) {
-        HPDF_UINT n = 0;
-        HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &n);
-        if (!buf || w->file_len + n > s->size)
-            break;
-        memcpy(w->file + w->file_len, buf, n);
-        w->file_len += n;
-    }
-    if (w->file_len != s->size || !pdf_archive_seal(w->file, w->file_len, w->xmp_instance_at)) {
-        diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "the saved file could not be sealed");
-        return false;
-    }
-    return true;
+    return pdf_pdfa_seal(w->pdf, w->xmp_instance_at, &w->file, &w->file_len, &w->errors);
 }
 
 /* The page labels: the document's own for a page a sheet; for copies, each

@@ -2,12 +2,14 @@
  * are used here and nowhere else in briefc. Not for use outside src/pdf/.
  *
  * The files, each calling only those listed before it:
+ *   pdf_numtree.c  number trees within PDF/A-1's array limit
  *   pdf_meta.c     strings, destinations, info, outline, page labels
  *   pdf_xmp.c      the XMP metadata packet
  *   pdf_archive.c  PDF/A: metadata stream, output intent, CIDSet, identifiers
  *   pdf_attach.c   attached files (PDF/A-3 associated files)
  *   pdf_tags.c     marked content and the structure tree (tagged PDF)
  *   pdf_draw.c     frame items as content-stream operators, on a canvas
+ *   pdf_lightpage.c  the pages of later numbered copies, written at save time
  *   pdf_parse.c    reading a PDF file back: objects, cross-references, streams
  *   pdf_read.c     what a booklet says about itself (pdf_booklet_read)
  *   pdf_icc.c      ICC profiles of the output intents (build/generated/)
@@ -16,8 +18,9 @@
  *   pdf_cff.c      the charset of a CID-keyed CFF table
  *   pdf_subset.c   the subset worker (hb-subset, on a worker thread)
  *   pdf_fontobj.c  the fonts' PDF objects, made around the subsets
+ *   pdf_pdfa.c     PDF/A around the pages (XMP, intent, attachments), the file sealed
  *   pdf_file.c     the saved bytes into a file, a device, a pipe or a descriptor
- *   pdf.c          the document writer: draws the frames, has them written */
+ *   pdf.c          the document writer: sheets of the plan, copies, the save */
 #ifndef BRIEFC_PDF_INTERNAL_H
 #define BRIEFC_PDF_INTERNAL_H
 
@@ -369,5 +372,23 @@ typedef struct pdf_light_page {
 /* A page written from *lp (which must live until the document is saved),
  * added to lp->parent's /Kids. NULL on error. */
 HPDF_Dict pdf_light_page_new(HPDF_Doc pdf, pdf_light_page *lp);
+
+/* ---- PDF/A around the pages (pdf_pdfa.c) ---- */
+
+typedef struct pdf_pdfa_parts {
+    const layout_document *doc;
+    const pdf_options *options;
+    const pdf_fonts *fonts; /* the embedded fonts, in the order of use */
+} pdf_pdfa_parts;
+
+/* The metadata, the output intent, the attached files and the identifiers
+ * PDF/A asks for; where the XMP's instance id goes; errors (a font file
+ * that cannot be read for its SHA-256) to errors. */
+void pdf_pdfa_prepare(HPDF_Doc pdf, const pdf_pdfa_parts *p, size_t *xmp_instance_at,
+                      diag_list *errors);
+/* The document saved into pdf's stream, in one piece (heap, *file) with
+ * its identifiers filled in from its hash. */
+bool pdf_pdfa_seal(HPDF_Doc pdf, size_t xmp_instance_at, uint8_t **file, size_t *file_len,
+                   diag_list *errors);
 
 #endif
