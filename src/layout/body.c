@@ -219,12 +219,8 @@ static size_t flow_kept(flow *f, const step *steps, size_t n, size_t i)
     flow_mark start = layout_flow_mark(f);
     size_t content_page;
     size_t end = flow_heads_and_next(f, steps, n, i, &content_page);
-    size_t head_page = layout_flow_first_page_since(f, &start);
-    bool head_starts_page = start.at_top || head_page >= start.npages;
-    if (content_page == SIZE_MAX || content_page == head_page || head_starts_page)
+    if (!layout_flow_keep_again(f, &start, content_page))
         return end;
-    layout_flow_rewind(f, &start);
-    layout_flow_new_page(f);
     return flow_heads_and_next(f, steps, n, i, &content_page);
 }
 

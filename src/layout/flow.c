@@ -158,6 +158,17 @@ size_t layout_flow_first_page_since(const flow *f, const flow_mark *m)
     return SIZE_MAX;
 }
 
+bool layout_flow_keep_again(flow *f, const flow_mark *start, size_t content_page)
+{
+    size_t head_page = layout_flow_first_page_since(f, start);
+    bool head_starts_page = start->at_top || head_page >= start->npages;
+    if (content_page == SIZE_MAX || content_page == head_page || head_starts_page)
+        return false;
+    layout_flow_rewind(f, start);
+    layout_flow_new_page(f);
+    return true;
+}
+
 void layout_flow_lines_as(flow *f, const text_para *p, style_text_id id, layout_role role)
 {
     uint32_t node = layout_node_add(f->c, role, f->c->parent, NULL);

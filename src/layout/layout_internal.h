@@ -228,6 +228,11 @@ void layout_flow_rewind(flow *f, const flow_mark *m);
 /* Index of the page that holds the first item placed since m; SIZE_MAX
  * when nothing was placed. */
 size_t layout_flow_first_page_since(const flow *f, const flow_mark *m);
+/* Heads placed from start, and what follows them first on content_page
+ * (SIZE_MAX: nothing): when that went to a later page and the heads do not
+ * start theirs, take them back and start a new page (true: place them
+ * again); else false, and all stays as placed. */
+bool layout_flow_keep_again(flow *f, const flow_mark *start, size_t content_page);
 
 /* How many of a paragraph's remaining `left` lines go on this page, given
  * room for `fit` lines: never one line alone at the foot (orphan) or at the
