@@ -19,35 +19,7 @@
 #define CELL (156.0 * 72 / 25.4 / 28) /* 15.79 pt */
 #define MEASURE (28 * CELL)
 
-typedef struct fixture {
-    text_engine *te;
-    text_font *serif;
-    arena *a;
-    diag_list diags;
-} fixture;
-
-static fixture *fx;
-
-static int setup(void **state)
-{
-    (void)state;
-    fx = calloc(1, sizeof *fx);
-    fx->te = text_engine_new("fonts", &fx->diags);
-    const char *serif[] = {"Noto Serif CJK SC"};
-    fx->serif = text_font_for_role(fx->te, "body", serif, 1, NULL, 0, 0, &fx->diags);
-    fx->a = arena_new();
-    return fx->te && fx->serif ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    arena_free(fx->a);
-    diag_list_free(&fx->diags);
-    text_engine_free(fx->te);
-    free(fx);
-    return 0;
-}
+#include "text_fixture.h"
 
 static text_para *set(const char *text, const text_style *st, double measure)
 {
