@@ -36,6 +36,14 @@ typedef struct text_origin {
 text_engine *text_engine_new(const char *fonts_dir, diag_list *diags);
 void text_engine_free(text_engine *te);
 
+/* Load Fontconfig's configuration and caches now, for the next
+ * text_engine_new to take: a process about to fork builds calls it once,
+ * so that no child loads them again. The engine made from it is the same
+ * as one made without it. false when Fontconfig cannot start (the engine
+ * will then say so). text_preload_drop frees one not taken. */
+bool text_preload(void);
+void text_preload_drop(void);
+
 /* The first installed family of a role's list. A family counts as installed
  * when the match's family equals it (or a family fonts.conf maps it to).
  * Warns when that is not the first; an error naming every family when none is
