@@ -155,6 +155,33 @@ static void test_role_alias_needs_fonts_conf(void **state)
     diag_list_free(&diags);
 }
 
+/* A preloaded configuration is taken by the next engine only, and that
+ * engine finds what one loading its own finds, fonts/ and its aliases too. */
+static void test_preload_taken_once(void **state)
+{
+    (void)state;
+    diag_list diags = {0};
+    const char *const families[] = {"楷体"};
+    assert_true(text_preload());
+    text_engine *first = text_engine_new("fonts", &diags);
+    text_engine *second = text_engine_new("fonts", &diags);
+    assert_non_null(first);
+    assert_non_null(second);
+    const text_font_info *a =
+        text_font_get_info(text_font_for_role(first, "body", families, 1, "l.yaml", 1, 1, &diags));
+    const text_font_info *b =
+        text_font_get_info(text_font_for_role(second, "body", families, 1, "l.yaml", 1, 1, &diags));
+    assert_string_equal(a->family, "LXGW WenKai");
+    assert_string_equal(a->path, b->path);
+    assert_int_equal(diags.count, 0);
+    text_engine_free(first);
+    text_engine_free(second);
+    text_preload_drop(); /* nothing is waiting: a no-op */
+    assert_true(text_preload());
+    text_preload_drop(); /* one loaded and never taken is freed */
+    diag_list_free(&diags);
+}
+
 static void test_role_weight_pattern(void **state)
 {
     fixture *fx = *state;
@@ -416,6 +443,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_role_rejects_substitutes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_role_aliases_from_fonts_conf, setup, teardown),
         cmocka_unit_test(test_role_alias_needs_fonts_conf),
+        cmocka_unit_test(test_preload_taken_once),
         cmocka_unit_test_setup_teardown(test_role_weight_pattern, setup, teardown),
         cmocka_unit_test_setup_teardown(test_char_in_preferred_font, setup, teardown),
         cmocka_unit_test_setup_teardown(test_char_fallback_warns_once, setup, teardown),
