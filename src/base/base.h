@@ -111,6 +111,16 @@ char *base_read_file(const char *path, size_t *len);
 void base_md5(const void *data, size_t len, uint8_t out[16]);
 void base_sha1(const void *data, size_t len, uint8_t out[20]);
 void base_sha256(const void *data, size_t len, uint8_t out[32]);
+/* The same, of data given in pieces (a file hashed as it is written). */
+typedef struct base_sha256_ctx {
+    uint32_t state[8];
+    uint8_t block[64];
+    size_t used;    /* bytes waiting in block */
+    uint64_t total; /* bytes given so far */
+} base_sha256_ctx;
+void base_sha256_init(base_sha256_ctx *c);
+void base_sha256_update(base_sha256_ctx *c, const void *data, size_t len);
+void base_sha256_final(base_sha256_ctx *c, uint8_t out[32]);
 /* Lower-case hex of n bytes into out (2n + 1 bytes, NUL-terminated). */
 void base_hex(const uint8_t *bytes, size_t n, char *out);
 /* The RFC 4122 version-5 UUID of name in namespace_id (SHA-1 based). */

@@ -225,11 +225,57 @@ static void sha256_block(uint32_t *s, const uint8_t *block)
 
 void base_sha256(const void *data, size_t len, uint8_t out[32])
 {
-    uint32_t s[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    md_hash(sha256_block, s, false, data, len);
+    base_sha256_ctx c;
+    base_sha256_init(&c);
+    base_sha256_update(&c, data, len);
+    base_sha256_final(&c, out);
+}
+
+void base_sha256_init(base_sha256_ctx *c)
+{
+    static const uint32_t IV[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    memcpy(c->state, IV, sizeof IV);
+    c->used = 0;
+    c->total = 0;
+}
+
+void base_sha256_update(base_sha256_ctx *c, const void *data, size_t len)
+{
+    const uint8_t *p = data;
+    c->total += len;
+    if (c->used > 0) { /* fill the block begun by an earlier piece */
+        size_t n = 64 - c->used < len ? 64 - c->used : len;
+        memcpy(c->block + c->used, p, n);
+        c->used += n;
+        p += n;
+        len -= n;
+        if (c->used < 64)
+            return;
+        sha256_block(c->state, c->block);
+        c->used = 0;
+    }
+    for (; len >= 64; p += 64, len -= 64)
+        sha256_block(c->state, p);
+    memcpy(c->block, p, len);
+    c->used = len;
+}
+
+void base_sha256_final(base_sha256_ctx *c, uint8_t out[32])
+{
+    /* the last partial block through md_hash's padding, with the length of
+     * the whole message */
+    uint8_t tail[128] = {0};
+    memcpy(tail, c->block, c->used);
+    tail[c->used] = 0x80;
+    size_t tail_len = c->used + 1 + 8 <= 64 ? 64 : 128;
+    uint64_t bits = c->total * 8;
+    for (int k = 0; k < 8; k++)
+        tail[tail_len - 1 - (size_t)k] = (uint8_t)(bits >> (8 * k));
+    for (size_t i = 0; i < tail_len; i += 64)
+        sha256_block(c->state, tail + i);
     for (int i = 0; i < 8; i++)
-        store_be32(out + 4 * i, s[i]);
+        store_be32(out + 4 * i, c->state[i]);
 }
 
 /* ---- text forms ---- */

@@ -52,8 +52,6 @@ typedef struct writer {
     diag_list errors;
     pdf_tags *tags;         /* marked content and the structure tree; NULL: untagged */
     size_t xmp_instance_at; /* where the XMP instance id goes in the packet */
-    uint8_t *file;          /* the saved file, in one piece, sealed */
-    size_t file_len;
 } writer;
 
 /* libharu reports errors through this handler and then returns an error
@@ -519,9 +517,25 @@ static bool archive(writer *w)
     return !failed(w);
 }
 
-static bool seal(writer *w)
+/* The save, into the sink pdf_file.c gives: straight into the booklet's
+ * temporary file, or into memory for a pipe; then sealed there. */
+static bool save(void *ctx, pdf_sink *sink)
 {
-    return pdf_pdfa_seal(w->pdf, w->xmp_instance_at, &w->file, &w->file_len, &w->errors);
+    writer *w = ctx;
+    HPDF_Stream out = pdf_sink_stream(sink, w->pdf->mmgr);
+    if (!out) {
+        diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "out of memory");
+        return false;
+    }
+    w->pdf->stream = out; /* HPDF_SaveToStream writes into it; HPDF_Free frees it */
+    if (HPDF_SaveToStream(w->pdf) != HPDF_OK || failed(w))
+        return false;
+    if (!pdf_sink_seal(sink, w->xmp_instance_at)) {
+        if (!pdf_sink_error(sink))
+            diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "the saved file could not be sealed");
+        return false;
+    }
+    return true;
 }
 
 /* The page labels: the document's own for a page a sheet; for copies, each
@@ -581,9 +595,7 @@ static bool build(writer *w)
                      "the outline or page labels name a missing page");
         return false;
     }
-    if (!archive(w))
-        return false;
-    return HPDF_SaveToStream(w->pdf) == HPDF_OK && !failed(w) && seal(w);
+    return archive(w);
 }
 
 /* ---- writing ---- */
@@ -597,9 +609,9 @@ static int write_document(const layout_document *doc, const pdf_options *options
     writer w = {.doc = doc, .options = options ? options : &defaults};
     size_t written = 0;
     bool ok = build(&w);
-    pdf_bytes saved = {w.file, w.file_len};
-    ok = ok && (path ? pdf_file_write(&saved, path, &written, &w.errors)
-                     : pdf_file_write_fd(&saved, fd, &written, &w.errors));
+    pdf_saver saver = {save, &w};
+    ok = ok && (path ? pdf_file_write(&saver, path, &written, &w.errors)
+                     : pdf_file_write_fd(&saver, fd, &written, &w.errors));
     if (!ok) {
         failed(&w);
         /* one error, with no position: the last one found (see writer) */
@@ -622,7 +634,6 @@ static int write_document(const layout_document *doc, const pdf_options *options
     free(w.where);
     free(w.boxes.items);
     free(w.light);
-    free(w.file);
     return ok ? 0 : -1;
 }
 

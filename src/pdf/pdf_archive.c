@@ -7,7 +7,7 @@
  * DocumentID are the document's identity (a UUID from meta.id, so every
  * version of a report shares it); the second half of /ID and the XMP
  * InstanceID come from the SHA-256 of the finished file as written with both
- * placeholders in place (pdf_archive_seal). To check a file, put the
+ * placeholders in place (pdf_sink.c fills them in). To check a file, put the
  * placeholders back and hash it. */
 #include "pdf_internal.h"
 
@@ -90,6 +90,12 @@ HPDF_Dict pdf_archive_cidset(HPDF_Doc pdf, const uint32_t *cids, size_t n)
     return set;
 }
 
+static void upper_hex(char *h)
+{
+    for (; *h; h++)
+        *h = (char)(*h >= 'a' && *h <= 'f' ? *h - 'a' + 'A' : *h);
+}
+
 void pdf_archive_trailer_id(HPDF_Doc pdf, const uint8_t document_id[16])
 {
     HPDF_Array id = HPDF_Array_New(pdf->mmgr);
@@ -98,54 +104,19 @@ void pdf_archive_trailer_id(HPDF_Doc pdf, const uint8_t document_id[16])
     HPDF_Dict_Add(pdf->trailer, "ID", id);
 }
 
-/* The last occurrence of needle in hay, or NULL. */
-static uint8_t *find_last(uint8_t *hay, size_t len, const char *needle, size_t n)
+const char *pdf_archive_id_placeholder(void)
 {
-    for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;)
-        if (memcmp(hay + i, needle, n) == 0)
-            return hay + i;
-    return NULL;
+    /* ID_PLACEHOLDER as libharu writes a binary string: hex in capitals */
+    return "B71EFC005AFE1D00B71EFC005AFE1D00";
 }
 
-static uint8_t *find_first(uint8_t *hay, size_t len, const char *needle, size_t n)
+void pdf_archive_seal_values(const uint8_t digest[32], char instance[37], char id_hex[33])
 {
-    for (size_t i = 0; i + n <= len; i++)
-        if (hay[i] == (uint8_t)needle[0] && memcmp(hay + i, needle, n) == 0)
-            return hay + i;
-    return NULL;
-}
-
-bool pdf_archive_seal(uint8_t *file, size_t len, size_t xmp_instance_at)
-{
-    /* Where the placeholders are: the instance id at its offset in the XMP
-     * packet, whose start cannot be mistaken (user text in it is escaped, so
-     * no "<?xpacket" but ours); the /ID in the trailer, the file's end. */
-    static const char PACKET[] = "<?xpacket begin=";
-    uint8_t *packet = find_first(file, len, PACKET, sizeof PACKET - 1);
-    uint8_t *trailer = find_last(file, len, "trailer", 7);
-    if (!packet || !trailer)
-        return false;
-    uint8_t *instance = packet + xmp_instance_at;
-    size_t ilen = sizeof PDF_XMP_INSTANCE_PLACEHOLDER - 1;
-    char hex[33];
-    base_hex(ID_PLACEHOLDER, 16, hex);
-    for (char *h = hex; *h; h++) /* libharu writes binary strings in capitals */
-        *h = (char)(*h >= 'a' && *h <= 'f' ? *h - 'a' + 'A' : *h);
-    uint8_t *id = find_first(trailer, len - (size_t)(trailer - file), hex, 32);
-    if ((size_t)(instance - file) + ilen > len || !id ||
-        memcmp(instance, PDF_XMP_INSTANCE_PLACEHOLDER, ilen) != 0)
-        return false;
-
-    uint8_t digest[32], uuid[16];
-    base_sha256(file, len, digest);
-    char digest_hex[65], uuid_text[37];
+    char digest_hex[65];
     base_hex(digest, 32, digest_hex);
+    uint8_t uuid[16];
     base_uuid5(INSTANCE_NAMESPACE, digest_hex, 64, uuid);
-    base_uuid_format(uuid, uuid_text);
-    memcpy(instance, uuid_text, ilen);
-    base_hex(digest, 16, hex);
-    for (char *h = hex; *h; h++)
-        *h = (char)(*h >= 'a' && *h <= 'f' ? *h - 'a' + 'A' : *h);
-    memcpy(id, hex, 32);
-    return true;
+    base_uuid_format(uuid, instance);
+    base_hex(digest, 16, id_hex);
+    upper_hex(id_hex);
 }

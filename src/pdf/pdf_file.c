@@ -1,8 +1,9 @@
-/* pdf_file.c — the saved document (libharu's memory stream) into its place.
+/* pdf_file.c — the saved document into its place.
  *
  * What is at the path decides how (pdf.h says it for users):
- * - nothing, or a regular file: the bytes go into a temporary file beside
- *   it, which is renamed over the path only when complete and synced, so a
+ * - nothing, or a regular file: the save goes straight into a temporary
+ *   file beside it (pdf_sink.c: nothing is held in memory to be copied),
+ *   which is renamed over the path only when complete and synced, so a
  *   failure never leaves half a PDF nor destroys the previous one; an
  *   interrupt meanwhile removes the temporary file (see "interrupts");
  * - a symbolic link: followed; a link to a regular file has that file
@@ -47,14 +48,36 @@ static bool write_all(int fd, const uint8_t *p, size_t n)
     return true;
 }
 
-/* The saved file into fd; false with errno set. */
-static bool write_stream(int fd, const pdf_bytes *saved, size_t *bytes)
+/* The document saved into a sink: into fd itself (a file of ours, patched
+ * in place), or, with fd < 0, into memory. NULL when the save failed (the
+ * saver said why), else the sealed sink; *err is the errno of a failed
+ * write. */
+static pdf_sink *save_into(const pdf_saver *saver, int fd, int *err)
+{
+    pdf_sink *sink = pdf_sink_new(fd);
+    bool ok = saver->save(saver->ctx, sink);
+    *err = pdf_sink_error(sink);
+    if (!ok || *err) {
+        pdf_sink_free(sink);
+        return NULL;
+    }
+    return sink;
+}
+
+/* The document saved in memory, then into fd as it is; false with errno
+ * set (0 when the save failed for another reason: the saver said why). */
+static bool write_stream(int fd, const pdf_saver *saver, size_t *bytes)
 {
     *bytes = 0;
-    if (!write_all(fd, saved->data, saved->len))
-        return false;
-    *bytes = saved->len;
-    return true;
+    int err;
+    pdf_sink *sink = save_into(saver, -1, &err);
+    bool ok = sink && write_all(fd, pdf_sink_bytes(sink), (size_t)pdf_sink_size(sink));
+    if (ok)
+        *bytes = (size_t)pdf_sink_size(sink);
+    else
+        errno = sink ? errno : err;
+    pdf_sink_free(sink);
+    return ok;
 }
 
 static bool fail_errno(diag_list *errors, int err)
@@ -177,18 +200,25 @@ static bool still_replaceable(const char *path)
     return lstat(path, &st) != 0 ? errno == ENOENT : S_ISREG(st.st_mode);
 }
 
-/* Write the temporary file completely; 0 or the errno of what failed. */
-static int fill_temp(int fd, const pdf_bytes *saved, const char *path, size_t *bytes)
+/* Save into the temporary file, completely; 0, the errno of what failed,
+ * or -1 when the save failed for another reason (the saver said why). */
+static int fill_temp(int fd, const pdf_saver *saver, const char *path, size_t *bytes)
 {
     int err = 0;
-    if (!write_stream(fd, saved, bytes) || fchmod(fd, target_mode(path)) != 0 || fsync(fd) != 0)
+    pdf_sink *sink = save_into(saver, fd, &err);
+    if (!sink)
+        err = err ? err : -1;
+    else if (fchmod(fd, target_mode(path)) != 0 || fsync(fd) != 0)
         err = errno;
+    else
+        *bytes = (size_t)pdf_sink_size(sink);
+    pdf_sink_free(sink);
     if (close(fd) != 0 && err == 0)
         err = errno;
     return err;
 }
 
-static bool replace_file(const pdf_bytes *saved, const char *path, size_t *bytes, diag_list *errors)
+static bool replace_file(const pdf_saver *saver, const char *path, size_t *bytes, diag_list *errors)
 {
     size_t plen = strlen(path);
     char *tmp = xmalloc(plen + sizeof ".tmp-XXXXXX");
@@ -204,7 +234,7 @@ static bool replace_file(const pdf_bytes *saved, const char *path, size_t *bytes
         return fail_errno(errors, err);
     }
     guard_arm(&guard, tmp);
-    int err = fill_temp(fd, saved, path, bytes);
+    int err = fill_temp(fd, saver, path, bytes);
     /* blocked again while the file is renamed or removed, so that the
      * handler never sees it half gone */
     block_stop_signals(NULL);
@@ -219,8 +249,10 @@ static bool replace_file(const pdf_bytes *saved, const char *path, size_t *bytes
         unlink(tmp);
     guard_end(&guard);
     free(tmp);
-    if (err)
+    if (err > 0)
         return fail_errno(errors, err);
+    if (err < 0)
+        return false;
     if (replaced)
         sync_parent_dir(path);
     return replaced;
@@ -228,7 +260,7 @@ static bool replace_file(const pdf_bytes *saved, const char *path, size_t *bytes
 
 /* ---- writing into a device or a pipe ---- */
 
-static bool write_into(const pdf_bytes *saved, const char *path, size_t *bytes, diag_list *errors)
+static bool write_into(const pdf_saver *saver, const char *path, size_t *bytes, diag_list *errors)
 {
     int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
@@ -239,13 +271,13 @@ static bool write_into(const pdf_bytes *saved, const char *path, size_t *bytes, 
         err = errno;
     else if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode))
         diag_add(errors, DIAG_ERROR, NULL, 0, 0, "it was replaced while being opened");
-    else if (!write_stream(fd, saved, bytes))
-        err = errno;
+    else if (!write_stream(fd, saver, bytes))
+        err = errno ? errno : -1;
     if (close(fd) != 0 && err == 0)
         err = errno;
-    if (err)
+    if (err > 0)
         return fail_errno(errors, err);
-    return errors->errors == 0;
+    return err == 0 && errors->errors == 0;
 }
 
 /* ---- what is at the path ---- */
@@ -312,16 +344,16 @@ static target_kind classify(const char *path, char **real, diag_list *errors)
 
 /* ---- public (to pdf.c) ---- */
 
-bool pdf_file_write(const pdf_bytes *saved, const char *path, size_t *bytes, diag_list *errors)
+bool pdf_file_write(const pdf_saver *saver, const char *path, size_t *bytes, diag_list *errors)
 {
     char *real;
     bool ok = false;
     switch (classify(path, &real, errors)) {
     case TARGET_REPLACE:
-        ok = replace_file(saved, real ? real : path, bytes, errors);
+        ok = replace_file(saver, real ? real : path, bytes, errors);
         break;
     case TARGET_WRITE_INTO:
-        ok = write_into(saved, path, bytes, errors);
+        ok = write_into(saver, path, bytes, errors);
         break;
     case TARGET_REFUSED:
         break;
@@ -330,9 +362,10 @@ bool pdf_file_write(const pdf_bytes *saved, const char *path, size_t *bytes, dia
     return ok;
 }
 
-bool pdf_file_write_fd(const pdf_bytes *saved, int fd, size_t *bytes, diag_list *errors)
+bool pdf_file_write_fd(const pdf_saver *saver, int fd, size_t *bytes, diag_list *errors)
 {
-    if (!write_stream(fd, saved, bytes))
-        return fail_errno(errors, errno);
-    return true;
+    errno = 0;
+    if (write_stream(fd, saver, bytes))
+        return true;
+    return errno ? fail_errno(errors, errno) : false;
 }

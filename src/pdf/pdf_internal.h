@@ -18,8 +18,9 @@
  *   pdf_cff.c      the charset of a CID-keyed CFF table
  *   pdf_subset.c   the subset worker (hb-subset, on a worker thread)
  *   pdf_fontobj.c  the fonts' PDF objects, made around the subsets
- *   pdf_pdfa.c     PDF/A around the pages (XMP, intent, attachments), the file sealed
- *   pdf_file.c     the saved bytes into a file, a device, a pipe or a descriptor
+ *   pdf_pdfa.c     PDF/A around the pages (XMP, intent, attachments)
+ *   pdf_sink.c     the save, hashed as it is written and sealed in place
+ *   pdf_file.c     the save into a file, a device, a pipe or a descriptor
  *   pdf.c          the document writer: sheets of the plan, copies, the save */
 #ifndef BRIEFC_PDF_INTERNAL_H
 #define BRIEFC_PDF_INTERNAL_H
@@ -119,20 +120,38 @@ size_t pdf_cff_cids(const uint8_t *cff, size_t len, uint32_t **cids);
  * then selects its glyphs by glyph index, not by CID. */
 bool pdf_cff_is_name_keyed(const uint8_t *cff, size_t len);
 
-/* ---- pdf_file.c: the saved bytes into their place ---- */
+/* ---- pdf_sink.c: the save, hashed on its way and sealed in place ---- */
 
-/* The file's bytes, in one piece (sealed: its identifiers filled in). */
-typedef struct pdf_bytes {
-    const uint8_t *data;
-    size_t len;
-} pdf_bytes;
+typedef struct pdf_sink pdf_sink;
+/* A sink writing into fd (a new file of our own, patched in place when
+ * sealed), or keeping the whole file in memory when fd < 0. */
+pdf_sink *pdf_sink_new(int fd);
+void pdf_sink_free(pdf_sink *s);
+/* libharu's stream into the sink (freed with the document it is given to). */
+HPDF_Stream pdf_sink_stream(pdf_sink *s, HPDF_MMgr mmgr);
+/* Everything written out, the identifiers filled in from the hash. false
+ * when a write failed (pdf_sink_error) or a placeholder is missing. */
+bool pdf_sink_seal(pdf_sink *s, size_t xmp_instance_at);
+int pdf_sink_error(const pdf_sink *s); /* errno of a failed write, else 0 */
+uint64_t pdf_sink_size(const pdf_sink *s);
+const uint8_t *pdf_sink_bytes(const pdf_sink *s); /* a sink into memory: the file */
 
-/* The saved document to path, as pdf.h's pdf_write says: a regular file replaced atomically, a
- * device or a pipe written into, anything else refused. true with the byte
- * count in *bytes, or false with the reason in errors. */
-bool pdf_file_write(const pdf_bytes *saved, const char *path, size_t *bytes, diag_list *errors);
-/* The saved document into fd as it is. */
-bool pdf_file_write_fd(const pdf_bytes *saved, int fd, size_t *bytes, diag_list *errors);
+/* ---- pdf_file.c: the save into its place ---- */
+
+/* What writes the document into a sink, sealed; false on failure, with the
+ * reason in the errors the writer keeps. */
+typedef struct pdf_saver {
+    bool (*save)(void *ctx, pdf_sink *sink);
+    void *ctx;
+} pdf_saver;
+
+/* The document saved to path, as pdf.h's pdf_write says: a regular file
+ * replaced atomically (the save goes straight into the temporary file that
+ * becomes it), a device or a pipe written into, anything else refused.
+ * true with the byte count in *bytes, or false with the reason in errors. */
+bool pdf_file_write(const pdf_saver *saver, const char *path, size_t *bytes, diag_list *errors);
+/* The saved document into fd. */
+bool pdf_file_write_fd(const pdf_saver *saver, int fd, size_t *bytes, diag_list *errors);
 
 /* ---- pdf_meta.c: strings, destinations, info, outline, labels ---- */
 
@@ -213,10 +232,13 @@ void pdf_archive_output_intent(HPDF_Doc pdf, const pdf_icc_profile *icc);
 HPDF_Dict pdf_archive_cidset(HPDF_Doc pdf, const uint32_t *cids, size_t n);
 /* The trailer's /ID: [<document id> <placeholder>]. */
 void pdf_archive_trailer_id(HPDF_Doc pdf, const uint8_t document_id[16]);
-/* Fill in the placeholders of the saved file (its bytes, in place) from the
- * SHA-256 of those bytes: the /ID's second half and the XMP instance id at
- * xmp_instance_at bytes into the packet. false when they cannot be found. */
-bool pdf_archive_seal(uint8_t *file, size_t len, size_t xmp_instance_at);
+/* Sealing the saved file (pdf_sink.c): the XMP instance id is at a known
+ * offset after the packet's start, the /ID's second half is the placeholder
+ * after the last "trailer"; both are filled in from the SHA-256 of the file
+ * as saved: instance, a UUID, and id_hex, 32 hex digits. */
+#define PDF_ARCHIVE_PACKET_START "<?xpacket begin="
+const char *pdf_archive_id_placeholder(void);
+void pdf_archive_seal_values(const uint8_t digest[32], char instance[37], char id_hex[33]);
 
 /* ---- pdf_attach.c ---- */
 
@@ -386,9 +408,5 @@ typedef struct pdf_pdfa_parts {
  * that cannot be read for its SHA-256) to errors. */
 void pdf_pdfa_prepare(HPDF_Doc pdf, const pdf_pdfa_parts *p, size_t *xmp_instance_at,
                       diag_list *errors);
-/* The document saved into pdf's stream, in one piece (heap, *file) with
- * its identifiers filled in from its hash. */
-bool pdf_pdfa_seal(HPDF_Doc pdf, size_t xmp_instance_at, uint8_t **file, size_t *file_len,
-                   diag_list *errors);
 
 #endif

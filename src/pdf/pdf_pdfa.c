@@ -1,8 +1,7 @@
 /* pdf_pdfa.c — what PDF/A asks of a document beyond its pages: the XMP
  * packet (the report, the layout, each font with the SHA-256 of its file,
  * each attached source), the output intent, the attached files and the
- * identifiers; then the saved file in one piece, its identifiers filled in
- * from its hash (pdf_archive.c). */
+ * identifiers, whose placeholders the save's sink fills in (pdf_sink.c). */
 #include "pdf_internal.h"
 
 #include <stdlib.h>
@@ -95,27 +94,4 @@ void pdf_pdfa_prepare(HPDF_Doc pdf, const pdf_pdfa_parts *p, size_t *xmp_instanc
     pdf_date(info->date, info->tz_minutes, date, sizeof date);
     pdf_attach_files(pdf, o->attachments, o->nattachments, date);
     pdf_archive_trailer_id(pdf, document_id);
-}
-
-/* The saved file in one piece, its identifiers filled in from its hash. */
-bool pdf_pdfa_seal(HPDF_Doc pdf, size_t xmp_instance_at, uint8_t **file, size_t *file_len,
-                   diag_list *errors)
-{
-    HPDF_Stream s = pdf->stream;
-    uint8_t *out = *file = xmalloc(s->size + 1);
-    size_t len = 0;
-    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(s); i++) {
-        HPDF_UINT n = 0;
-        HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &n);
-        if (!buf || len + n > s->size)
-            break;
-        memcpy(out + len, buf, n);
-        len += n;
-    }
-    *file_len = len;
-    if (len != s->size || !pdf_archive_seal(out, len, xmp_instance_at)) {
-        diag_add(errors, DIAG_ERROR, NULL, 0, 0, "the saved file could not be sealed");
-        return false;
-    }
-    return true;
 }

@@ -82,6 +82,33 @@ static void sha256_vectors(void **state)
     }
 }
 
+/* Pieces of every size, across block edges, hash as the whole does: the
+ * million 'a' of FIPS 180-4 in pieces of 1, 7, 63, 64, 65 and 4,099 bytes. */
+static void sha256_in_pieces(void **state)
+{
+    (void)state;
+    char *a = malloc(1000000);
+    memset(a, 'a', 1000000);
+    size_t sizes[] = {1, 7, 63, 64, 65, 4099};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        base_sha256_ctx c;
+        base_sha256_init(&c);
+        for (size_t at = 0; at < 1000000; at += sizes[k])
+            base_sha256_update(&c, a + at, 1000000 - at < sizes[k] ? 1000000 - at : sizes[k]);
+        uint8_t d[32];
+        base_sha256_final(&c, d);
+        assert_string_equal(hex_of(d, 32),
+                            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    }
+    free(a);
+    base_sha256_ctx empty;
+    base_sha256_init(&empty);
+    uint8_t d[32];
+    base_sha256_final(&empty, d);
+    assert_string_equal(hex_of(d, 32),
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
 static void uuid5_of_a_name(void **state)
 {
     (void)state;
@@ -142,8 +169,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(md5_vectors),     cmocka_unit_test(sha1_vectors),
-        cmocka_unit_test(sha256_vectors),  cmocka_unit_test(uuid5_of_a_name),
-        cmocka_unit_test(file_hash_cache),
+        cmocka_unit_test(sha256_vectors),  cmocka_unit_test(sha256_in_pieces),
+        cmocka_unit_test(uuid5_of_a_name), cmocka_unit_test(file_hash_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
