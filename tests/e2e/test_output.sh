@@ -100,6 +100,22 @@ else
   pass "device nodes: skipped (mknod needs root)"
 fi
 
+# ---- a disk that fills up while the booklet is saved ----
+# The save goes straight into the temporary file beside the booklet: when the
+# disk is full half-way, that file goes, the previous booklet stays, and the
+# error says why. A 100 KB tmpfs (as root; skipped where it cannot be mounted).
+mkdir -p "$WORK/small"
+if mount -t tmpfs -o size=100k tmpfs "$WORK/small" 2>/dev/null; then
+  echo "previous good booklet" >"$WORK/small/full.pdf"
+  check "a full disk is an output error (3)" run 3 "$BRIEFC" build "$REPORT" -o "$WORK/small/full.pdf"
+  check "… that says so" grep -q "cannot write '$WORK/small/full.pdf': No space left on device" "$WORK/err"
+  check "… keeps the previous file" test "$(cat "$WORK/small/full.pdf")" = "previous good booklet"
+  check "… and leaves no temporary file" no_temp_files "$WORK/small"
+  umount "$WORK/small"
+else
+  echo "skip: cannot mount a small tmpfs here (not root?)"
+fi
+
 # ---- an interrupt while the file is written ----
 # strace holds the first fsync (the temporary file's, when the whole PDF is
 # in it) for a few seconds; SIGINT arrives then.
