@@ -98,12 +98,18 @@ static void use_font(pdf_canvas *c, const pdf_font *pf)
 
 /* The glyphs of one run: a text matrix where a run starts or changes
  * baseline, then TJ with an adjustment wherever the set position differs
- * from where the font's own advance (/W) would put the glyph. */
+ * from where the font's own advance (/W) would put the glyph.
+ *
+ * An adjustment is written to a hundredth of TJ's unit (a hundred-thousandth
+ * of an em, 0.00012 pt in 12 pt text), and the writer follows the reader's
+ * pen exactly, rounding included, so that no rounding adds up along a line
+ * and positions that differ by less than that (a float's last bit) need no
+ * number at all. */
 typedef struct text_writer {
     HPDF_Stream s;
     double size;
     bool in_array, in_string;
-    double pen_x, line_y; /* where the next glyph goes without adjustment */
+    double pen_x, line_y; /* where a reader's pen is: the next glyph goes there unadjusted */
 } text_writer;
 
 static void close_string(text_writer *t)
@@ -132,11 +138,14 @@ static void put_glyph(text_writer *t, double x, double y, const pdf_glyph_use *g
         HPDF_Stream_WriteStr(t->s, " Tm\n[");
         t->in_array = true;
         t->line_y = y;
+        t->pen_x = x;
     } else {
-        double adjust = (t->pen_x - x) * 1000.0 / t->size; /* positive moves left */
-        if (fabs(adjust) >= 0.0005) {
+        /* positive moves left */
+        double adjust = (double)llround((t->pen_x - x) * 10000.0 / t->size) / 10.0;
+        if (adjust != 0) {
             close_string(t);
             pdf_write_number(t->s, adjust);
+            t->pen_x -= adjust * t->size / 1000.0;
         }
     }
     if (!t->in_string)
@@ -146,7 +155,7 @@ static void put_glyph(text_writer *t, double x, double y, const pdf_glyph_use *g
     unsigned code = (unsigned)g->code & 0xffff;
     char hex[5] = {HEX[code >> 12], HEX[(code >> 8) & 15], HEX[(code >> 4) & 15], HEX[code & 15]};
     HPDF_Stream_WriteStr(t->s, hex);
-    t->pen_x = x + g->width * t->size / 1000.0;
+    t->pen_x += g->width * t->size / 1000.0;
 }
 
 static void begin_text(HPDF_Stream s, const pdf_font *pf, double size)
