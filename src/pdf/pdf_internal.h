@@ -269,7 +269,9 @@ void pdf_tags_end_page(pdf_tags *t, HPDF_Stream s);
 /* A link annotation of page, content of node (its element gets an OBJR). */
 int pdf_tags_link(pdf_tags *t, size_t page, HPDF_Dict annot, uint32_t node);
 /* The structure tree, the parent tree, /StructParents, /MarkInfo and /Lang;
- * 0, or -1 with the reason in errors. */
+ * 0, or -1 with the reason in errors. The elements' entries are written
+ * from t when the file is saved: pages must live until then, and t until
+ * after the save. */
 int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Dict *pages, size_t npages, diag_list *errors);
 /* Close the sequence open, if any (before Q: none may cross it). */
 void pdf_tags_end_sequence(pdf_tags *t, HPDF_Stream s);

@@ -63,7 +63,10 @@ struct pdf_tags {
     /* pages that show the same content as an earlier one (numbered copies):
      * their marked content maps to the same elements */
     VEC(size_t) shared_as; /* the page each later copy's page shows */
+    struct builder *built; /* the tree, from pdf_tags_finish until the file is written */
 };
+
+static void free_builder(struct builder *b);
 
 pdf_tags *pdf_tags_new(const layout_document *doc)
 {
@@ -78,6 +81,7 @@ void pdf_tags_free(pdf_tags *t)
 {
     if (!t)
         return;
+    free_builder(t->built);
     free(t->contents.items);
     free(t->shared_as.items);
     free(t);
@@ -209,24 +213,91 @@ typedef struct kid {
 
 typedef VEC(kid) kid_list;
 
-typedef struct builder {
+/* An element is an empty dictionary to libharu, in its cross-reference
+ * table from the start (the parent tree names it); its /S, /P, /Pg and /K
+ * are written from the builder when the file is (write_element), not held
+ * as libharu objects: a name, a number or a reference there weighs a
+ * hundred bytes and more, and a 3,000-page report has 30,000 elements. Only
+ * the rare /Alt and /A are real entries. */
+typedef struct builder builder;
+typedef struct element_ref {
+    const builder *b;
+    uint32_t node;
+} element_ref;
+
+struct builder {
     pdf_tags *t;
     HPDF_Doc pdf;
     HPDF_Dict *pages;
+    HPDF_Dict root;      /* the StructTreeRoot: node 0's /P */
     HPDF_Dict *elems;    /* per node */
+    element_ref *refs;   /* per node: what its dictionary's writer reads */
     kid_list *kids;      /* per node: its /K, in order */
     size_t *first_page;  /* per node: the page of its first content, SIZE_MAX: none */
     HPDF_Array *by_page; /* per page: the parent tree's array, element by MCID */
-    size_t npages;
+    size_t nnodes, npages;
     int annot_base; /* the parent tree's key of the first annotation */
-} builder;
+};
+
+static unsigned id_of(const void *obj)
+{
+    return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
+}
+
+/* A kid as /K holds it: an MCID (a number on the element's own page, else
+ * a marked-content reference), an OBJR, or the child's element. */
+static void write_kid(const builder *b, uint32_t node, const kid *k, HPDF_Stream s)
+{
+    char buf[96];
+    const content *c = k->c;
+    if (!c)
+        snprintf(buf, sizeof buf, "%u 0 R", id_of(b->elems[k->child]));
+    else if (c->mcid >= 0 && c->page == b->first_page[node])
+        snprintf(buf, sizeof buf, "%d", c->mcid);
+    else if (c->mcid >= 0)
+        snprintf(buf, sizeof buf, "<</Type/MCR/Pg %u 0 R/MCID %d>>", id_of(b->pages[c->page]),
+                 c->mcid);
+    else
+        snprintf(buf, sizeof buf, "<</Type/OBJR/Pg %u 0 R/Obj %u 0 R>>", id_of(b->pages[c->page]),
+                 id_of(c->annot));
+    HPDF_Stream_WriteStr(s, buf);
+}
+
+static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream s)
+{
+    const element_ref *r = dict->attr;
+    const builder *b = r->b;
+    const layout_node *n = &b->t->doc->nodes[r->node];
+    char buf[96];
+    snprintf(buf, sizeof buf, "/S/%s/P %u 0 R", ROLE_NAMES[n->role],
+             id_of(r->node == 0 ? b->root : b->elems[n->parent]));
+    HPDF_Stream_WriteStr(s, buf);
+    if (b->first_page[r->node] != SIZE_MAX) {
+        snprintf(buf, sizeof buf, "/Pg %u 0 R", id_of(b->pages[b->first_page[r->node]]));
+        HPDF_Stream_WriteStr(s, buf);
+    }
+    const kid_list *kids = &b->kids[r->node];
+    if (kids->count > 0) /* one kid stands alone: 2 bytes fewer, hundreds of times */
+        HPDF_Stream_WriteStr(s, kids->count == 1 ? "/K " : "/K[");
+    for (size_t i = 0; i < kids->count; i++) {
+        if (i > 0)
+            HPDF_Stream_WriteChar(s, ' ');
+        write_kid(b, r->node, &kids->items[i], s);
+    }
+    if (kids->count > 1)
+        HPDF_Stream_WriteChar(s, ']');
+    return HPDF_Stream_WriteChar(s, '\n');
+}
 
 static HPDF_Dict element(builder *b, uint32_t node)
 {
     const layout_node *n = &b->t->doc->nodes[node];
     HPDF_Dict e = HPDF_Dict_New(b->pdf->mmgr);
-    HPDF_Xref_Add(b->pdf->xref, e);
-    HPDF_Dict_AddName(e, "S", ROLE_NAMES[n->role]);
+    if (!e || HPDF_Xref_Add(b->pdf->xref, e) != HPDF_OK)
+        return NULL;
+    b->refs[node] = (element_ref){b, node};
+    e->attr = &b->refs[node];
+    e->write_fn = write_element;
     if (n->alt)
         HPDF_Dict_Add(e, "Alt", pdf_text_string(b->pdf, n->alt, strlen(n->alt)));
     if (n->role == LAYOUT_ROLE_TH) { /* a column's head */
@@ -242,50 +313,14 @@ static HPDF_Dict element(builder *b, uint32_t node)
  * parent tree learns the element of each MCID (a page's count up from 0). */
 static void add_content(builder *b, const content *c)
 {
-    if (b->first_page[c->node] == SIZE_MAX) {
+    if (b->first_page[c->node] == SIZE_MAX)
         b->first_page[c->node] = c->page;
-        HPDF_Dict_Add(b->elems[c->node], "Pg", b->pages[c->page]);
-    }
     kid k = {c, 0};
     VEC_PUSH(&b->kids[c->node], k);
     if (c->mcid >= 0)
         HPDF_Array_Add(b->by_page[c->page], b->elems[c->node]);
     else
         HPDF_Dict_AddNumber(c->annot, "StructParent", b->annot_base + c->struct_parent);
-}
-
-/* A kid as /K holds it: an MCID (a number on the element's own page, else
- * a marked-content reference), an OBJR, or the child's element. */
-static void *kid_object(builder *b, uint32_t node, const kid *k)
-{
-    HPDF_MMgr m = b->pdf->mmgr;
-    const content *c = k->c;
-    if (!c)
-        return b->elems[k->child];
-    if (c->mcid >= 0 && c->page == b->first_page[node])
-        return HPDF_Number_New(m, c->mcid);
-    HPDF_Dict ref = HPDF_Dict_New(m);
-    HPDF_Dict_AddName(ref, "Type", c->mcid >= 0 ? "MCR" : "OBJR");
-    HPDF_Dict_Add(ref, "Pg", b->pages[c->page]);
-    if (c->mcid >= 0)
-        HPDF_Dict_AddNumber(ref, "MCID", c->mcid);
-    else
-        HPDF_Dict_Add(ref, "Obj", c->annot);
-    return ref;
-}
-
-static void write_kids(builder *b, uint32_t node)
-{
-    size_t n = b->kids[node].count;
-    const kid *kids = b->kids[node].items;
-    if (n == 1) { /* one kid stands alone: 4 bytes fewer, hundreds of times */
-        HPDF_Dict_Add(b->elems[node], "K", kid_object(b, node, &kids[0]));
-        return;
-    }
-    HPDF_Array k = HPDF_Array_New(b->pdf->mmgr);
-    for (size_t i = 0; i < n; i++)
-        HPDF_Array_Add(k, kid_object(b, node, &kids[i]));
-    HPDF_Dict_Add(b->elems[node], "K", k);
 }
 
 static HPDF_Dict parent_tree(builder *b)
@@ -318,63 +353,75 @@ static HPDF_Dict parent_tree(builder *b)
     return pdf_numtree_finish(&nt);
 }
 
+static void free_builder(builder *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->nnodes; i++)
+        free(b->kids[i].items);
+    free(b->elems);
+    free(b->refs);
+    free(b->kids);
+    free(b->first_page);
+    free(b->by_page);
+    free(b);
+}
+
+static void add_root(builder *b)
+{
+    HPDF_Doc pdf = b->pdf;
+    HPDF_Dict root = b->root;
+    HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    HPDF_Dict_Add(root, "K", b->elems[0]);
+    HPDF_Dict_Add(root, "ParentTree", parent_tree(b));
+    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", b->annot_base + b->t->nannots);
+    HPDF_Dict roles = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_AddName(roles, "Title", "P");
+    HPDF_Dict_AddName(roles, "Subtitle", "P");
+    HPDF_Dict_Add(root, "RoleMap", roles);
+    HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
+    HPDF_Dict mark = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+    HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark);
+}
+
 int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Dict *pages, size_t npages, diag_list *errors)
 {
     if (!t)
         return 0;
     const layout_document *doc = t->doc;
     size_t n = doc->nnodes;
-    builder b = {.t = t, .pdf = pdf, .pages = pages, .npages = npages};
-    b.annot_base = (int)(npages + t->shared_as.count);
-    b.elems = xcalloc(n, sizeof *b.elems);
-    b.kids = xcalloc(n, sizeof *b.kids);
-    b.first_page = xmalloc(n * sizeof *b.first_page);
-    b.by_page = xcalloc(npages + 1, sizeof *b.by_page);
+    builder *b = t->built = xcalloc(1, sizeof *b);
+    *b = (builder){.t = t, .pdf = pdf, .pages = pages, .nnodes = n, .npages = npages};
+    b->annot_base = (int)(npages + t->shared_as.count);
+    b->elems = xcalloc(n, sizeof *b->elems);
+    b->refs = xcalloc(n, sizeof *b->refs);
+    b->kids = xcalloc(n, sizeof *b->kids);
+    b->first_page = xmalloc(n * sizeof *b->first_page);
+    b->by_page = xcalloc(npages + 1, sizeof *b->by_page);
     for (size_t p = 0; p < npages; p++)
-        b.by_page[p] = HPDF_Array_New(pdf->mmgr);
-    bool ok = true;
+        b->by_page[p] = HPDF_Array_New(pdf->mmgr);
+    b->root = HPDF_Dict_New(pdf->mmgr);
+    bool ok = b->root && HPDF_Xref_Add(pdf->xref, b->root) == HPDF_OK;
     for (size_t i = 0; i < n; i++) {
         ok = ok && (i == 0 || doc->nodes[i].parent < i) && doc->nodes[i].role < LAYOUT_ROLE_COUNT;
-        b.elems[i] = ok ? element(&b, (uint32_t)i) : NULL;
-        b.first_page[i] = SIZE_MAX;
+        b->elems[i] = ok ? element(b, (uint32_t)i) : NULL;
+        ok = ok && b->elems[i];
+        b->first_page[i] = SIZE_MAX;
     }
     if (!ok) {
         diag_add(errors, DIAG_ERROR, NULL, 0, 0, "the structure tree is not a tree");
     } else {
         /* own content first, in drawing order; then the children, in order */
         for (size_t i = 0; i < t->contents.count; i++)
-            add_content(&b, &t->contents.items[i]);
+            add_content(b, &t->contents.items[i]);
         for (size_t i = 1; i < n; i++) {
-            HPDF_Dict_Add(b.elems[i], "P", b.elems[doc->nodes[i].parent]);
             kid k = {NULL, (uint32_t)i};
-            VEC_PUSH(&b.kids[doc->nodes[i].parent], k);
+            VEC_PUSH(&b->kids[doc->nodes[i].parent], k);
         }
-        for (size_t i = 0; i < n; i++)
-            if (b.kids[i].count)
-                write_kids(&b, (uint32_t)i);
-        HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
-        HPDF_Xref_Add(pdf->xref, root);
-        HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-        HPDF_Dict_Add(root, "K", b.elems[0]);
-        HPDF_Dict_Add(b.elems[0], "P", root);
-        HPDF_Dict_Add(root, "ParentTree", parent_tree(&b));
-        HPDF_Dict_AddNumber(root, "ParentTreeNextKey", b.annot_base + t->nannots);
-        HPDF_Dict roles = HPDF_Dict_New(pdf->mmgr);
-        HPDF_Dict_AddName(roles, "Title", "P");
-        HPDF_Dict_AddName(roles, "Subtitle", "P");
-        HPDF_Dict_Add(root, "RoleMap", roles);
-        HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
-        HPDF_Dict mark = HPDF_Dict_New(pdf->mmgr);
-        HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
-        HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark);
+        add_root(b);
     }
     const char *lang = doc->lang ? doc->lang : "zh-CN";
     HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, lang, NULL));
-    for (size_t i = 0; i < n; i++)
-        free(b.kids[i].items);
-    free(b.elems);
-    free(b.kids);
-    free(b.first_page);
-    free(b.by_page);
     return ok ? 0 : -1;
 }
