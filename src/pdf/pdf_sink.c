@@ -52,6 +52,12 @@ static void matcher_feed(matcher *m, const uint8_t *p, size_t n, uint64_t offset
 {
     size_t k = m->state;
     for (size_t i = 0; i < n; i++) {
+        if (k == 0) { /* outside any match: on to the needle's first byte */
+            const uint8_t *next = memchr(p + i, (uint8_t)m->needle[0], n - i);
+            if (!next)
+                break;
+            i = (size_t)(next - p);
+        }
         while (k > 0 && p[i] != (uint8_t)m->needle[k])
             k = m->fail[k - 1];
         if (p[i] == (uint8_t)m->needle[k] && ++k == m->len) {
