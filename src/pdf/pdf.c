@@ -51,6 +51,7 @@ typedef struct writer {
      * joined): a font's error, found last, is the one pdf_write reports. */
     diag_list errors;
     pdf_tags *tags;         /* marked content and the structure tree; NULL: untagged */
+    pdf_packer *packer;     /* the sheets' content, deflated beside the drawing */
     size_t xmp_instance_at; /* where the XMP instance id goes in the packet */
 } writer;
 
@@ -333,7 +334,7 @@ static bool draw_sheet(writer *w, size_t sheet)
         pdf_draw_item(&c, &mark);
     }
     pdf_tags_end_page(w->tags, c.s);
-    pdf_stream_pack(contents);
+    pdf_packer_add(w->packer, contents);
     return !failed(w);
 }
 
@@ -577,10 +578,13 @@ static bool build(writer *w)
     bool *slots = xcalloc(w->plan->nsheets + 1, sizeof *slots);
     if (add_sheets(w)) {
         locate_pages(w);
+        w->packer = pdf_packer_start();
         for (size_t i = 0; i < w->plan->nsheets && !failed(w); i++) {
             draw_sheet(w, i);
             slots[i] = sheet_has_slots(w, &w->plan->sheets[i]);
         }
+        pdf_packer_finish(w->packer);
+        w->packer = NULL;
     }
     bool drawn = !failed(w) && add_copies(w, slots);
     free(slots);

@@ -13,7 +13,7 @@
  *   pdf_parse.c    reading a PDF file back: objects, cross-references, streams
  *   pdf_read.c     what a booklet says about itself (pdf_booklet_read)
  *   pdf_icc.c      ICC profiles of the output intents (build/generated/)
- *   pdf_stream.c   streams deflated on our side
+ *   pdf_stream.c   streams deflated on our side, pages on a worker thread
  *   pdf_glyphs.c   the glyphs drawn, per font, and the text they stand for
  *   pdf_cff.c      the charset of a CID-keyed CFF table
  *   pdf_subset.c   the subset worker (hb-subset, on a worker thread)
@@ -109,6 +109,13 @@ int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, diag_list *diags);
 void pdf_stream_set_deflated(HPDF_Dict d, const uint8_t *data, size_t len);
 /* Deflate a content stream now (left as it is if that fails). */
 void pdf_stream_pack(HPDF_Dict contents);
+/* Content streams deflated on a worker thread: add each once it is drawn
+ * (its bytes are taken at once); finish puts every one back into its
+ * stream, deflated, and must follow before the save (NULL: nothing). */
+typedef struct pdf_packer pdf_packer;
+pdf_packer *pdf_packer_start(void);
+void pdf_packer_add(pdf_packer *p, HPDF_Dict contents);
+void pdf_packer_finish(pdf_packer *p);
 
 /* ---- pdf_cff.c: the charset of a CID-keyed CFF table ---- */
 
