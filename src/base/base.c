@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- allocation ---- */
 
@@ -454,4 +455,22 @@ char *base_read_file(const char *path, size_t *len)
     if (len)
         *len = n;
     return buf;
+}
+
+bool base_write_all(int fd, const void *data, size_t len)
+{
+    const uint8_t *p = data;
+    while (len > 0) {
+        ssize_t k = write(fd, p, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (k == 0)
+                errno = EIO;
+            return false;
+        }
+        p += k;
+        len -= (size_t)k;
+    }
+    return true;
 }

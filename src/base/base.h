@@ -105,6 +105,9 @@ int base_hex_digit(char c);
 
 /* Read a whole file into a NUL-terminated heap buffer; NULL and errno on failure. */
 char *base_read_file(const char *path, size_t *len);
+/* Write all len bytes into fd, again after a short write or EINTR; false
+ * with errno set (EIO when write wrote nothing). */
+bool base_write_all(int fd, const void *data, size_t len);
 
 /* ---- digests and name-based UUIDs (hash.c; identification, not security) ---- */
 

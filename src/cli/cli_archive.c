@@ -222,20 +222,6 @@ static bool plan_extract(const pdf_booklet *b, int dir, const char *dirname, boo
     return ok;
 }
 
-static bool write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return false;
-        p += k;
-        n -= (size_t)k;
-    }
-    return true;
-}
-
 /* One file into the folder: a complete copy under a temporary name, then
  * renamed into place (which replaces a link itself, never its target). */
 static bool extract_one(int dir, const char *dirname, const pdf_booklet_file *f, diag_list *diags)
@@ -248,7 +234,7 @@ static bool extract_one(int dir, const char *dirname, const pdf_booklet_file *f,
         if (fd < 0 && errno != EEXIST)
             break;
     }
-    bool ok = fd >= 0 && write_all(fd, f->data, f->len) && fsync(fd) == 0;
+    bool ok = fd >= 0 && base_write_all(fd, f->data, f->len) && fsync(fd) == 0;
     int saved = errno;
     if (fd >= 0 && close(fd) != 0 && ok) {
         ok = false;

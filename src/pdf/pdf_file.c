@@ -31,23 +31,6 @@
 
 /* ---- writing bytes ---- */
 
-static bool write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0) {
-            if (k == 0)
-                errno = EIO;
-            return false;
-        }
-        p += k;
-        n -= (size_t)k;
-    }
-    return true;
-}
-
 /* The document saved into a sink: into fd itself (a file of ours, patched
  * in place), or, with fd < 0, into memory. NULL when the save failed (the
  * saver said why), else the sealed sink; *err is the errno of a failed
@@ -71,7 +54,7 @@ static bool write_stream(int fd, const pdf_saver *saver, size_t *bytes)
     *bytes = 0;
     int err;
     pdf_sink *sink = save_into(saver, -1, &err);
-    bool ok = sink && write_all(fd, pdf_sink_bytes(sink), (size_t)pdf_sink_size(sink));
+    bool ok = sink && base_write_all(fd, pdf_sink_bytes(sink), (size_t)pdf_sink_size(sink));
     if (ok)
         *bytes = (size_t)pdf_sink_size(sink);
     else

@@ -98,28 +98,11 @@ void pdf_sink_free(pdf_sink *s)
     free(s);
 }
 
-static bool write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0) {
-            if (k == 0)
-                errno = EIO;
-            return false;
-        }
-        p += k;
-        n -= (size_t)k;
-    }
-    return true;
-}
-
 static bool flush(pdf_sink *s)
 {
     if (s->fd < 0 || s->err)
         return s->err == 0;
-    if (!write_all(s->fd, s->buf.items, s->buf.count))
+    if (!base_write_all(s->fd, s->buf.items, s->buf.count))
         s->err = errno;
     s->buf.count = 0;
     return s->err == 0;

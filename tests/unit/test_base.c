@@ -1,7 +1,8 @@
 /* test_base.c — diagnostics as printed: the one-line format, and control
  * characters, bidirectional overrides and bytes that are not UTF-8
  * written as <U+XXXX> and <0xXX> so that author text quoted in a message
- * can never act on the terminal. */
+ * can never act on the terminal; and base_write_all. */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +11,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "base/base.h"
 
@@ -89,12 +94,50 @@ static void test_is_control(void **state)
         assert_false(utf8_is_control(text[i]));
 }
 
+/* Everything reaches a pipe, in however many pieces the kernel takes; a
+ * full device is an error with its errno. */
+static void test_write_all(void **state)
+{
+    (void)state;
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    char data[100000];
+    for (size_t i = 0; i < sizeof data; i++)
+        data[i] = (char)(i * 7);
+    fcntl(p[1], F_SETPIPE_SZ, 4096); /* smaller than the data: several writes */
+    pid_t writer = fork();
+    if (writer == 0) {
+        close(p[0]);
+        _exit(base_write_all(p[1], data, sizeof data) ? 0 : 1);
+    }
+    close(p[1]);
+    char got[sizeof data];
+    size_t n = 0;
+    ssize_t k;
+    while ((k = read(p[0], got + n, sizeof got - n)) > 0)
+        n += (size_t)k;
+    close(p[0]);
+    int status = -1;
+    waitpid(writer, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(n, sizeof data);
+    assert_memory_equal(got, data, sizeof data);
+    int full = open("/dev/full", O_WRONLY);
+    if (full >= 0) {
+        errno = 0;
+        assert_false(base_write_all(full, data, 10));
+        assert_int_equal(errno, ENOSPC);
+        close(full);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_controls_are_escaped),
         cmocka_unit_test(test_is_control),
+        cmocka_unit_test(test_write_all),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
