@@ -260,6 +260,7 @@ static void run_child(const batch *b, const job *j, int err_fd)
     cli_options mine = *b->o;
     mine.report_path = j->report;
     mine.output = j->output;
+    mine.one_thread = true; /* the batch gives each build a core: workers would only contend */
     cli_paths paths;
     cli_paths_find(&paths, j->report);
     int status = cli_build(&mine, &paths, NULL);

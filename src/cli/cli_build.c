@@ -57,7 +57,7 @@ static int write_output(const cli_options *o, const cli_print_input *in, char **
 {
     char *layout = cli_layout_name(in->style->name);
     cli_sources sources = {0};
-    pdf_options po = {.layout = layout, .cmyk = in->style->print.cmyk};
+    pdf_options po = {.layout = layout, .cmyk = in->style->print.cmyk, .one_thread = o->one_thread};
     int status = CLI_EXIT_OK;
     if (o->embed_source && !cli_sources_read(o->report_path, in->style, &sources, diags))
         status = CLI_EXIT_INPUT;

@@ -40,6 +40,7 @@ typedef struct cli_options {
     const char *report_path;   /* the REPORT, the BOOKLET of info and extract, diff's OLD */
     VEC(const char *) reports; /* build and check: every REPORT in order (report_path: the first) */
     unsigned jobs;             /* -j: how many reports are built at once; 0: one per core */
+    bool one_thread;           /* not an option: set in a batch's builds (pdf_options) */
     const char *new_path;      /* diff's NEW */
     const char *layout;        /* -l: a name or a path; NULL for meta.layout or the default */
     const char *output;        /* -o: a path, "-" for standard output; NULL for the default */

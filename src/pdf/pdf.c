@@ -550,6 +550,11 @@ static int labels(writer *w)
     return w->plan->keeps_labels ? pdf_meta_labels(w->pdf, w->doc) : 0;
 }
 
+/* From how many sheets the workers pay for themselves (measured on two
+ * cores: the 9-page example is 4% faster without them, 109 pages 6% and 304
+ * pages 12% faster with them). */
+#define THREADS_FROM_SHEETS 32
+
 static bool build(writer *w)
 {
     if (w->doc->npages == 0) {
@@ -574,11 +579,12 @@ static bool build(writer *w)
         return false;
     /* the sheets are drawn while the fonts are subset */
     w->tags = pdf_tags_new(w->doc);
-    pdf_embedding *fonts = pdf_fonts_start(&w->fonts, w->pdf);
+    bool threaded = !w->options->one_thread && w->plan->nsheets >= THREADS_FROM_SHEETS;
+    pdf_embedding *fonts = pdf_fonts_start(&w->fonts, w->pdf, threaded);
     bool *slots = xcalloc(w->plan->nsheets + 1, sizeof *slots);
     if (add_sheets(w)) {
         locate_pages(w);
-        w->packer = pdf_packer_start();
+        w->packer = pdf_packer_start(threaded);
         for (size_t i = 0; i < w->plan->nsheets && !failed(w); i++) {
             draw_sheet(w, i);
             slots[i] = sheet_has_slots(w, &w->plan->sheets[i]);

@@ -34,6 +34,13 @@ typedef struct pdf_options {
      * copies: one of everything, slots left empty. */
     const int *copies;
     size_t ncopies;
+    /* Everything on the calling thread: for one of several builds running
+     * at once (a batch's children, each with a core of its own). Without
+     * it, the fonts are subset and the pages deflated on worker threads
+     * while the pages are drawn, once a document has enough sheets for
+     * that to pay (a few dozen; below, starting the workers costs more
+     * than they save). The bytes are the same either way. */
+    bool one_thread;
 } pdf_options;
 
 /* Write doc to path as options say. Same document and options → same bytes. What is at path decides

@@ -84,7 +84,7 @@ typedef struct pdf_embedding pdf_embedding;
 /* A job for each font; give every glyph its code and subset: TrueType and
  * name-keyed CFF faces here, CID-keyed CFF faces on a worker thread. Pages
  * may be drawn until pdf_subset_wait, which must always follow. */
-pdf_embedding *pdf_subset_start(pdf_fonts *fonts);
+pdf_embedding *pdf_subset_start(pdf_fonts *fonts, bool threaded);
 /* Wait for the worker: the jobs, one per font in font order (*n of them),
  * owned by e. */
 pdf_subset_job *pdf_subset_wait(pdf_embedding *e, size_t *n);
@@ -96,7 +96,7 @@ void pdf_subset_free(pdf_embedding *e);
 /* Give every glyph its width and every font its (still empty) dictionary,
  * then start the subsets (pdf_subset_start). Pages may be drawn until
  * pdf_fonts_finish, which must always follow. */
-pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf);
+pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf, bool threaded);
 /* Wait for the subsets and fill in the fonts' objects, in font order; frees
  * e. 0, or -1 when a font failed: its errors are added to diags as
  * "font '<PostScript name>': <why>", and the fonts after it are not built. */
@@ -113,7 +113,7 @@ void pdf_stream_pack(HPDF_Dict contents);
  * (its bytes are taken at once); finish puts every one back into its
  * stream, deflated, and must follow before the save (NULL: nothing). */
 typedef struct pdf_packer pdf_packer;
-pdf_packer *pdf_packer_start(void);
+pdf_packer *pdf_packer_start(bool threaded); /* false: each page deflated as it is added */
 void pdf_packer_add(pdf_packer *p, HPDF_Dict contents);
 void pdf_packer_finish(pdf_packer *p);
 

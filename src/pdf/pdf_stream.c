@@ -132,12 +132,12 @@ static void *pack_worker(void *arg)
     return NULL;
 }
 
-pdf_packer *pdf_packer_start(void)
+pdf_packer *pdf_packer_start(bool threaded)
 {
     pdf_packer *p = xcalloc(1, sizeof *p);
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->wake, NULL);
-    p->threaded = pthread_create(&p->worker, NULL, pack_worker, p) == 0;
+    p->threaded = threaded && pthread_create(&p->worker, NULL, pack_worker, p) == 0;
     return p;
 }
 

@@ -82,7 +82,8 @@ static bool assign_new_gids(pdf_subset_job *job, const hb_map_t *old_to_new)
 /* Deflate the program here, in the job's thread, rather than in libharu's
  * single-threaded save, where nothing would overlap it. glyf outlines halve
  * at zlib's fastest level; desubroutinized Type 2 charstrings need more:
- * the example goes from 308 KB to 276 KB at level 6 (278 KB at level 1), and the subsets are made while the pages are drawn. */
+ * the example goes from 308 KB to 276 KB at level 6 (278 KB at level 1), and the subsets are made
+ * while the pages are drawn. */
 /* Level 6 makes the example's CFF programs as small as level 9 (to 2 bytes). */
 #define CFF_LEVEL 6
 static void pack_program(pdf_subset_job *job)
@@ -227,7 +228,7 @@ static void *job_worker(void *arg)
     }
 }
 
-pdf_embedding *pdf_subset_start(pdf_fonts *fonts)
+pdf_embedding *pdf_subset_start(pdf_fonts *fonts, bool threaded)
 {
     pdf_embedding *e = xcalloc(1, sizeof *e);
     e->n = fonts->count;
@@ -253,14 +254,14 @@ pdf_embedding *pdf_subset_start(pdf_fonts *fonts)
     }
     qsort(e->queue, e->nqueue, sizeof *e->queue, larger_job_first);
     pthread_mutex_init(&e->lock, NULL);
-    for (size_t k = 0; k < WORKERS && k < e->nqueue; k++)
+    for (size_t k = 0; threaded && k < WORKERS && k < e->nqueue; k++)
         if (pthread_create(&e->workers[e->nworkers], NULL, job_worker, e) == 0)
             e->nworkers++;
     /* codes from the subset itself: made here, before the pages are drawn */
     for (size_t i = 0; i < e->n; i++)
         if (!e->jobs[i].by_cid && e->jobs[i].diags.errors == 0)
             run_subset(&e->jobs[i]);
-    if (e->nworkers == 0) /* no thread could start: do the work here */
+    if (e->nworkers == 0) /* not threaded, or no thread could start: the work here */
         job_worker(e);
     return e;
 }

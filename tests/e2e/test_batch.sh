@@ -26,6 +26,16 @@ check "no booklet for the bad report" test ! -e "$WORK/out/bad.pdf"
 "$BRIEFC" build -q "$WORK/in/luohu.yaml" -o "$WORK/alone.pdf"
 check "a booklet of a batch is byte-identical to the report built alone" \
   cmp "$WORK/alone.pdf" "$WORK/out/luohu.pdf"
+# A long report: built alone its fonts are subset and its pages deflated on
+# worker threads; in a batch all on one thread. The bytes must not care.
+python3 bench/gen_report.py --chars 40000 >"$WORK/in/long.yaml"
+"$BRIEFC" build -q "$WORK/in/long.yaml" -o "$WORK/long-alone.pdf"
+"$BRIEFC" build -q "$WORK/in/long.yaml" "$WORK/in/small.json" -o "$WORK/out/"
+pages=$(pdfinfo "$WORK/long-alone.pdf" | awk '/^Pages:/ { print $2 }')
+check "a long report ($pages pages: past the threads' threshold of 32) is long enough" \
+  test "$pages" -ge 32
+check "… and its booklet of a batch is byte-identical to it built alone" \
+  cmp "$WORK/long-alone.pdf" "$WORK/out/long.pdf"
 check "the blocks are printed in command-line order" \
   bash -c "grep -n 'wrote\|error' '$WORK/batch.err' | head -3 | grep -q 'luohu' "
 check "batch output: readers quiet" readers_quiet "$WORK/out/full.pdf"

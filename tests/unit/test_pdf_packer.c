@@ -48,12 +48,12 @@ static uint8_t *bytes_of(HPDF_Dict d, size_t *len)
     return out;
 }
 
-static void same_as_in_place(size_t count)
+static void same_as_in_place(size_t count, bool threaded)
 {
     HPDF_Doc pdf = HPDF_New(NULL, NULL);
     assert_non_null(pdf);
     HPDF_Dict *mine = calloc(count, sizeof *mine), *ref = calloc(count, sizeof *ref);
-    pdf_packer *p = pdf_packer_start();
+    pdf_packer *p = pdf_packer_start(threaded);
     for (size_t k = 0; k < count; k++) {
         mine[k] = new_stream(pdf);
         ref[k] = new_stream(pdf);
@@ -81,19 +81,22 @@ static void same_as_in_place(size_t count)
 static void one_stream(void **state)
 {
     (void)state;
-    same_as_in_place(1);
+    same_as_in_place(1, true);
+    same_as_in_place(1, false);
 }
 
 static void many_streams(void **state)
 {
     (void)state;
-    same_as_in_place(300);
+    same_as_in_place(300, true);
+    same_as_in_place(300, false); /* on the calling thread, as a batch's builds do */
 }
 
 static void nothing_added(void **state)
 {
     (void)state;
-    pdf_packer_finish(pdf_packer_start()); /* the worker ends with nothing to do */
+    pdf_packer_finish(pdf_packer_start(true)); /* the worker ends with nothing to do */
+    pdf_packer_finish(pdf_packer_start(false));
     pdf_packer_finish(NULL);
 }
 
