@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The example booklet and a bad report under valgrind: no invalid access, no
 # leak (memcheck), no data race between the PDF writer and its font workers
-# (helgrind). Skipped in the sanitizer build, whose runtime valgrind cannot host.
+# (helgrind) or its deflate worker. Skipped in the sanitizer build, whose
+# runtime valgrind cannot host.
 source "$(dirname "$0")/../tools/common.sh"
 cd "$ROOT"
 
@@ -18,6 +19,11 @@ memcheck() {
 check "memcheck: the example builds cleanly" memcheck "$BRIEFC" build data/luohu-2017.yaml -o "$WORK/m.pdf"
 printf 'briefc: 1\nmeta: {titel: t, date: 2017-02-30}\nsections: [{content: [x]}]\n' >"$WORK/bad.yaml"
 check "memcheck: a report with errors fails cleanly" memcheck "$BRIEFC" build "$WORK/bad.yaml" -o "$WORK/bad.pdf"
-check "helgrind: no data race while fonts are subset" \
-  valgrind -q --tool=helgrind --error-exitcode=99 "$BRIEFC" build data/luohu-2017.yaml -o "$WORK/h.pdf"
+# long enough (58 pages) for the subset and deflate workers, which start
+# from 32 sheets
+python3 bench/gen_report.py --chars 40000 >"$WORK/long.yaml"
+check "helgrind: no data race while fonts are subset and pages deflated" \
+  valgrind -q --tool=helgrind --error-exitcode=99 "$BRIEFC" build "$WORK/long.yaml" -o "$WORK/h.pdf"
+check "memcheck: the workers of a long report leak nothing" memcheck "$BRIEFC" build \
+  "$WORK/long.yaml" -o "$WORK/long.pdf"
 finish
