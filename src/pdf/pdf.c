@@ -2,8 +2,9 @@
  * plan (one a sheet unless imposed), each numbered copy a set of pages
  * sharing those sheets' content streams, then the navigation (links,
  * bookmarks, labels), PDF/A and the file. pdf_draw.c draws the items;
- * libharu keeps the objects and saves them; pdf_file.c puts the bytes in
- * their place.
+ * libharu keeps the objects and saves them, into the sink pdf_file.c gives
+ * (pdf_sink.c: the booklet's temporary file itself), where the identifiers
+ * are sealed in place.
  *
  * Output pages are dictionaries of our own (libharu's pages own a content
  * stream and resources each; copies share theirs). A sheet's stream draws
