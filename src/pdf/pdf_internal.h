@@ -33,6 +33,13 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+/* The object number of an indirect object libharu holds (its header keeps
+ * flags in the top byte): for entries we write ourselves, "N 0 R". */
+static inline unsigned pdf_object_number(const void *obj)
+{
+    return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
+}
+
 /* ---- pdf_glyphs.c: the glyphs drawn, per font, and the text they stand for ---- */
 
 /* A glyph used in the document and the text it stands for (not copied:

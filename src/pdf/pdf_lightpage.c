@@ -9,7 +9,7 @@
 static HPDF_STATUS write_ref(HPDF_Stream s, const char *key, const void *obj)
 {
     char buf[64];
-    unsigned id = ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
+    unsigned id = pdf_object_number(obj);
     snprintf(buf, sizeof buf, "/%s %u 0 R\n", key, id);
     return HPDF_Stream_WriteStr(s, buf);
 }
@@ -21,8 +21,8 @@ static HPDF_STATUS write_entries(HPDF_Dict page, HPDF_Stream s)
     HPDF_Stream_WriteStr(s, "/Type /Page\n");
     write_ref(s, "Parent", lp->parent);
     if (lp->slots) {
-        unsigned a = lp->contents->header.obj_id & 0x00FFFFFF;
-        unsigned b = lp->slots->header.obj_id & 0x00FFFFFF;
+        unsigned a = pdf_object_number(lp->contents);
+        unsigned b = pdf_object_number(lp->slots);
         snprintf(buf, sizeof buf, "/Contents [%u 0 R %u 0 R]\n", a, b);
         HPDF_Stream_WriteStr(s, buf);
     } else {

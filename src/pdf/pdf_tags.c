@@ -239,11 +239,6 @@ struct builder {
     int annot_base; /* the parent tree's key of the first annotation */
 };
 
-static unsigned id_of(const void *obj)
-{
-    return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
-}
-
 /* A kid as /K holds it: an MCID (a number on the element's own page, else
  * a marked-content reference), an OBJR, or the child's element. */
 static void write_kid(const builder *b, uint32_t node, const kid *k, HPDF_Stream s)
@@ -251,15 +246,15 @@ static void write_kid(const builder *b, uint32_t node, const kid *k, HPDF_Stream
     char buf[96];
     const content *c = k->c;
     if (!c)
-        snprintf(buf, sizeof buf, "%u 0 R", id_of(b->elems[k->child]));
+        snprintf(buf, sizeof buf, "%u 0 R", pdf_object_number(b->elems[k->child]));
     else if (c->mcid >= 0 && c->page == b->first_page[node])
         snprintf(buf, sizeof buf, "%d", c->mcid);
     else if (c->mcid >= 0)
-        snprintf(buf, sizeof buf, "<</Type/MCR/Pg %u 0 R/MCID %d>>", id_of(b->pages[c->page]),
-                 c->mcid);
+        snprintf(buf, sizeof buf, "<</Type/MCR/Pg %u 0 R/MCID %d>>",
+                 pdf_object_number(b->pages[c->page]), c->mcid);
     else
-        snprintf(buf, sizeof buf, "<</Type/OBJR/Pg %u 0 R/Obj %u 0 R>>", id_of(b->pages[c->page]),
-                 id_of(c->annot));
+        snprintf(buf, sizeof buf, "<</Type/OBJR/Pg %u 0 R/Obj %u 0 R>>",
+                 pdf_object_number(b->pages[c->page]), pdf_object_number(c->annot));
     HPDF_Stream_WriteStr(s, buf);
 }
 
@@ -270,10 +265,11 @@ static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream s)
     const layout_node *n = &b->t->doc->nodes[r->node];
     char buf[96];
     snprintf(buf, sizeof buf, "/S/%s/P %u 0 R", ROLE_NAMES[n->role],
-             id_of(r->node == 0 ? b->root : b->elems[n->parent]));
+             pdf_object_number(r->node == 0 ? b->root : b->elems[n->parent]));
     HPDF_Stream_WriteStr(s, buf);
     if (b->first_page[r->node] != SIZE_MAX) {
-        snprintf(buf, sizeof buf, "/Pg %u 0 R", id_of(b->pages[b->first_page[r->node]]));
+        snprintf(buf, sizeof buf, "/Pg %u 0 R",
+                 pdf_object_number(b->pages[b->first_page[r->node]]));
         HPDF_Stream_WriteStr(s, buf);
     }
     const kid_list *kids = &b->kids[r->node];
