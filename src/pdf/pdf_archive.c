@@ -104,10 +104,10 @@ void pdf_archive_trailer_id(HPDF_Doc pdf, const uint8_t document_id[16])
     HPDF_Dict_Add(pdf->trailer, "ID", id);
 }
 
-const char *pdf_archive_id_placeholder(void)
+void pdf_archive_id_placeholder(char hex[33])
 {
-    /* ID_PLACEHOLDER as libharu writes a binary string: hex in capitals */
-    return "B71EFC005AFE1D00B71EFC005AFE1D00";
+    base_hex(ID_PLACEHOLDER, 16, hex);
+    upper_hex(hex); /* as libharu writes a binary string */
 }
 
 void pdf_archive_seal_values(const uint8_t digest[32], char instance[37], char id_hex[33])

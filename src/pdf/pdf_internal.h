@@ -251,7 +251,7 @@ void pdf_archive_trailer_id(HPDF_Doc pdf, const uint8_t document_id[16]);
  * after the last "trailer"; both are filled in from the SHA-256 of the file
  * as saved: instance, a UUID, and id_hex, 32 hex digits. */
 #define PDF_ARCHIVE_PACKET_START "<?xpacket begin="
-const char *pdf_archive_id_placeholder(void);
+void pdf_archive_id_placeholder(char hex[33]); /* the /ID placeholder as the file holds it */
 void pdf_archive_seal_values(const uint8_t digest[32], char instance[37], char id_hex[33]);
 
 /* ---- pdf_attach.c ---- */

@@ -76,6 +76,7 @@ struct pdf_sink {
     uint64_t size;    /* bytes taken so far */
     int err;          /* the errno of a failed write, else 0 */
     base_sha256_ctx hash;
+    char id_placeholder[33]; /* the id matcher's needle */
     matcher packet, trailer, id;
 };
 
@@ -86,7 +87,8 @@ pdf_sink *pdf_sink_new(int fd)
     base_sha256_init(&s->hash);
     matcher_init(&s->packet, PDF_ARCHIVE_PACKET_START);
     matcher_init(&s->trailer, "trailer");
-    matcher_init(&s->id, pdf_archive_id_placeholder());
+    pdf_archive_id_placeholder(s->id_placeholder);
+    matcher_init(&s->id, s->id_placeholder);
     return s;
 }
 
