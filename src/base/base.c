@@ -123,16 +123,22 @@ char *arena_printf(arena *a, const char *fmt, ...)
     return p;
 }
 
-void arena_free(arena *a)
+void arena_reset(arena *a)
 {
-    if (!a)
-        return;
     arena_block *b = a->head;
     while (b) {
         arena_block *next = b->next;
         free(b);
         b = next;
     }
+    a->head = NULL;
+}
+
+void arena_free(arena *a)
+{
+    if (!a)
+        return;
+    arena_reset(a);
     free(a);
 }
 

@@ -23,6 +23,8 @@ char *arena_strndup(arena *a, const char *s, size_t len);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void arena_free(arena *a);
+/* Free everything a handed out; a stays usable. */
+void arena_reset(arena *a);
 
 /* ---- growable arrays on the heap: VEC(T) v = {0}; VEC_PUSH(&v, x); free(v.items) ---- */
 

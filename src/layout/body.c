@@ -8,14 +8,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Text the body flows, set across the type area: in the scratch arena
+ * while the body flows (its lines are placed, not kept; see layout_ctx). */
+static text_para *set_flowed(layout_ctx *c, style_text_id id, const char *text, size_t len,
+                             const text_span *spans, size_t nspans, const text_origin *o)
+{
+    return text_set_paragraph(c->te, c->scratch ? c->scratch : c->a, text, len, spans, nspans,
+                              &c->text[id], layout_type_width(c->s), o, c->diags);
+}
+
 static text_para *body_para(layout_ctx *c, style_text_id id, const report_para *para)
 {
     text_origin o = layout_origin_of(c, &para->text);
-    text_span *strong = arena_alloc(c->a, (para->nstrong + 1) * sizeof *strong);
+    text_span *strong =
+        arena_alloc(c->scratch ? c->scratch : c->a, (para->nstrong + 1) * sizeof *strong);
     for (size_t i = 0; i < para->nstrong; i++)
         strong[i] = (text_span){para->strong[i].start, para->strong[i].end, TEXT_SPAN_STRONG};
-    return layout_set_para(c, id, para->text.s, para->text.len, strong, para->nstrong,
-                           layout_type_width(c->s), &o);
+    return set_flowed(c, id, para->text.s, para->text.len, strong, para->nstrong, &o);
 }
 
 static void flow_paragraph(flow *f, style_text_id id, const report_para *para)
@@ -63,8 +72,7 @@ static void flow_heading(flow *f, const report_section *sec, int depth, int ordi
     /* Columns of the title's characters stay right: the number is not in the source. */
     text_origin o = layout_origin_of(c, &sec->title);
     o.col -= (int)utf8_length(number, nlen);
-    text_para *p =
-        layout_set_para(c, id, title, strlen(title), NULL, 0, layout_type_width(c->s), &o);
+    text_para *p = set_flowed(c, id, title, strlen(title), NULL, 0, &o);
     if (!p)
         return;
     /* a heading is never split; what follows is kept with it by flow_kept */
@@ -90,8 +98,7 @@ static void flow_editor(flow *f)
         return;
     const style_text *st = &c->s->text[STYLE_EDITOR];
     text_origin o = layout_origin_of(c, ed);
-    text_para *p =
-        layout_set_para(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, layout_type_width(c->s), &o);
+    text_para *p = set_flowed(c, STYLE_EDITOR, ed->s, ed->len, NULL, 0, &o);
     if (!p)
         return;
     if (layout_flow_room_for(f, STYLE_EDITOR) < st->space_before + (double)p->nlines * st->leading)
@@ -226,14 +233,19 @@ static size_t flow_kept(flow *f, const step *steps, size_t n, size_t i)
 
 void layout_body_flow(flow *f)
 {
+    layout_ctx *c = f->c;
     step_list steps = {0};
-    list_body(&steps, f->c->r);
+    list_body(&steps, c->r);
+    c->scratch = arena_new();
     for (size_t i = 0; i < steps.count;) {
         if (is_head(&steps.items[i]))
             i = flow_kept(f, steps.items, steps.count, i);
         else
             flow_step(f, &steps.items[i++]);
+        arena_reset(c->scratch); /* what the steps set is placed: nothing points into it */
     }
+    arena_free(c->scratch);
+    c->scratch = NULL;
     free(steps.items);
 }
 

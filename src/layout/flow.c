@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static size_t flow_physical(const flow *f)
 {
@@ -74,7 +75,17 @@ static void flow_place_line(flow *f, const text_line *line, const char *text, do
                             double size, double indent_x, style_color color)
 {
     double baseline = layout_line_baseline(f->y, leading, size);
+    size_t before = f->page->items.count;
     layout_page_add_line(f->page, line, text, layout_flow_left(f) + indent_x, baseline, color);
+    if (f->c->scratch) /* the line may be set in the scratch arena: its glyphs stay */
+        for (size_t i = before; i < f->page->items.count; i++) {
+            layout_glyphs *g = &f->page->items.items[i].u.glyphs;
+            if (f->page->items.items[i].kind != LAYOUT_ITEM_GLYPHS)
+                continue;
+            text_glyph *kept = arena_alloc(f->c->a, g->nglyphs * sizeof *kept);
+            memcpy(kept, g->glyphs, g->nglyphs * sizeof *kept);
+            g->glyphs = kept;
+        }
     f->y += leading;
     f->at_top = false;
 }

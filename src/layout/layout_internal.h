@@ -65,6 +65,10 @@ typedef struct layout_ctx {
     text_engine *te;
     diag_list *diags;
     arena *a;
+    /* While the body flows: the text set for one step of it (its lines and
+     * runs), reset after each step; the glyphs placed are copied into a. A
+     * long report's scaffolding of lines thus never piles up. NULL else. */
+    arena *scratch;
     text_style text[STYLE_COUNT]; /* fonts resolved per style */
     VEC(heading_mark) headings;
     text_style number;      /* figures in tables: the style's table size, the number font */

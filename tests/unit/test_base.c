@@ -96,6 +96,25 @@ static void test_is_control(void **state)
 
 /* Everything reaches a pipe, in however many pieces the kernel takes; a
  * full device is an error with its errno. */
+/* A reset arena hands out fresh, zeroed memory again, small and large
+ * (a freed block reused would show here, and to the sanitizers). */
+static void test_arena_reset(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    for (int round = 0; round < 3; round++) {
+        char *small = arena_strdup(a, "罗湖");
+        uint8_t *large = arena_alloc(a, 100000);
+        for (size_t i = 0; i < 100000; i++)
+            assert_int_equal(large[i], 0);
+        memset(large, 0xAB, 100000);
+        assert_string_equal(small, "罗湖");
+        arena_reset(a);
+    }
+    assert_string_equal(arena_printf(a, "%d", 17), "17");
+    arena_free(a);
+}
+
 static void test_write_all(void **state)
 {
     (void)state;
@@ -134,10 +153,9 @@ static void test_write_all(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format),
-        cmocka_unit_test(test_controls_are_escaped),
-        cmocka_unit_test(test_is_control),
-        cmocka_unit_test(test_write_all),
+        cmocka_unit_test(test_format),      cmocka_unit_test(test_controls_are_escaped),
+        cmocka_unit_test(test_is_control),  cmocka_unit_test(test_write_all),
+        cmocka_unit_test(test_arena_reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
