@@ -42,18 +42,19 @@ static const char *const ROLE_NAMES[LAYOUT_ROLE_COUNT] = {
 };
 
 /* One piece of an element's content: a marked-content sequence, or an
- * annotation (a link's). */
+ * annotation (a link's). A long report has a hundred thousand of them: 16
+ * bytes each, the annotations apart. */
 typedef struct content {
     uint32_t node;
-    size_t page;
-    int mcid;          /* -1 for an annotation */
-    HPDF_Dict annot;   /* an annotation's */
-    int struct_parent; /* an annotation's key in the parent tree */
+    uint32_t page;
+    int32_t mcid;          /* -1 for an annotation */
+    int32_t struct_parent; /* an annotation's: its index in annots, its key in the parent tree */
 } content;
 
 struct pdf_tags {
     const layout_document *doc;
     VEC(content) contents; /* in drawing order */
+    VEC(HPDF_Dict) annots; /* the link annotations, by struct_parent */
     /* the sequence open on the page being drawn */
     bool open;
     uint32_t open_node;
@@ -83,6 +84,7 @@ void pdf_tags_free(pdf_tags *t)
         return;
     free_builder(t->built);
     free(t->contents.items);
+    free(t->annots.items);
     free(t->shared_as.items);
     free(t);
 }
@@ -125,7 +127,7 @@ void pdf_tags_item(pdf_tags *t, HPDF_Stream s, size_t page, const layout_item *i
     snprintf(head, sizeof head, "/%s <</MCID %d>> BDC\n", ROLE_NAMES[t->doc->nodes[node].role],
              t->next_mcid);
     HPDF_Stream_WriteStr(s, head);
-    content c = {node, page, t->next_mcid++, NULL, -1};
+    content c = {node, (uint32_t)page, t->next_mcid++, -1};
     VEC_PUSH(&t->contents, c);
 }
 
@@ -163,7 +165,7 @@ void pdf_tags_begin_span(pdf_tags *t, HPDF_Stream s, size_t page, uint32_t node,
      * (and others) lose an MCID sequence's text after a span nested in it. */
     close_sequence(t, s);
     write_span(s, text, len, t->next_mcid);
-    content c = {node, page, t->next_mcid++, NULL, -1};
+    content c = {node, (uint32_t)page, t->next_mcid++, -1};
     VEC_PUSH(&t->contents, c);
 }
 
@@ -198,8 +200,9 @@ int pdf_tags_link(pdf_tags *t, size_t page, HPDF_Dict annot, uint32_t node)
 {
     if (!t || node == 0 || node >= t->doc->nnodes)
         return -1;
-    content c = {node, page, -1, annot, t->nannots++}; /* its key is numbered at the end */
+    content c = {node, (uint32_t)page, -1, t->nannots++}; /* its key is numbered at the end */
     VEC_PUSH(&t->contents, c);
+    VEC_PUSH(&t->annots, annot);
     return c.struct_parent;
 }
 
@@ -207,8 +210,8 @@ int pdf_tags_link(pdf_tags *t, size_t page, HPDF_Dict annot, uint32_t node)
 
 /* One kid of an element, before it is written: content, or a child. */
 typedef struct kid {
-    const content *c; /* NULL: the child element `child` */
-    uint32_t child;
+    uint32_t index; /* into the contents, or the child's node */
+    bool child;
 } kid;
 
 typedef VEC(kid) kid_list;
@@ -244,9 +247,9 @@ struct builder {
 static void write_kid(const builder *b, uint32_t node, const kid *k, HPDF_Stream s)
 {
     char buf[96];
-    const content *c = k->c;
+    const content *c = k->child ? NULL : &b->t->contents.items[k->index];
     if (!c)
-        snprintf(buf, sizeof buf, "%u 0 R", pdf_object_number(b->elems[k->child]));
+        snprintf(buf, sizeof buf, "%u 0 R", pdf_object_number(b->elems[k->index]));
     else if (c->mcid >= 0 && c->page == b->first_page[node])
         snprintf(buf, sizeof buf, "%d", c->mcid);
     else if (c->mcid >= 0)
@@ -254,7 +257,8 @@ static void write_kid(const builder *b, uint32_t node, const kid *k, HPDF_Stream
                  pdf_object_number(b->pages[c->page]), c->mcid);
     else
         snprintf(buf, sizeof buf, "<</Type/OBJR/Pg %u 0 R/Obj %u 0 R>>",
-                 pdf_object_number(b->pages[c->page]), pdf_object_number(c->annot));
+                 pdf_object_number(b->pages[c->page]),
+                 pdf_object_number(b->t->annots.items[c->struct_parent]));
     HPDF_Stream_WriteStr(s, buf);
 }
 
@@ -307,16 +311,18 @@ static HPDF_Dict element(builder *b, uint32_t node)
 
 /* Content of an element: its first page becomes the element's /Pg; the
  * parent tree learns the element of each MCID (a page's count up from 0). */
-static void add_content(builder *b, const content *c)
+static void add_content(builder *b, uint32_t index)
 {
+    const content *c = &b->t->contents.items[index];
     if (b->first_page[c->node] == SIZE_MAX)
         b->first_page[c->node] = c->page;
-    kid k = {c, 0};
+    kid k = {index, false};
     VEC_PUSH(&b->kids[c->node], k);
     if (c->mcid >= 0)
         HPDF_Array_Add(b->by_page[c->page], b->elems[c->node]);
     else
-        HPDF_Dict_AddNumber(c->annot, "StructParent", b->annot_base + c->struct_parent);
+        HPDF_Dict_AddNumber(b->t->annots.items[c->struct_parent], "StructParent",
+                            b->annot_base + c->struct_parent);
 }
 
 static HPDF_Dict parent_tree(builder *b)
@@ -410,9 +416,9 @@ int pdf_tags_finish(pdf_tags *t, HPDF_Doc pdf, HPDF_Dict *pages, size_t npages, 
     } else {
         /* own content first, in drawing order; then the children, in order */
         for (size_t i = 0; i < t->contents.count; i++)
-            add_content(b, &t->contents.items[i]);
+            add_content(b, (uint32_t)i);
         for (size_t i = 1; i < n; i++) {
-            kid k = {NULL, (uint32_t)i};
+            kid k = {(uint32_t)i, true};
             VEC_PUSH(&b->kids[doc->nodes[i].parent], k);
         }
         add_root(b);
