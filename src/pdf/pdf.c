@@ -155,13 +155,6 @@ static HPDF_Dict new_stream(writer *w)
     return d;
 }
 
-static const layout_item *items_of(const writer *w, const impose_placement *pl, size_t *n)
-{
-    const layout_page *lp = &w->doc->pages[pl->page];
-    *n = pl->items ? pl->nitems : lp->nitems;
-    return pl->items ? pl->items : lp->items;
-}
-
 /* A placed page's own space: its corner at (x, y) on the sheet, y up. */
 static void enter_placement(pdf_canvas *c, const impose_sheet *s, const impose_placement *pl,
                             double page_h)
@@ -244,7 +237,7 @@ static void draw_placement(writer *w, pdf_canvas *c, size_t sheet, const impose_
     if (!plain)
         enter_placement(c, s, pl, lp->height);
     size_t n;
-    const layout_item *items = items_of(w, pl, &n);
+    const layout_item *items = pdf_placement_items(w->doc, pl, &n);
     for (size_t i = 0; i < n && !failed(w); i++) {
         if (items[i].kind == LAYOUT_ITEM_LINK)
             link_annotation(w, sheet, pl, &items[i]);
@@ -347,7 +340,7 @@ static bool sheet_has_slots(const writer *w, const impose_sheet *s)
         if (s->place[k].page == IMPOSE_BLANK)
             continue;
         size_t n;
-        const layout_item *items = items_of(w, &s->place[k], &n);
+        const layout_item *items = pdf_placement_items(w->doc, &s->place[k], &n);
         for (size_t i = 0; i < n; i++)
             if (items[i].kind == LAYOUT_ITEM_SLOT)
                 return true;
@@ -373,7 +366,7 @@ static HPDF_Dict slot_stream(writer *w, size_t sheet, int copy)
         if (!plain)
             enter_placement(&c, s, pl, lp->height);
         size_t n;
-        const layout_item *items = items_of(w, pl, &n);
+        const layout_item *items = pdf_placement_items(w->doc, pl, &n);
         for (size_t i = 0; i < n; i++)
             if (items[i].kind == LAYOUT_ITEM_SLOT)
                 pdf_draw_slot(&c, &items[i].u.slot, copy);
@@ -441,61 +434,6 @@ static bool add_copies(writer *w, const bool *slots)
 }
 
 /* ---- the document ---- */
-
-static void use_glyphs(writer *w, const layout_glyphs *g)
-{
-    pdf_font *pf = pdf_fonts_get(&w->fonts, g->font);
-    for (size_t k = 0; k < g->nglyphs; k++) {
-        const text_glyph *gl = &g->glyphs[k];
-        const char *text = g->text ? g->text + gl->text_start : "";
-        pdf_font_use_glyph(pf, gl->gid, text, g->text ? gl->text_len : 0);
-    }
-}
-
-static bool collect_items(writer *w, const layout_item *items, size_t n, size_t page)
-{
-    for (size_t i = 0; i < n; i++) {
-        const layout_item *it = &items[i];
-        if (it->kind == LAYOUT_ITEM_SLOT) { /* every digit: any copy's number */
-            pdf_font *pf = pdf_fonts_get(&w->fonts, it->u.slot.font);
-            for (int d = 0; d < 10; d++)
-                pdf_font_use_glyph(pf, it->u.slot.digit_gid[d], pdf_digits + d, 1);
-            continue;
-        }
-        const layout_glyphs *g = &it->u.glyphs;
-        if (it->kind != LAYOUT_ITEM_GLYPHS || g->nglyphs == 0)
-            continue;
-        if (!g->font || g->size <= 0) {
-            diag_add(&w->errors, DIAG_ERROR, NULL, 0, 0, "a run of glyphs on page %zu has no font",
-                     page + 1);
-            return false;
-        }
-        use_glyphs(w, g);
-    }
-    return true;
-}
-
-/* Every glyph of every run (and every digit a slot may show), with the
- * text it stands for, so that each font can be subset once before any page
- * is drawn. */
-static bool collect_glyphs(writer *w)
-{
-    for (size_t s = 0; s < w->plan->nsheets; s++) {
-        const impose_sheet *sh = &w->plan->sheets[s];
-        for (size_t k = 0; k < sh->nplace; k++) {
-            const impose_placement *pl = &sh->place[k];
-            if (pl->page == IMPOSE_BLANK)
-                continue;
-            size_t n;
-            const layout_item *items = items_of(w, pl, &n);
-            if (!collect_items(w, items, n, pl->page))
-                return false;
-        }
-        if (!collect_items(w, sh->marks, sh->nmarks, s))
-            return false;
-    }
-    return true;
-}
 
 /* Where each layout page is in the output (its first copy). */
 static void locate_pages(writer *w)
@@ -576,7 +514,7 @@ static bool build(writer *w)
     }
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
     w->pdf->pdf_version = HPDF_VER_15; /* /ActualText; libharu has no setter */
-    if (!collect_glyphs(w))
+    if (!pdf_fonts_collect(&w->fonts, w->doc, w->plan, &w->errors))
         return false;
     /* the sheets are drawn while the fonts are subset */
     w->tags = pdf_tags_new(w->doc);

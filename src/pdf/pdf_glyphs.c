@@ -1,7 +1,7 @@
 /* pdf_glyphs.c — the glyph registry: which glyphs of which font the
- * document draws, in order of first use, and the text each stands for (what
- * the ToUnicode map says). Codes and widths are given when the fonts are
- * embedded. */
+ * document draws (collected from the sheets before any is drawn), in order
+ * of first use, and the text each stands for (what the ToUnicode map says). Codes and widths are
+ * given when the fonts are embedded. */
 #include "pdf_internal.h"
 
 #include <stdlib.h>
@@ -37,6 +37,60 @@ void pdf_font_use_glyph(pdf_font *pf, uint32_t gid, const char *text, size_t len
 const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid)
 {
     return &pf->glyphs.items[hb_map_get(pf->index, gid)];
+}
+
+static void use_glyphs(pdf_fonts *fonts, const layout_glyphs *g)
+{
+    pdf_font *pf = pdf_fonts_get(fonts, g->font);
+    for (size_t k = 0; k < g->nglyphs; k++) {
+        const text_glyph *gl = &g->glyphs[k];
+        const char *text = g->text ? g->text + gl->text_start : "";
+        pdf_font_use_glyph(pf, gl->gid, text, g->text ? gl->text_len : 0);
+    }
+}
+
+static bool collect_items(pdf_fonts *fonts, const layout_item *items, size_t n, size_t page,
+                          diag_list *errors)
+{
+    for (size_t i = 0; i < n; i++) {
+        const layout_item *it = &items[i];
+        if (it->kind == LAYOUT_ITEM_SLOT) { /* every digit: any copy's number */
+            pdf_font *pf = pdf_fonts_get(fonts, it->u.slot.font);
+            for (int d = 0; d < 10; d++)
+                pdf_font_use_glyph(pf, it->u.slot.digit_gid[d], pdf_digits + d, 1);
+            continue;
+        }
+        const layout_glyphs *g = &it->u.glyphs;
+        if (it->kind != LAYOUT_ITEM_GLYPHS || g->nglyphs == 0)
+            continue;
+        if (!g->font || g->size <= 0) {
+            diag_add(errors, DIAG_ERROR, NULL, 0, 0, "a run of glyphs on page %zu has no font",
+                     page + 1);
+            return false;
+        }
+        use_glyphs(fonts, g);
+    }
+    return true;
+}
+
+bool pdf_fonts_collect(pdf_fonts *fonts, const layout_document *doc, const impose_plan *plan,
+                       diag_list *errors)
+{
+    for (size_t s = 0; s < plan->nsheets; s++) {
+        const impose_sheet *sh = &plan->sheets[s];
+        for (size_t k = 0; k < sh->nplace; k++) {
+            const impose_placement *pl = &sh->place[k];
+            if (pl->page == IMPOSE_BLANK)
+                continue;
+            size_t n;
+            const layout_item *items = pdf_placement_items(doc, pl, &n);
+            if (!collect_items(fonts, items, n, pl->page, errors))
+                return false;
+        }
+        if (!collect_items(fonts, sh->marks, sh->nmarks, s, errors))
+            return false;
+    }
+    return true;
 }
 
 void pdf_fonts_free(pdf_fonts *fonts)

@@ -69,7 +69,22 @@ pdf_font *pdf_fonts_get(pdf_fonts *fonts, const text_font *f);
 void pdf_font_use_glyph(pdf_font *pf, uint32_t gid, const char *text, size_t len);
 /* The use record of gid (which must have been recorded). */
 const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
+/* Every glyph of every run the plan's sheets show (and every digit a slot
+ * may show), with the text it stands for, so that each font can be subset
+ * once before any page is drawn. false, with the error, for a run without
+ * a font. */
+bool pdf_fonts_collect(pdf_fonts *fonts, const layout_document *doc, const impose_plan *plan,
+                       diag_list *errors);
 void pdf_fonts_free(pdf_fonts *fonts);
+
+/* What a placement draws: its own items (an imposed page's) or its page's. */
+static inline const layout_item *pdf_placement_items(const layout_document *doc,
+                                                     const impose_placement *pl, size_t *n)
+{
+    const layout_page *lp = &doc->pages[pl->page];
+    *n = pl->items ? pl->nitems : lp->nitems;
+    return pl->items ? pl->items : lp->items;
+}
 
 /* ---- pdf_subset.c: the subset worker ---- */
 
