@@ -291,8 +291,6 @@ void pdf_draw_item(pdf_canvas *c, const layout_item *it)
 
 /* ---- slots ---- */
 
-const char pdf_digits[] = "0123456789";
-
 void pdf_draw_slot(pdf_canvas *c, const layout_slot *slot, int copy)
 {
     char number[16];

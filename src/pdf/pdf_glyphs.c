@@ -39,6 +39,8 @@ const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid)
     return &pf->glyphs.items[hb_map_get(pf->index, gid)];
 }
 
+const char pdf_digits[] = "0123456789";
+
 static void use_glyphs(pdf_fonts *fonts, const layout_glyphs *g)
 {
     pdf_font *pf = pdf_fonts_get(fonts, g->font);

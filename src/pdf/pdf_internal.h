@@ -69,6 +69,9 @@ pdf_font *pdf_fonts_get(pdf_fonts *fonts, const text_font *f);
 void pdf_font_use_glyph(pdf_font *pf, uint32_t gid, const char *text, size_t len);
 /* The use record of gid (which must have been recorded). */
 const pdf_glyph_use *pdf_font_glyph(const pdf_font *pf, uint32_t gid);
+/* "0123456789": the text the digits of a slot stand for (ToUnicode). */
+extern const char pdf_digits[];
+
 /* Every glyph of every run the plan's sheets show (and every digit a slot
  * may show), with the text it stands for, so that each font can be subset
  * once before any page is drawn. false, with the error, for a run without
@@ -326,9 +329,6 @@ typedef struct pdf_canvas {
     style_color fill, stroke;
     double width;
 } pdf_canvas;
-
-/* "0123456789": the text the digits of a slot stand for (ToUnicode). */
-extern const char pdf_digits[];
 
 void pdf_write_number(HPDF_Stream s, double v);
 /* Draw one item (links and slots excepted) with its marked content. */
