@@ -59,13 +59,21 @@ typedef struct arena_block {
 
 struct arena {
     arena_block *head;
+    size_t block; /* the size of a shared block */
 };
 
 enum { ARENA_BLOCK = 64 * 1024 };
 
 arena *arena_new(void)
 {
-    return xcalloc(1, sizeof(arena));
+    return arena_new_small(ARENA_BLOCK);
+}
+
+arena *arena_new_small(size_t block)
+{
+    arena *a = xcalloc(1, sizeof(arena));
+    a->block = block;
+    return a;
 }
 
 void *arena_alloc(arena *a, size_t size)
@@ -76,11 +84,11 @@ void *arena_alloc(arena *a, size_t size)
         size = align;
     arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
-        size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+        size_t bsize = size > a->block / 4 ? size : a->block;
         b = xmalloc(sizeof(arena_block) + bsize);
         b->used = 0;
         b->size = bsize;
-        if (size > ARENA_BLOCK / 4 && a->head) {
+        if (size > a->block / 4 && a->head) {
             /* keep the current block for small allocations */
             b->next = a->head->next;
             a->head->next = b;

@@ -17,6 +17,9 @@
 typedef struct arena arena;
 
 arena *arena_new(void);
+/* An arena of blocks of `block` bytes (arena_new's are 64 KiB): for many
+ * small arenas, each holding a few kilobytes (a page's glyphs). */
+arena *arena_new_small(size_t block);
 /* Zeroed memory, aligned for any type. Aborts on out-of-memory. */
 void *arena_alloc(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t len);

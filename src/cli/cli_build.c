@@ -51,13 +51,17 @@ void cli_print_written(const char *what, size_t pages, size_t bytes)
 }
 
 /* The PDF writer told what it needs of the inputs, then the booklet
- * written as the print options say. */
-static int write_output(const cli_options *o, const cli_print_input *in, char **what, size_t *pages,
-                        size_t *bytes, diag_list *diags)
+ * written as the print options say. The document is written once: the
+ * writer may free each page's frames as it draws it. */
+static int write_output(const cli_options *o, const cli_print_input *in, layout_document *doc,
+                        char **what, size_t *pages, size_t *bytes, diag_list *diags)
 {
     char *layout = cli_layout_name(in->style->name);
     cli_sources sources = {0};
-    pdf_options po = {.layout = layout, .cmyk = in->style->print.cmyk, .one_thread = o->one_thread};
+    pdf_options po = {.layout = layout,
+                      .cmyk = in->style->print.cmyk,
+                      .one_thread = o->one_thread,
+                      .release = doc};
     int status = CLI_EXIT_OK;
     if (o->embed_source && !cli_sources_read(o->report_path, in->style, &sources, diags))
         status = CLI_EXIT_INPUT;
@@ -118,7 +122,7 @@ int cli_build(const cli_options *o, const cli_paths *paths, cli_record *rec)
     if (doc && o->command == CLI_CHECK)
         status = CLI_EXIT_OK;
     else if (doc)
-        status = write_output(o, &in, &written, &pages, &bytes, &diags);
+        status = write_output(o, &in, doc, &written, &pages, &bytes, &diags);
     print_diagnostics(&diags, rec);
     if (written && !o->quiet)
         cli_print_written(written, pages, bytes);

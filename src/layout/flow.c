@@ -77,12 +77,14 @@ static void flow_place_line(flow *f, const text_line *line, const char *text, do
     double baseline = layout_line_baseline(f->y, leading, size);
     size_t before = f->page->items.count;
     layout_page_add_line(f->page, line, text, layout_flow_left(f) + indent_x, baseline, color);
-    if (f->c->scratch) /* the line may be set in the scratch arena: its glyphs stay */
+    if (f->c->scratch) /* the line may be set in the scratch arena: its glyphs go with the page */
         for (size_t i = before; i < f->page->items.count; i++) {
             layout_glyphs *g = &f->page->items.items[i].u.glyphs;
             if (f->page->items.items[i].kind != LAYOUT_ITEM_GLYPHS)
                 continue;
-            text_glyph *kept = arena_alloc(f->c->a, g->nglyphs * sizeof *kept);
+            if (!f->page->own) /* a page's text is some 25 KB: small blocks waste little */
+                f->page->own = arena_new_small(4096);
+            text_glyph *kept = arena_alloc(f->page->own, g->nglyphs * sizeof *kept);
             memcpy(kept, g->glyphs, g->nglyphs * sizeof *kept);
             g->glyphs = kept;
         }
@@ -146,7 +148,7 @@ void layout_flow_rewind(flow *f, const flow_mark *m)
 {
     page_list *pages = f->pages;
     for (size_t i = m->npages; i < pages->count; i++)
-        free(pages->items[i].items.items);
+        layout_page_build_free(&pages->items[i]);
     pages->count = m->npages;
     f->page = &pages->items[m->npages - 1];
     f->page->items.count = m->nitems;

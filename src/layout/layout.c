@@ -100,6 +100,7 @@ void layout_adopt_pages(layout_document *doc, page_list *pages)
         out->items = p->items.count ? xrealloc(p->items.items, p->items.count * sizeof *out->items)
                                     : p->items.items;
         out->nitems = p->items.count;
+        out->own = p->own;
     }
     free(pages->items);
     memset(pages, 0, sizeof *pages);
@@ -303,12 +304,21 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     return doc;
 }
 
+void layout_page_release(layout_page *page)
+{
+    free(page->items);
+    arena_free(page->own);
+    page->items = NULL;
+    page->own = NULL;
+    page->nitems = 0;
+}
+
 void layout_document_free(layout_document *doc)
 {
     if (!doc)
         return;
     for (size_t i = 0; i < doc->npages; i++)
-        free(doc->pages[i].items);
+        layout_page_release(&doc->pages[i]);
     free(doc->pages);
     arena_free(doc->arena);
     free(doc);

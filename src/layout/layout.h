@@ -4,8 +4,9 @@
  *
  * Coordinates: points, origin at the top-left corner of the page, y down.
  *
- * Ownership. A document owns its page array and each page's item array
- * (heap), and its arena, which holds the glyph arrays, the outline, the
+ * Ownership. A document owns its page array, each page's item array
+ * (heap) and own arena (the glyphs of the body's text on it), and its
+ * arena, which holds the other glyph arrays, the outline, the
  * page labels, the structure nodes and every string layout made (numbered
  * headings, captions, page numbers, bar labels, figures' alternative
  * texts, the keywords line). It borrows the rest:
@@ -124,6 +125,10 @@ typedef struct layout_page {
     double width, height;
     layout_item *items; /* heap, owned by the document */
     size_t nitems;
+    /* The glyph arrays of the body's text on this page (most of a long
+     * report's frames), which no other page's items use: released with the
+     * page. NULL when it has none. */
+    arena *own;
 } layout_page;
 
 /* ============================== structure ============================== */
@@ -244,6 +249,9 @@ layout_document *layout_changes(const diff_model *m, const style *s, text_engine
                                 int64_t source_date_epoch, diag_list *diags);
 /* Frees the pages, their items and the arena; nothing borrowed. */
 void layout_document_free(layout_document *doc);
+/* Free what page draws (its items and its own glyphs) once it is drawn and
+ * will not be again; its size stays. layout_document_free still follows. */
+void layout_page_release(layout_page *page);
 
 /* Chinese section number for depth (1-based) and ordinal (1-based):
  * 一、 （一） 1. （1）. Writes into buf (at least 32 bytes). */

@@ -31,6 +31,7 @@
 typedef struct page_build {
     double width, height;
     VEC(layout_item) items;
+    arena *own;      /* the glyphs the body flowed onto it (layout_page.own), or NULL */
     bool unnumbered; /* no page number (the blank page before a 版记 page, and that page) */
 } page_build;
 
@@ -66,8 +67,9 @@ typedef struct layout_ctx {
     diag_list *diags;
     arena *a;
     /* While the body flows: the text set for one step of it (its lines and
-     * runs), reset after each step; the glyphs placed are copied into a. A
-     * long report's scaffolding of lines thus never piles up. NULL else. */
+     * runs), reset after each step; the glyphs placed are copied into the
+     * page's own arena. A long report's scaffolding of lines thus never
+     * piles up, and a page's text goes with the page. NULL else. */
     arena *scratch;
     text_style text[STYLE_COUNT]; /* fonts resolved per style */
     VEC(heading_mark) headings;
@@ -122,6 +124,8 @@ void layout_diags_unique(diag_list *d, size_t from);
 /* ---- pages and items (page.c) ---- */
 
 page_build *layout_page_list_add(page_list *pages, const style *s);
+/* Free a page's items and its own arena (a page taken back). */
+void layout_page_build_free(page_build *p);
 void layout_page_add_item(page_build *p, layout_item item);
 /* Left edge of the type area on physical page `physical` (mirrored margins). */
 double layout_type_left(const style *s, size_t physical);

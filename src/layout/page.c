@@ -14,6 +14,15 @@ page_build *layout_page_list_add(page_list *pages, const style *s)
     return &pages->items[pages->count - 1];
 }
 
+void layout_page_build_free(page_build *p)
+{
+    free(p->items.items);
+    arena_free(p->own);
+    p->items.items = NULL;
+    p->own = NULL;
+    p->items.count = p->items.cap = 0;
+}
+
 void layout_page_add_item(page_build *p, layout_item item)
 {
     VEC_PUSH(&p->items, item);
@@ -116,7 +125,7 @@ void layout_page_add_link(page_build *p, double x, double y, double w, double h,
 void layout_page_list_free(page_list *pages)
 {
     for (size_t i = 0; i < pages->count; i++)
-        free(pages->items[i].items.items);
+        layout_page_build_free(&pages->items[i]);
     free(pages->items);
     memset(pages, 0, sizeof(*pages));
 }

@@ -41,6 +41,12 @@ typedef struct pdf_options {
      * that to pay (a few dozen; below, starting the workers costs more
      * than they save). The bytes are the same either way. */
     bool one_thread;
+    /* The document written, given again (not const) to let the writer free
+     * each page's frames once the page is drawn (layout_page_release), so
+     * that a long report's frames never stand beside all its PDF objects.
+     * Taken only for a page a sheet and no numbered copies (else the pages
+     * are read again); NULL: the document is left as it is. */
+    layout_document *release;
 } pdf_options;
 
 /* Write doc to path as options say. Same document and options → same bytes. What is at path decides

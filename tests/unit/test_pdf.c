@@ -104,7 +104,7 @@ static void build_document(fixture *fx)
     d->npages = 3;
     d->pages = arena_alloc(a, 3 * sizeof *d->pages);
     for (size_t p = 0; p < 3; p++)
-        d->pages[p] = (layout_page){420, 595, arena_alloc(a, 8 * sizeof(layout_item)), 0};
+        d->pages[p] = (layout_page){420, 595, arena_alloc(a, 8 * sizeof(layout_item)), 0, NULL};
 
     layout_page *p1 = &d->pages[0];
     p1->items[p1->nitems++] = glyph_run(fx, fx->serif, 14, "中文12345𠮷", 60, 100, 0);
@@ -389,6 +389,69 @@ static void test_same_document_same_bytes(void **state)
     assert_int_equal(bytes, (size_t)st.st_size);
 }
 
+/* A document as layout makes it: pages of heap items, their glyphs in an
+ * arena of their own (layout_page.own). */
+static void heap_pages(fixture *fx, layout_document *d, size_t n)
+{
+    *d = (layout_document){.npages = n, .pages = xcalloc(n, sizeof *d->pages), .arena = fx->arena};
+    for (size_t p = 0; p < n; p++) {
+        layout_item *items = xmalloc(2 * sizeof *items);
+        items[0] = glyph_run(fx, fx->serif, 12, "中文", 60, 100, 0);
+        items[1] = glyph_run(fx, fx->kai, 12, "楷", 60, 130 + 10 * (double)p, 0);
+        arena *own = arena_new_small(4096);
+        for (int i = 0; i < 2; i++) {
+            layout_glyphs *g = &items[i].u.glyphs;
+            text_glyph *copy = arena_alloc(own, g->nglyphs * sizeof *copy);
+            memcpy(copy, g->glyphs, g->nglyphs * sizeof *copy);
+            g->glyphs = copy;
+        }
+        d->pages[p] = (layout_page){420, 595, items, 2, own};
+    }
+}
+
+static void free_heap_pages(layout_document *d)
+{
+    for (size_t p = 0; p < d->npages; p++)
+        layout_page_release(&d->pages[p]);
+    free(d->pages);
+}
+
+/* Given the document to release, the writer frees each page's frames once
+ * drawn, and writes the same bytes as when it keeps them; with numbered
+ * copies (their slots are filled after the drawing) it keeps them. */
+static void test_release_frees_drawn_pages(void **state)
+{
+    fixture *fx = *state;
+    char kept[160], released[160], cmd[400];
+    snprintf(kept, sizeof kept, "%s/kept.pdf", fx->dir);
+    snprintf(released, sizeof released, "%s/released.pdf", fx->dir);
+    layout_document d;
+    heap_pages(fx, &d, 3);
+    assert_int_equal(pdf_write(&d, NULL, kept, NULL, &fx->diags), 0);
+    for (size_t p = 0; p < d.npages; p++)
+        assert_non_null(d.pages[p].items);
+    pdf_options release = {.release = &d};
+    assert_int_equal(pdf_write(&d, &release, released, NULL, &fx->diags), 0);
+    for (size_t p = 0; p < d.npages; p++) {
+        assert_null(d.pages[p].items);
+        assert_null(d.pages[p].own);
+        assert_int_equal(d.pages[p].nitems, 0);
+        assert_true(d.pages[p].width == 420 && d.pages[p].height == 595);
+    }
+    snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", kept, released);
+    assert_int_equal(system(cmd), 0);
+    free_heap_pages(&d);
+
+    heap_pages(fx, &d, 2);
+    static const int copies[] = {1, 2};
+    pdf_options numbered = {.release = &d, .copies = copies, .ncopies = 2};
+    assert_int_equal(pdf_write(&d, &numbered, released, NULL, &fx->diags), 0);
+    for (size_t p = 0; p < d.npages; p++)
+        assert_non_null(d.pages[p].items);
+    free_heap_pages(&d);
+    assert_int_equal(fx->diags.errors, 0);
+}
+
 static size_t leftover_temp_files(fixture *fx)
 {
     char cmd[200];
@@ -466,7 +529,7 @@ static int write_two_runs(fixture *fx, const char *name, bool bad_kai, bool bad_
     if (bad_serif)
         ((text_glyph *)items[1].u.glyphs.glyphs)[0].gid = 70000;
     layout_page *page = arena_alloc(fx->arena, sizeof *page);
-    *page = (layout_page){420, 595, items, 2};
+    *page = (layout_page){420, 595, items, 2, NULL};
     layout_document d = {.npages = 1, .pages = page, .arena = fx->arena};
     snprintf(path, size, "%s/%s.pdf", fx->dir, name);
     return pdf_write(&d, NULL, path, NULL, diags);
@@ -520,7 +583,7 @@ static void test_documents_it_cannot_write(void **state)
 
     layout_item run = glyph_run(fx, fx->serif, 12, "中", 60, 100, 0);
     run.u.glyphs.font = NULL;
-    layout_page page = {420, 595, &run, 1};
+    layout_page page = {420, 595, &run, 1, NULL};
     layout_document d = {.npages = 1, .pages = &page, .arena = fx->arena};
     assert_int_equal(pdf_write(&d, NULL, path, NULL, &diags), -1);
     snprintf(expect, sizeof expect, "cannot write '%s': a run of glyphs on page 1 has no font",
@@ -551,7 +614,8 @@ static void test_line_set_by_text_engine(void **state)
     assert_non_null(line);
     assert_true(line->nruns > 0);
     layout_document d = {.npages = 1, .arena = fx->arena};
-    layout_page page = {420, 595, arena_alloc(fx->arena, line->nruns * sizeof(layout_item)), 0};
+    layout_page page = {420, 595, arena_alloc(fx->arena, line->nruns * sizeof(layout_item)), 0,
+                        NULL};
     d.pages = &page;
     for (size_t i = 0; i < line->nruns; i++) {
         const text_run *r = &line->runs[i];
@@ -597,6 +661,7 @@ int main(void)
         cmocka_unit_test(test_mutool_draws_without_warnings),
         cmocka_unit_test(test_glyphs_are_visible),
         cmocka_unit_test(test_same_document_same_bytes),
+        cmocka_unit_test(test_release_frees_drawn_pages),
         cmocka_unit_test(test_failed_writes_leave_old_file),
         cmocka_unit_test(test_font_error_names_the_font),
         cmocka_unit_test(test_documents_it_cannot_write),
