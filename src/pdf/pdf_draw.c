@@ -74,8 +74,8 @@ static void set_color(pdf_canvas *c, style_color col, bool stroke)
         return;
     *known = true;
     *now = col;
-    numbers(c->s, col.v, col.cmyk ? 4 : 3,
-            col.cmyk ? (stroke ? "K" : "k") : (stroke ? "RG" : "rg"));
+    double v[4] = {col.v[0], col.v[1], col.v[2], col.v[3]};
+    numbers(c->s, v, col.cmyk ? 4 : 3, col.cmyk ? (stroke ? "K" : "k") : (stroke ? "RG" : "rg"));
 }
 
 static void set_width(pdf_canvas *c, double width)

@@ -8,8 +8,8 @@
 #include "../base/base.h"
 
 typedef struct style_color {
-    bool cmyk;   /* false: RGB */
-    double v[4]; /* components 0..1: r,g,b or c,m,y,k */
+    bool cmyk;  /* false: RGB */
+    float v[4]; /* components 0..1: r,g,b or c,m,y,k (floats: every item carries two) */
 } style_color;
 
 /* A font role (body, heading, kai, title, number …): Fontconfig family

@@ -242,15 +242,16 @@ static bool read_color_mapping(style_reader *rd, const report_node *n, style_col
     memset(c, 0, sizeof(*c));
     c->cmyk = cmyk;
     size_t want = cmyk ? 4 : 3;
-    if (!read_components(rd, val, want, c->v))
+    double v[4] = {0};
+    if (!read_components(rd, val, want, v))
         return false;
     double max = 0;
     for (size_t i = 0; i < want; i++)
-        max = c->v[i] > max ? c->v[i] : max;
+        max = v[i] > max ? v[i] : max;
     double scale = max <= 1 ? 1 : cmyk ? 100 : 255; /* cmyk in percent, rgb as bytes */
     for (size_t i = 0; i < want; i++) {
-        c->v[i] /= scale;
-        if (c->v[i] > 1) {
+        c->v[i] = (float)(v[i] / scale);
+        if (v[i] / scale > 1) {
             style_error(rd, val->items[i], "colour component out of range (%s)",
                         cmyk ? "0 to 1" : "0 to 1, or 0 to 255");
             return false;
