@@ -1,11 +1,9 @@
 /* base.c — arena, growable arrays, diagnostics, UTF-8 and file helpers. */
-#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "base.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 /* ---- allocation ---- */
@@ -62,49 +60,20 @@ typedef struct arena_block {
 struct arena {
     arena_block *head;
     size_t block; /* the size of a shared block */
-    bool mapped;  /* blocks mapped from the system, not the heap's */
 };
 
 enum { ARENA_BLOCK = 64 * 1024 };
 
 arena *arena_new(void)
 {
+    return arena_new_small(ARENA_BLOCK);
+}
+
+arena *arena_new_small(size_t block)
+{
     arena *a = xcalloc(1, sizeof(arena));
-    a->block = ARENA_BLOCK;
-    return a;
-}
-
-arena *arena_new_mapped(size_t block)
-{
-    arena *a = arena_new();
     a->block = block;
-    a->mapped = true;
     return a;
-}
-
-static arena_block *new_block(const arena *a, size_t size)
-{
-    size_t total = sizeof(arena_block) + size;
-    arena_block *b;
-    if (a->mapped) {
-        void *p = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED)
-            out_of_memory();
-        b = p; /* zero-filled, and resident only where written */
-    } else {
-        b = xmalloc(total);
-    }
-    b->used = 0;
-    b->size = size;
-    return b;
-}
-
-static void free_block(const arena *a, arena_block *b)
-{
-    if (a->mapped)
-        munmap(b, sizeof(arena_block) + b->size);
-    else
-        free(b);
 }
 
 void *arena_alloc(arena *a, size_t size)
@@ -115,7 +84,10 @@ void *arena_alloc(arena *a, size_t size)
         size = align;
     arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
-        b = new_block(a, size > a->block / 4 ? size : a->block);
+        size_t bsize = size > a->block / 4 ? size : a->block;
+        b = xmalloc(sizeof(arena_block) + bsize);
+        b->used = 0;
+        b->size = bsize;
         if (size > a->block / 4 && a->head) {
             /* keep the current block for small allocations */
             b->next = a->head->next;
@@ -127,8 +99,7 @@ void *arena_alloc(arena *a, size_t size)
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
-    if (!a->mapped) /* a mapped block is zero-filled, and never handed out twice */
-        memset(p, 0, size);
+    memset(p, 0, size);
     return p;
 }
 
@@ -165,7 +136,7 @@ void arena_reset(arena *a)
     arena_block *b = a->head;
     while (b) {
         arena_block *next = b->next;
-        free_block(a, b);
+        free(b);
         b = next;
     }
     a->head = NULL;

@@ -17,12 +17,9 @@
 typedef struct arena arena;
 
 arena *arena_new(void);
-/* An arena whose blocks of `block` bytes are mapped from the system rather
- * than taken from the heap: only what is written of a block is resident,
- * and freeing the arena gives its memory back at once instead of leaving a
- * hole in the heap. For many arenas freed one by one (each page's glyphs),
- * on a 64-bit system (the blocks reserve address space). */
-arena *arena_new_mapped(size_t block);
+/* An arena of blocks of `block` bytes (arena_new's are 64 KiB): for many
+ * small arenas, each holding a few kilobytes (a page's glyphs). */
+arena *arena_new_small(size_t block);
 /* Zeroed memory, aligned for any type. Aborts on out-of-memory. */
 void *arena_alloc(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t len);

@@ -489,18 +489,12 @@ static int labels(writer *w)
     return w->plan->keeps_labels ? pdf_meta_labels(w->pdf, w->doc) : 0;
 }
 
-/* Whether the pages' frames are freed as they are drawn: when the caller
- * lets us and nothing reads them again (a page a sheet, no copies to fill
- * slots in). */
-static bool releasing(const writer *w)
-{
-    return w->options->release == w->doc && w->plan == w->own_plan && w->options->ncopies == 0;
-}
-
+/* Sheet i drawn: its page's frames are freed when the caller lets us and
+ * nothing reads them again (a page a sheet, no copies to fill slots in). */
 static void release_drawn(writer *w, size_t sheet)
 {
     layout_document *doc = w->options->release;
-    if (!releasing(w))
+    if (doc != w->doc || w->plan != w->own_plan || w->options->ncopies > 0)
         return;
     const impose_sheet *s = &w->plan->sheets[sheet];
     for (size_t k = 0; k < s->nplace; k++)
@@ -538,11 +532,7 @@ static bool build(writer *w)
     /* the sheets are drawn while the fonts are subset */
     w->tags = pdf_tags_new(w->doc);
     bool threaded = !w->options->one_thread && w->plan->nsheets >= THREADS_FROM_SHEETS;
-    /* subset beside the drawing; or after it, when the drawing frees the frames */
-    pdf_subset_when when = releasing(w) && threaded ? PDF_SUBSET_AFTER
-                           : threaded               ? PDF_SUBSET_BESIDE
-                                                    : PDF_SUBSET_NOW;
-    pdf_embedding *fonts = pdf_fonts_start(&w->fonts, w->pdf, when);
+    pdf_embedding *fonts = pdf_fonts_start(&w->fonts, w->pdf, threaded);
     bool *slots = xcalloc(w->plan->nsheets + 1, sizeof *slots);
     if (add_sheets(w)) {
         locate_pages(w);
