@@ -1,4 +1,5 @@
-/* base.c — arena, growable arrays, diagnostics, UTF-8 and file helpers. */
+/* base.c — allocation, growable arrays, diagnostics, UTF-8 and file helpers
+ * (the arenas are arena.c's). */
 #include "base.h"
 
 #include <errno.h>
@@ -47,107 +48,6 @@ void vec_grow_(void **items, size_t *cap, size_t elem_size, size_t need)
         cap2 *= 2;
     *items = xrealloc(*items, cap2 * elem_size);
     *cap = cap2;
-}
-
-/* ---- arena: a chain of blocks; large requests get a block of their own ---- */
-
-typedef struct arena_block {
-    struct arena_block *next;
-    size_t used, size;
-    max_align_t data[]; /* aligned storage follows */
-} arena_block;
-
-struct arena {
-    arena_block *head;
-    size_t block; /* the size of a shared block */
-};
-
-enum { ARENA_BLOCK = 64 * 1024 };
-
-arena *arena_new(void)
-{
-    return arena_new_small(ARENA_BLOCK);
-}
-
-arena *arena_new_small(size_t block)
-{
-    arena *a = xcalloc(1, sizeof(arena));
-    a->block = block;
-    return a;
-}
-
-void *arena_alloc(arena *a, size_t size)
-{
-    const size_t align = _Alignof(max_align_t);
-    size = (size + align - 1) & ~(align - 1);
-    if (size == 0)
-        size = align;
-    arena_block *b = a->head;
-    if (!b || b->size - b->used < size) {
-        size_t bsize = size > a->block / 4 ? size : a->block;
-        b = xmalloc(sizeof(arena_block) + bsize);
-        b->used = 0;
-        b->size = bsize;
-        if (size > a->block / 4 && a->head) {
-            /* keep the current block for small allocations */
-            b->next = a->head->next;
-            a->head->next = b;
-        } else {
-            b->next = a->head;
-            a->head = b;
-        }
-    }
-    void *p = (char *)b->data + b->used;
-    b->used += size;
-    memset(p, 0, size);
-    return p;
-}
-
-char *arena_strndup(arena *a, const char *s, size_t len)
-{
-    char *p = arena_alloc(a, len + 1);
-    if (len)
-        memcpy(p, s, len);
-    p[len] = '\0';
-    return p;
-}
-
-char *arena_strdup(arena *a, const char *s)
-{
-    return arena_strndup(a, s, strlen(s));
-}
-
-char *arena_printf(arena *a, const char *fmt, ...)
-{
-    va_list ap, ap2;
-    va_start(ap, fmt);
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *p = arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
-    if (n > 0)
-        vsnprintf(p, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    return p;
-}
-
-void arena_reset(arena *a)
-{
-    arena_block *b = a->head;
-    while (b) {
-        arena_block *next = b->next;
-        free(b);
-        b = next;
-    }
-    a->head = NULL;
-}
-
-void arena_free(arena *a)
-{
-    if (!a)
-        return;
-    arena_reset(a);
-    free(a);
 }
 
 /* ---- diagnostics ---- */

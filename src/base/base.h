@@ -17,9 +17,19 @@
 typedef struct arena arena;
 
 arena *arena_new(void);
-/* An arena of blocks of `block` bytes (arena_new's are 64 KiB): for many
- * small arenas, each holding a few kilobytes (a page's glyphs). */
-arena *arena_new_small(size_t block);
+/* A pool of chunks of `chunk_size` bytes mapped from the system, for many
+ * small arenas freed one by one (each page's glyphs): their blocks are cut
+ * from the chunks in turn, resident only where written, and a chunk goes
+ * back to the system when the last block cut from it is freed, rather than
+ * leaving holes in the heap. Free it after every arena made in it. Not for
+ * use from two threads at once. */
+typedef struct arena_pool arena_pool;
+arena_pool *arena_pool_new(size_t chunk_size);
+void arena_pool_free(arena_pool *p);
+/* The bytes the pool holds from the system now. */
+size_t arena_pool_mapped(const arena_pool *p);
+/* An arena whose blocks of `block` bytes come from pool. */
+arena *arena_new_in(arena_pool *pool, size_t block);
 /* Zeroed memory, aligned for any type. Aborts on out-of-memory. */
 void *arena_alloc(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t len);

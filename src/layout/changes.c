@@ -391,6 +391,9 @@ layout_document *layout_changes(const diff_model *m, const style *s, text_engine
 {
     layout_document *doc = xcalloc(1, sizeof *doc);
     doc->arena = arena_new();
+    /* pages of 64 KB blocks, 128 to a chunk: a chunk goes back once its
+     * pages are drawn (pdf_options.release) */
+    doc->frames = arena_pool_new(8 * 1024 * 1024);
     size_t errors_before = diags->errors, ndiags_before = diags->count;
     /* the running head names what this is */
     report shown = *m->after;
@@ -401,6 +404,7 @@ layout_document *layout_changes(const diff_model *m, const style *s, text_engine
         layout_document_free(doc);
         return NULL;
     }
+    c.frames = doc->frames;
     page_list cover = {0}, body = {0};
     layout_changes_cover(&c, m, &cover);
     layout_changes_body(&c, m, &body);

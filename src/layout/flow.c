@@ -82,8 +82,8 @@ static void flow_place_line(flow *f, const text_line *line, const char *text, do
             layout_glyphs *g = &f->page->items.items[i].u.glyphs;
             if (f->page->items.items[i].kind != LAYOUT_ITEM_GLYPHS)
                 continue;
-            if (!f->page->own) /* a page's text is some 25 KB: small blocks waste little */
-                f->page->own = arena_new_small(4096);
+            if (!f->page->own) /* a page's text is some 25 KB: one block, never all resident */
+                f->page->own = f->c->frames ? arena_new_in(f->c->frames, 64 * 1024) : arena_new();
             text_glyph *kept = arena_alloc(f->page->own, g->nglyphs * sizeof *kept);
             memcpy(kept, g->glyphs, g->nglyphs * sizeof *kept);
             g->glyphs = kept;

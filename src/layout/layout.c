@@ -233,12 +233,16 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
     const layout_options *o = options ? options : &defaults;
     layout_document *doc = xcalloc(1, sizeof *doc);
     doc->arena = arena_new();
+    /* pages of 64 KB blocks, 128 to a chunk: a chunk goes back once its
+     * pages are drawn (pdf_options.release) */
+    doc->frames = arena_pool_new(8 * 1024 * 1024);
     layout_ctx c;
     size_t errors_before = diags->errors, ndiags_before = diags->count;
     if (!layout_ctx_open(&c, r, s, te, diags, doc->arena)) {
         layout_document_free(doc);
         return NULL;
     }
+    c.frames = doc->frames;
     c.numbered = o->numbered_copies;
     c.copy_zeros = "000000";
 
@@ -320,6 +324,7 @@ void layout_document_free(layout_document *doc)
     for (size_t i = 0; i < doc->npages; i++)
         layout_page_release(&doc->pages[i]);
     free(doc->pages);
+    arena_pool_free(doc->frames); /* after the pages' arenas */
     arena_free(doc->arena);
     free(doc);
 }

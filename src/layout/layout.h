@@ -127,7 +127,8 @@ typedef struct layout_page {
     size_t nitems;
     /* The glyph arrays of the body's text on this page (most of a long
      * report's frames), which no other page's items use: released with the
-     * page. NULL when it has none. */
+     * page (its blocks come from the document's frames pool). NULL when it
+     * has none. */
     arena *own;
 } layout_page;
 
@@ -222,6 +223,9 @@ typedef struct layout_document {
      * a later pass sets its own lines in (the slug of a printer's sheet). */
     text_style styles[STYLE_COUNT];
     arena *arena; /* glyph arrays, outline, labels, strings made by layout */
+    /* Where the pages' own arenas take their blocks (layout_page.own):
+     * released pages give their memory back to the system through it. */
+    arena_pool *frames;
 } layout_document;
 
 /* How to lay a report out beyond what its style says. */

@@ -71,6 +71,7 @@ typedef struct layout_ctx {
      * page's own arena. A long report's scaffolding of lines thus never
      * piles up, and a page's text goes with the page. NULL else. */
     arena *scratch;
+    arena_pool *frames;           /* the document's, for the pages' own arenas; NULL: the heap */
     text_style text[STYLE_COUNT]; /* fonts resolved per style */
     VEC(heading_mark) headings;
     text_style number;      /* figures in tables: the style's table size, the number font */

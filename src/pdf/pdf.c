@@ -489,12 +489,18 @@ static int labels(writer *w)
     return w->plan->keeps_labels ? pdf_meta_labels(w->pdf, w->doc) : 0;
 }
 
-/* Sheet i drawn: its page's frames are freed when the caller lets us and
- * nothing reads them again (a page a sheet, no copies to fill slots in). */
+/* Whether the pages' frames are freed as they are drawn: when the caller
+ * lets us and nothing reads them again (a page a sheet, no copies to fill
+ * slots in). */
+static bool releasing(const writer *w)
+{
+    return w->options->release == w->doc && w->plan == w->own_plan && w->options->ncopies == 0;
+}
+
 static void release_drawn(writer *w, size_t sheet)
 {
     layout_document *doc = w->options->release;
-    if (doc != w->doc || w->plan != w->own_plan || w->options->ncopies > 0)
+    if (!releasing(w))
         return;
     const impose_sheet *s = &w->plan->sheets[sheet];
     for (size_t k = 0; k < s->nplace; k++)
@@ -529,10 +535,16 @@ static bool build(writer *w)
     w->pdf->pdf_version = HPDF_VER_15; /* /ActualText; libharu has no setter */
     if (!pdf_fonts_collect(&w->fonts, w->doc, w->plan, &w->errors))
         return false;
-    /* the sheets are drawn while the fonts are subset */
     w->tags = pdf_tags_new(w->doc);
     bool threaded = !w->options->one_thread && w->plan->nsheets >= THREADS_FROM_SHEETS;
-    pdf_embedding *fonts = pdf_fonts_start(&w->fonts, w->pdf, threaded);
+    /* The CID-keyed faces are subset beside the drawing, or after it when the
+     * drawing frees the frames: the outlines a subset reads in then take the
+     * place the frames left instead of adding to the peak (44 ms at 3,000
+     * pages, against 37 MB). */
+    pdf_subset_when when = releasing(w) && threaded ? PDF_SUBSET_AFTER
+                           : threaded               ? PDF_SUBSET_BESIDE
+                                                    : PDF_SUBSET_NOW;
+    pdf_embedding *fonts = pdf_fonts_start(&w->fonts, w->pdf, when);
     bool *slots = xcalloc(w->plan->nsheets + 1, sizeof *slots);
     if (add_sheets(w)) {
         locate_pages(w);

@@ -286,11 +286,11 @@ static void prepare_font(pdf_font *pf, HPDF_Doc pdf)
     HPDF_Xref_Add(pdf->xref, pf->type0);
 }
 
-pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf, bool threaded)
+pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf, pdf_subset_when when)
 {
     for (size_t i = 0; i < fonts->count; i++)
         prepare_font(fonts->items[i], pdf);
-    return pdf_subset_start(fonts, threaded);
+    return pdf_subset_start(fonts, when);
 }
 
 int pdf_fonts_finish(pdf_embedding *e, HPDF_Doc pdf, diag_list *diags)

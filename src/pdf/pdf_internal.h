@@ -107,10 +107,16 @@ typedef struct pdf_subset_job {
 
 /* Fonts being subset on worker threads while the pages are drawn. */
 typedef struct pdf_embedding pdf_embedding;
+/* When the CID-keyed CFF faces are subset (their codes, the CIDs, are
+ * known before): at the start, on a worker thread while the pages are
+ * drawn, or after the pages, when the writer frees their frames as it
+ * draws them (the faces' outlines, read in, then find the memory the frames
+ * left rather than adding to it). */
+typedef enum { PDF_SUBSET_NOW, PDF_SUBSET_BESIDE, PDF_SUBSET_AFTER } pdf_subset_when;
 /* A job for each font; give every glyph its code and subset: TrueType and
- * name-keyed CFF faces here, CID-keyed CFF faces on a worker thread. Pages
+ * name-keyed CFF faces here, CID-keyed CFF faces when `when` says. Pages
  * may be drawn until pdf_subset_wait, which must always follow. */
-pdf_embedding *pdf_subset_start(pdf_fonts *fonts, bool threaded);
+pdf_embedding *pdf_subset_start(pdf_fonts *fonts, pdf_subset_when when);
 /* Wait for the worker: the jobs, one per font in font order (*n of them),
  * owned by e. */
 pdf_subset_job *pdf_subset_wait(pdf_embedding *e, size_t *n);
@@ -122,7 +128,7 @@ void pdf_subset_free(pdf_embedding *e);
 /* Give every glyph its width and every font its (still empty) dictionary,
  * then start the subsets (pdf_subset_start). Pages may be drawn until
  * pdf_fonts_finish, which must always follow. */
-pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf, bool threaded);
+pdf_embedding *pdf_fonts_start(pdf_fonts *fonts, HPDF_Doc pdf, pdf_subset_when when);
 /* Wait for the subsets and fill in the fonts' objects, in font order; frees
  * e. 0, or -1 when a font failed: its errors are added to diags as
  * "font '<PostScript name>': <why>", and the fonts after it are not built. */

@@ -201,6 +201,7 @@ static void run_subset(pdf_subset_job *job)
 enum { WORKERS = 1 }; /* subsets run one at a time (run_subset); this thread draws */
 
 struct pdf_embedding {
+    pdf_subset_when when;
     pdf_subset_job *jobs; /* one per font, in font order */
     size_t n;
     pdf_subset_job **queue; /* CFF jobs, largest first */
@@ -230,9 +231,10 @@ static void *job_worker(void *arg)
     }
 }
 
-pdf_embedding *pdf_subset_start(pdf_fonts *fonts, bool threaded)
+pdf_embedding *pdf_subset_start(pdf_fonts *fonts, pdf_subset_when when)
 {
     pdf_embedding *e = xcalloc(1, sizeof *e);
+    e->when = when;
     e->n = fonts->count;
     e->jobs = xcalloc(e->n ? e->n : 1, sizeof *e->jobs);
     e->queue = xcalloc(e->n ? e->n : 1, sizeof *e->queue);
@@ -256,14 +258,14 @@ pdf_embedding *pdf_subset_start(pdf_fonts *fonts, bool threaded)
     }
     qsort(e->queue, e->nqueue, sizeof *e->queue, larger_job_first);
     pthread_mutex_init(&e->lock, NULL);
-    for (size_t k = 0; threaded && k < WORKERS && k < e->nqueue; k++)
+    for (size_t k = 0; when == PDF_SUBSET_BESIDE && k < WORKERS && k < e->nqueue; k++)
         if (pthread_create(&e->workers[e->nworkers], NULL, job_worker, e) == 0)
             e->nworkers++;
     /* codes from the subset itself: made here, before the pages are drawn */
     for (size_t i = 0; i < e->n; i++)
         if (!e->jobs[i].by_cid && e->jobs[i].diags.errors == 0)
             run_subset(&e->jobs[i]);
-    if (e->nworkers == 0) /* not threaded, or no thread could start: the work here */
+    if (e->nworkers == 0 && when != PDF_SUBSET_AFTER) /* no thread, or none could start */
         job_worker(e);
     return e;
 }
@@ -272,6 +274,8 @@ pdf_subset_job *pdf_subset_wait(pdf_embedding *e, size_t *n)
 {
     for (size_t k = 0; k < e->nworkers; k++)
         pthread_join(e->workers[k], NULL);
+    if (e->when == PDF_SUBSET_AFTER)
+        job_worker(e);
     pthread_mutex_destroy(&e->lock);
     *n = e->n;
     return e->jobs;

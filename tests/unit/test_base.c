@@ -115,6 +115,39 @@ static void test_arena_reset(void **state)
     arena_free(a);
 }
 
+/* Arenas in a pool: blocks cut from shared chunks, zeroed, and a chunk
+ * given back to the system once every block cut from it is freed (the last
+ * chunk stays for the blocks to come). */
+static void test_arena_pool(void **state)
+{
+    (void)state;
+    enum { CHUNK = 64 * 1024 };
+    arena_pool *pool = arena_pool_new(CHUNK);
+    assert_int_equal(arena_pool_mapped(pool), 0);
+    arena *pages[8];
+    for (int i = 0; i < 8; i++) { /* 16 KB blocks: 3 to a chunk with their headers */
+        pages[i] = arena_new_in(pool, 16 * 1024);
+        uint8_t *p = arena_alloc(pages[i], 1000);
+        for (int k = 0; k < 1000; k++)
+            assert_int_equal(p[k], 0);
+        memset(p, i + 1, 1000);
+    }
+    size_t all = arena_pool_mapped(pool);
+    assert_true(all >= 3 * CHUNK);
+    uint8_t *big = arena_alloc(pages[7], 200 * 1024); /* larger than a chunk: its own */
+    big[200 * 1024 - 1] = 7;
+    size_t with_big = arena_pool_mapped(pool);
+    assert_true(with_big > all);
+    for (int i = 0; i < 4; i++)
+        arena_free(pages[i]);
+    assert_int_equal(arena_pool_mapped(pool), with_big - CHUNK); /* the first chunk went back */
+    assert_int_equal(*(uint8_t *)arena_alloc(pages[5], 8), 0);
+    for (int i = 4; i < 8; i++)
+        arena_free(pages[i]);
+    assert_true(arena_pool_mapped(pool) <= 200 * 1024 + CHUNK);
+    arena_pool_free(pool);
+}
+
 static void test_write_all(void **state)
 {
     (void)state;
@@ -155,7 +188,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format),      cmocka_unit_test(test_controls_are_escaped),
         cmocka_unit_test(test_is_control),  cmocka_unit_test(test_write_all),
-        cmocka_unit_test(test_arena_reset),
+        cmocka_unit_test(test_arena_reset), cmocka_unit_test(test_arena_pool),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

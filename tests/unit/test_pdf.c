@@ -398,7 +398,7 @@ static void heap_pages(fixture *fx, layout_document *d, size_t n)
         layout_item *items = xmalloc(2 * sizeof *items);
         items[0] = glyph_run(fx, fx->serif, 12, "中文", 60, 100, 0);
         items[1] = glyph_run(fx, fx->kai, 12, "楷", 60, 130 + 10 * (double)p, 0);
-        arena *own = arena_new_small(4096);
+        arena *own = arena_new();
         for (int i = 0; i < 2; i++) {
             layout_glyphs *g = &items[i].u.glyphs;
             text_glyph *copy = arena_alloc(own, g->nglyphs * sizeof *copy);
