@@ -60,7 +60,6 @@ struct pdf_tags {
     uint32_t open_node;
     layout_artifact open_artifact;
     int next_mcid;
-    int nannots;
     /* pages that show the same content as an earlier one (numbered copies):
      * their marked content maps to the same elements */
     VEC(size_t) shared_as; /* the page each later copy's page shows */
@@ -200,7 +199,8 @@ int pdf_tags_link(pdf_tags *t, size_t page, HPDF_Dict annot, uint32_t node)
 {
     if (!t || node == 0 || node >= t->doc->nnodes)
         return -1;
-    content c = {node, (uint32_t)page, -1, t->nannots++}; /* its key is numbered at the end */
+    /* its key is numbered at the end */
+    content c = {node, (uint32_t)page, -1, (int32_t)t->annots.count};
     VEC_PUSH(&t->contents, c);
     VEC_PUSH(&t->annots, annot);
     return c.struct_parent;
@@ -328,11 +328,8 @@ static void add_content(builder *b, uint32_t index)
 static HPDF_Dict parent_tree(builder *b)
 {
     const pdf_tags *t = b->t;
-    size_t nannots = 0;
-    for (size_t i = 0; i < t->contents.count; i++)
-        nannots += t->contents.items[i].mcid < 0;
     pdf_numtree nt;
-    pdf_numtree_start(&nt, b->pdf, b->npages + t->shared_as.count + nannots);
+    pdf_numtree_start(&nt, b->pdf, b->npages + t->shared_as.count + t->annots.count);
     /* A page's array of elements by MCID; indirect when pages share it. */
     bool shared = t->shared_as.count > 0;
     for (size_t p = 0; p < b->npages; p++) {
@@ -376,7 +373,7 @@ static void add_root(builder *b)
     HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
     HPDF_Dict_Add(root, "K", b->elems[0]);
     HPDF_Dict_Add(root, "ParentTree", parent_tree(b));
-    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", b->annot_base + b->t->nannots);
+    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", b->annot_base + (int)b->t->annots.count);
     HPDF_Dict roles = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_AddName(roles, "Title", "P");
     HPDF_Dict_AddName(roles, "Subtitle", "P");
