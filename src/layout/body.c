@@ -8,20 +8,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Text the body flows, set across the type area: in the scratch arena
- * while the body flows (its lines are placed, not kept; see layout_ctx). */
+/* Where the body's text is set: the scratch arena while the body flows
+ * (its lines are placed, not kept; see layout_ctx). */
+static arena *flowed_arena(const layout_ctx *c)
+{
+    return c->scratch ? c->scratch : c->a;
+}
+
+/* Text the body flows, set across the type area. */
 static text_para *set_flowed(layout_ctx *c, style_text_id id, const char *text, size_t len,
                              const text_span *spans, size_t nspans, const text_origin *o)
 {
-    return text_set_paragraph(c->te, c->scratch ? c->scratch : c->a, text, len, spans, nspans,
-                              &c->text[id], layout_type_width(c->s), o, c->diags);
+    return text_set_paragraph(c->te, flowed_arena(c), text, len, spans, nspans, &c->text[id],
+                              layout_type_width(c->s), o, c->diags);
 }
 
 static text_para *body_para(layout_ctx *c, style_text_id id, const report_para *para)
 {
     text_origin o = layout_origin_of(c, &para->text);
-    text_span *strong =
-        arena_alloc(c->scratch ? c->scratch : c->a, (para->nstrong + 1) * sizeof *strong);
+    text_span *strong = arena_alloc(flowed_arena(c), (para->nstrong + 1) * sizeof *strong);
     for (size_t i = 0; i < para->nstrong; i++)
         strong[i] = (text_span){para->strong[i].start, para->strong[i].end, TEXT_SPAN_STRONG};
     return set_flowed(c, id, para->text.s, para->text.len, strong, para->nstrong, &o);

@@ -389,11 +389,7 @@ static void fill_changes_info(layout_ctx *c, const diff_model *m, layout_documen
 layout_document *layout_changes(const diff_model *m, const style *s, text_engine *te,
                                 int64_t source_date_epoch, diag_list *diags)
 {
-    layout_document *doc = xcalloc(1, sizeof *doc);
-    doc->arena = arena_new();
-    /* pages of 64 KB blocks, 128 to a chunk: a chunk goes back once its
-     * pages are drawn (pdf_options.release) */
-    doc->frames = arena_pool_new(8 * 1024 * 1024);
+    layout_document *doc = layout_document_new();
     size_t errors_before = diags->errors, ndiags_before = diags->count;
     /* the running head names what this is */
     report shown = *m->after;

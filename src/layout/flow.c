@@ -71,23 +71,31 @@ double layout_flow_room_for(const flow *f, style_text_id id)
     return f->bottom - f->y + (on_grid ? f->grid_slack : 0);
 }
 
+/* The glyphs of the runs placed from item `from` on go with the page, into
+ * its own arena. */
+static void keep_glyphs(flow *f, size_t from)
+{
+    page_build *p = f->page;
+    for (size_t i = from; i < p->items.count; i++) {
+        if (p->items.items[i].kind != LAYOUT_ITEM_GLYPHS)
+            continue;
+        layout_glyphs *g = &p->items.items[i].u.glyphs;
+        if (!p->own)
+            p->own = layout_page_arena(f->c);
+        text_glyph *kept = arena_alloc(p->own, g->nglyphs * sizeof *kept);
+        memcpy(kept, g->glyphs, g->nglyphs * sizeof *kept);
+        g->glyphs = kept;
+    }
+}
+
 static void flow_place_line(flow *f, const text_line *line, const char *text, double leading,
                             double size, double indent_x, style_color color)
 {
     double baseline = layout_line_baseline(f->y, leading, size);
     size_t before = f->page->items.count;
     layout_page_add_line(f->page, line, text, layout_flow_left(f) + indent_x, baseline, color);
-    if (f->c->scratch) /* the line may be set in the scratch arena: its glyphs go with the page */
-        for (size_t i = before; i < f->page->items.count; i++) {
-            layout_glyphs *g = &f->page->items.items[i].u.glyphs;
-            if (f->page->items.items[i].kind != LAYOUT_ITEM_GLYPHS)
-                continue;
-            if (!f->page->own) /* a page's text is some 25 KB: one block, never all resident */
-                f->page->own = f->c->frames ? arena_new_in(f->c->frames, 64 * 1024) : arena_new();
-            text_glyph *kept = arena_alloc(f->page->own, g->nglyphs * sizeof *kept);
-            memcpy(kept, g->glyphs, g->nglyphs * sizeof *kept);
-            g->glyphs = kept;
-        }
+    if (f->c->scratch) /* the line may be set in the scratch arena */
+        keep_glyphs(f, before);
     f->y += leading;
     f->at_top = false;
 }

@@ -231,11 +231,7 @@ layout_document *layout_report(const report *r, const style *s, text_engine *te,
 {
     static const layout_options defaults = {.source_date_epoch = -1};
     const layout_options *o = options ? options : &defaults;
-    layout_document *doc = xcalloc(1, sizeof *doc);
-    doc->arena = arena_new();
-    /* pages of 64 KB blocks, 128 to a chunk: a chunk goes back once its
-     * pages are drawn (pdf_options.release) */
-    doc->frames = arena_pool_new(8 * 1024 * 1024);
+    layout_document *doc = layout_document_new();
     layout_ctx c;
     size_t errors_before = diags->errors, ndiags_before = diags->count;
     if (!layout_ctx_open(&c, r, s, te, diags, doc->arena)) {

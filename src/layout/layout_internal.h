@@ -125,6 +125,10 @@ void layout_diags_unique(diag_list *d, size_t from);
 /* ---- pages and items (page.c) ---- */
 
 page_build *layout_page_list_add(page_list *pages, const style *s);
+/* An empty document with its arena and the pool its pages' arenas use. */
+layout_document *layout_document_new(void);
+/* A page's own arena (page_build.own), from the context's pool if it has one. */
+arena *layout_page_arena(const layout_ctx *c);
 /* Free a page's items and its own arena (a page taken back). */
 void layout_page_build_free(page_build *p);
 void layout_page_add_item(page_build *p, layout_item item);

@@ -14,6 +14,24 @@ page_build *layout_page_list_add(page_list *pages, const style *s)
     return &pages->items[pages->count - 1];
 }
 
+/* Each page's own arena takes 64 KB blocks from the document's pool, some
+ * 128 pages to a chunk: a chunk goes back to the system once its pages are
+ * drawn (pdf_options.release), one unmapping for many pages. */
+enum { PAGE_BLOCK = 64 * 1024, FRAMES_CHUNK = 8 * 1024 * 1024 };
+
+layout_document *layout_document_new(void)
+{
+    layout_document *doc = xcalloc(1, sizeof *doc);
+    doc->arena = arena_new();
+    doc->frames = arena_pool_new(FRAMES_CHUNK);
+    return doc;
+}
+
+arena *layout_page_arena(const layout_ctx *c)
+{
+    return c->frames ? arena_new_in(c->frames, PAGE_BLOCK) : arena_new();
+}
+
 void layout_page_build_free(page_build *p)
 {
     free(p->items.items);

@@ -1,7 +1,7 @@
 /* pdf_glyphs.c — the glyph registry: which glyphs of which font the
  * document draws (collected from the sheets before any is drawn), in order
- * of first use, and the text each stands for (what the ToUnicode map says). Codes and widths are
- * given when the fonts are embedded. */
+ * of first use, and the text each stands for (what the ToUnicode map says).
+ * Codes and widths are given when the fonts are embedded. */
 #include "pdf_internal.h"
 
 #include <stdlib.h>
