@@ -10,6 +10,13 @@
 /* Copy marks for leak tracing are small: this much of the footer's size. */
 #define COPY_MARK_SCALE 0.75
 
+/* A glyph's advance as the text engine set it, held as a glyph once held
+ * it (a float), so that copies' numbers sit where they always have. */
+static double glyph_advance(const text_font *font, double size, uint32_t gid)
+{
+    return (float)text_font_advance_at(font, gid, size);
+}
+
 /* The digits of style id: one run of ten glyphs, shaped once. False (and an
  * error) when the style's fonts cannot set them so. */
 static bool digits_of(layout_ctx *c, style_text_id id, layout_digits *out)
@@ -26,11 +33,12 @@ static bool digits_of(layout_ctx *c, style_text_id id, layout_digits *out)
         } else {
             uint32_t *gid = arena_alloc(c->a, 10 * sizeof *gid);
             double *advance = arena_alloc(c->a, 10 * sizeof *advance);
+            const text_run *run = &l->runs[0];
             for (int k = 0; k < 10; k++) {
-                gid[k] = l->runs[0].glyphs[k].gid;
-                advance[k] = l->runs[0].glyphs[k].advance;
+                gid[k] = run->glyphs[k].gid;
+                advance[k] = glyph_advance(run->font, run->size, gid[k]);
             }
-            *d = (layout_digits){l->runs[0].font, l->runs[0].size, gid, advance, false};
+            *d = (layout_digits){run->font, run->size, gid, advance, false};
         }
     }
     *out = *d;
@@ -104,7 +112,8 @@ void layout_page_make_copy_slot(layout_ctx *c, page_build *p, size_t from, style
         }
         const layout_glyphs *g = &it->u.glyphs;
         for (size_t k = 0; k < g->nglyphs; k++) {
-            double x0 = g->x + g->glyphs[k].x, x1 = x0 + g->glyphs[k].advance;
+            double x0 = g->x + g->glyphs[k].x;
+            double x1 = x0 + glyph_advance(g->font, g->size, g->glyphs[k].gid);
             left = any ? fmin(left, x0) : x0;
             right = any ? fmax(right, x1) : x1;
             any = true;

@@ -301,7 +301,7 @@ void pdf_draw_slot(pdf_canvas *c, const layout_slot *slot, int copy)
     for (size_t i = 0; i < n; i++) {
         int d = number[i] - '0';
         /* the text of each glyph is its digit in pdf_digits: ToUnicode has it */
-        glyphs[i] = (text_glyph){slot->digit_gid[d], x, 0, slot->digit_advance[d], (uint32_t)d, 1};
+        glyphs[i] = (text_glyph){(float)x, 0, (uint32_t)d, (uint16_t)slot->digit_gid[d], 1};
         x += slot->digit_advance[d];
     }
     double left = slot->align == STYLE_ALIGN_RIGHT    ? slot->x - x

@@ -195,3 +195,8 @@ int text_font_glyph_advance(const text_font *f, uint32_t gid)
 {
     return hb_font_get_glyph_h_advance(f->font, gid);
 }
+
+double text_font_advance_at(const text_font *f, uint32_t gid, double size)
+{
+    return text_font_glyph_advance(f, gid) * (size / (double)text_font_get_info(f)->units_per_em);
+}

@@ -234,14 +234,28 @@ static void start_run(line_setter *ls, const para_cluster *c, bool actual)
     VEC_PUSH(&ls->runs, r);
 }
 
+/* A glyph keeps its cluster's length in 16 bits. A longer cluster (only a
+ * pathological run of combining marks makes one) keeps its first bytes up
+ * to a character boundary, and its run says the whole text as ActualText. */
+static uint16_t cluster_len(line_setter *ls, const para_cluster *c)
+{
+    size_t len = c->end - c->start;
+    if (len <= UINT16_MAX)
+        return (uint16_t)len;
+    ls->runs.items[ls->runs.count - 1].actual_text = true;
+    len = UINT16_MAX;
+    while (len > 0 && ((unsigned char)ls->p->text[c->start + len] & 0xC0) == 0x80)
+        len--;
+    return (uint16_t)len;
+}
+
 static void emit_glyphs(line_setter *ls, const para_cluster *c, double x)
 {
     const text_setting *p = ls->p;
     for (size_t g = c->glyph0; g < c->glyph0 + c->nglyphs; g++) {
         const para_glyph *pg = &p->glyphs.items[g];
-        text_glyph tg = {
-            pg->gid,     x + pg->x_offset,   -pg->y_offset,
-            pg->advance, (uint32_t)c->start, g == c->glyph0 ? (uint32_t)(c->end - c->start) : 0};
+        text_glyph tg = {(float)(x + pg->x_offset), (float)-pg->y_offset, (uint32_t)c->start,
+                         (uint16_t)pg->gid, g == c->glyph0 ? cluster_len(ls, c) : 0};
         VEC_PUSH(&ls->glyphs, tg);
         x += pg->advance;
     }

@@ -71,6 +71,9 @@ const text_font_info *text_font_get_info(const text_font *f);
 hb_face_t *text_font_get_face(const text_font *f);
 /* Advance of glyph gid in font units (for the PDF /W array). */
 int text_font_glyph_advance(const text_font *f, uint32_t gid);
+/* The same in points at size pt: what the text engine sets the glyph with,
+ * before any compression, spacing or GPOS adjustment. */
+double text_font_advance_at(const text_font *f, uint32_t gid, double size);
 
 /* ---- setting text ---- */
 
@@ -114,17 +117,18 @@ typedef struct text_decoration {
 } text_decoration;
 
 /* Every glyph of a document lives until its pages are written (a 3,000-page
- * report holds three million of them), so its lengths are floats: relative
- * to a line, in points, they keep a ten-thousandth of a point, below what
- * the PDF is written to. 24 bytes instead of 40. */
+ * report holds three million of them), so a glyph is 16 bytes: lengths are
+ * floats (relative to a line, in points, they keep a ten-thousandth of a
+ * point, below what the PDF is written to), ids and cluster lengths 16 bits
+ * (OpenType has no glyph 65536; a longer cluster marks its run with
+ * ActualText, see paragraph.c). A glyph's own advance is its font's:
+ * text_font_glyph_advance. */
 typedef struct text_glyph {
-    uint32_t gid;        /* glyph id in the run's font (original font, not a subset) */
     float x, y;          /* pen position relative to the line's origin (left edge,
                             baseline); y grows downwards */
-    float advance;       /* pt: the font's own advance at this size (before any
-                            compression or stretching, which x already reflects) */
     uint32_t text_start; /* the glyph's cluster in the paragraph text (bytes) */
-    uint32_t text_len;   /* 0 for the second and later glyphs of one cluster */
+    uint16_t gid;        /* glyph id in the run's font (original font, not a subset) */
+    uint16_t text_len;   /* 0 for the second and later glyphs of one cluster */
 } text_glyph;
 
 /* Glyphs of one font and size, in visual order. */

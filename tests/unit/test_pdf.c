@@ -78,7 +78,8 @@ static layout_item glyph_run(fixture *fx, text_font *font, double size, const ch
         hb_codepoint_t gid = 0;
         assert_true(hb_font_get_nominal_glyph(hb, cp, &gid));
         double advance = text_font_glyph_advance(font, gid) * size / upem;
-        glyphs[k] = (text_glyph){gid, pen, 0, advance, (uint32_t)start, (uint32_t)(i - start)};
+        glyphs[k] =
+            (text_glyph){(float)pen, 0, (uint32_t)start, (uint16_t)gid, (uint16_t)(i - start)};
         pen += advance + gap_em * size;
     }
     hb_font_destroy(hb);
@@ -517,7 +518,7 @@ static void test_failed_writes_leave_old_file(void **state)
 
 /* One page of two runs (LXGW WenKai, then Noto Serif), written to name.pdf
  * in the fixture's folder; a run marked bad gets a glyph id its font does
- * not have. Returns pdf_write's status. */
+ * not have (65535: OpenType counts glyphs in 16 bits). Returns pdf_write's status. */
 static int write_two_runs(fixture *fx, const char *name, bool bad_kai, bool bad_serif,
                           diag_list *diags, char *path, size_t size)
 {
@@ -525,9 +526,9 @@ static int write_two_runs(fixture *fx, const char *name, bool bad_kai, bool bad_
     items[0] = glyph_run(fx, fx->kai, 12, "楷", 60, 100, 0);
     items[1] = glyph_run(fx, fx->serif, 12, "中", 60, 130, 0);
     if (bad_kai)
-        ((text_glyph *)items[0].u.glyphs.glyphs)[0].gid = 70000;
+        ((text_glyph *)items[0].u.glyphs.glyphs)[0].gid = UINT16_MAX; /* no font has it */
     if (bad_serif)
-        ((text_glyph *)items[1].u.glyphs.glyphs)[0].gid = 70000;
+        ((text_glyph *)items[1].u.glyphs.glyphs)[0].gid = UINT16_MAX; /* no font has it */
     layout_page *page = arena_alloc(fx->arena, sizeof *page);
     *page = (layout_page){420, 595, items, 2, NULL};
     layout_document d = {.npages = 1, .pages = page, .arena = fx->arena};

@@ -141,6 +141,16 @@ static bool kept_whole(const text_para *p, const char *unit)
 }
 
 /* The glyph for the n-th occurrence (from 0) of `ch` in the paragraph. */
+/* The advance glyph g of line l was set with: its font's, at its run's size. */
+static double advance_of(const text_line *l, const text_glyph *g)
+{
+    for (size_t r = 0; r < l->nruns; r++)
+        if (g >= l->runs[r].glyphs && g < l->runs[r].glyphs + l->runs[r].nglyphs)
+            return text_font_advance_at(l->runs[r].font, g->gid, l->runs[r].size);
+    fail_msg("glyph not on the line");
+    return 0;
+}
+
 static const text_glyph *glyph_of(const text_line *l, const char *text, const char *ch, int nth)
 {
     for (size_t r = 0; r < l->nruns; r++) {
@@ -269,12 +279,12 @@ static void test_example7_numbers(void **state)
     const text_line *l = &p->lines[0];
     const text_glyph *d9 = glyph_of(l, p->text, "9", 0);
     const text_glyph *cheng = glyph_of(l, p->text, "成", 0);
-    assert_float_equal((d9->x - cheng->x - cheng->advance) / SIZE, 0.25, 1e-3);
+    assert_float_equal((d9->x - cheng->x - advance_of(l, cheng)) / SIZE, 0.25, 1e-3);
     const text_glyph *one = glyph_of(l, p->text, "1", 0);
-    assert_float_equal((glyph_of(l, p->text, "亿", 0)->x - one->x - one->advance) / SIZE, 0.25,
-                       1e-3);
+    assert_float_equal((glyph_of(l, p->text, "亿", 0)->x - one->x - advance_of(l, one)) / SIZE,
+                       0.25, 1e-3);
     const text_glyph *pct = glyph_of(l, p->text, "%", 0);
-    assert_float_equal(glyph_of(l, p->text, "，", 1)->x, pct->x + pct->advance, 1e-6);
+    assert_float_equal(glyph_of(l, p->text, "，", 1)->x, pct->x + advance_of(l, pct), 1e-6);
     char spans[256];
     actual_spans(l, p->text, spans, sizeof spans);
     assert_string_equal(spans, "成9|1亿|长8");
@@ -309,10 +319,11 @@ static void test_example9_interpunct(void **state)
     const text_line *l = &p->lines[0];
     const text_glyph *two = glyph_of(l, p->text, "2", 0);
     /* · is 0.5 em, centred: from the end of "12" to the start of "20" */
-    assert_float_equal((glyph_of(l, p->text, "2", 1)->x - two->x - two->advance) / SIZE, 0.5, 1e-3);
+    assert_float_equal((glyph_of(l, p->text, "2", 1)->x - two->x - advance_of(l, two)) / SIZE, 0.5,
+                       1e-3);
     assert_float_equal(em_between(l, p->text, "“", 0, "1", 0), 1.0, 1e-3); /* no gap at “1 */
     const text_glyph *zero = glyph_of(l, p->text, "0", 0);
-    assert_float_equal(glyph_of(l, p->text, "”", 0)->x, zero->x + zero->advance, 1e-6);
+    assert_float_equal(glyph_of(l, p->text, "”", 0)->x, zero->x + advance_of(l, zero), 1e-6);
     for (int m = 5; m <= 16; m++) {
         p = set(t, m, 0, STYLE_ALIGN_JUSTIFY);
         check_invariants(p, m, true);
@@ -329,8 +340,8 @@ static void test_example10_ranges_and_titles(void **state)
     assert_float_equal(em_between(l, p->text, "《", 0, "2", 0), 1.0, 1e-3);
     assert_float_equal(em_between(l, p->text, "》", 0, "，", 1), 0.5, 1e-3); /* 》， = 1.5 em */
     const text_glyph *eight = glyph_of(l, p->text, "8", 0);
-    assert_float_equal((glyph_of(l, p->text, "年", 1)->x - eight->x - eight->advance) / SIZE, 0.25,
-                       1e-3);
+    assert_float_equal((glyph_of(l, p->text, "年", 1)->x - eight->x - advance_of(l, eight)) / SIZE,
+                       0.25, 1e-3);
     assert_int_equal(fx->diags.count, 0);
     /* from 8 em on, "《2017-2018年" (about 6 em) fits a line */
     for (int m = 8; m <= 20; m++) {
@@ -372,7 +383,7 @@ static void test_set_line_junction_spans(void **state)
     assert_int_equal(l->text_end, strlen(t));
     const text_run *last = &l->runs[l->nruns - 1];
     const text_glyph *g = &last->glyphs[last->nglyphs - 1];
-    assert_float_equal(l->width, g->x + g->advance, 1e-6);
+    assert_float_equal(l->width, g->x + advance_of(l, g), 1e-6);
     assert_int_equal(fx->diags.count, 0);
 }
 
@@ -426,7 +437,8 @@ static bool glyph_at(const text_line *l, size_t at, double *x, double *advance)
         for (size_t g = 0; g < l->runs[r].nglyphs; g++)
             if (l->runs[r].glyphs[g].text_start == at && l->runs[r].glyphs[g].text_len > 0) {
                 *x = l->runs[r].glyphs[g].x;
-                *advance = l->runs[r].glyphs[g].advance;
+                *advance = text_font_advance_at(l->runs[r].font, l->runs[r].glyphs[g].gid,
+                                                l->runs[r].size);
                 return true;
             }
     return false;
@@ -566,6 +578,40 @@ static void test_missing_glyph_is_an_error(void **state)
     assert_int_equal(glyph_of(&p->lines[0], t, "\xF3\xB0\x80\x80", 0)->gid, 0);
 }
 
+/* A cluster longer than a glyph can count (a base and 40,000 combining
+ * marks, 80 KB) keeps its first bytes, cut at a character boundary, and its
+ * run says the whole text as ActualText: nothing of it is lost. */
+static void test_cluster_longer_than_a_glyph_counts(void **state)
+{
+    (void)state;
+    size_t nmarks = 40000, len = 3 + 2 * nmarks;
+    char *text = malloc(len + 1);
+    memcpy(text, "中", 3);
+    for (size_t k = 0; k < nmarks; k++)
+        memcpy(text + 3 + 2 * k, "\xCC\x81", 2); /* U+0301 */
+    text[len] = 0;
+    text_para *p = set(text, 20, 0, STYLE_ALIGN_LEFT);
+    assert_int_equal(p->nlines, 1);
+    const text_line *l = &p->lines[0];
+    size_t first = 0;
+    for (size_t r = 0; r < l->nruns; r++) {
+        const text_run *run = &l->runs[r];
+        for (size_t g = 0; g < run->nglyphs; g++) {
+            const text_glyph *gl = &run->glyphs[g];
+            if (gl->text_len == 0)
+                continue;
+            first++;
+            assert_true(run->actual_text);
+            assert_int_equal(run->text_start, 0);
+            assert_int_equal(run->text_end, len);
+            assert_true(gl->text_len > UINT16_MAX - 4);
+            assert_int_equal(((unsigned char)text[gl->text_len] & 0xC0) != 0x80, 1);
+        }
+    }
+    assert_int_equal(first, 1);
+    free(text);
+}
+
 static void test_empty_text(void **state)
 {
     (void)state;
@@ -596,6 +642,7 @@ int main(void)
         cmocka_unit_test_setup(test_unbreakable_string, clear_diags),
         cmocka_unit_test_setup(test_missing_glyph_is_an_error, clear_diags),
         cmocka_unit_test_setup(test_empty_text, clear_diags),
+        cmocka_unit_test_setup(test_cluster_longer_than_a_glyph_counts, clear_diags),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
