@@ -71,8 +71,8 @@ const text_font_info *text_font_get_info(const text_font *f);
 hb_face_t *text_font_get_face(const text_font *f);
 /* Advance of glyph gid in font units (for the PDF /W array). */
 int text_font_glyph_advance(const text_font *f, uint32_t gid);
-/* The same in points at size pt: what the text engine sets the glyph with,
- * before any compression, spacing or GPOS adjustment. */
+/* The same in points at size pt: the font's own advance, before any GPOS
+ * adjustment, compression or spacing. */
 double text_font_advance_at(const text_font *f, uint32_t gid, double size);
 
 /* ---- setting text ---- */
@@ -122,7 +122,7 @@ typedef struct text_decoration {
  * point, below what the PDF is written to), ids and cluster lengths 16 bits
  * (OpenType has no glyph 65536; a longer cluster marks its run with
  * ActualText, see paragraph.c). A glyph's own advance is its font's:
- * text_font_glyph_advance. */
+ * text_font_advance_at. */
 typedef struct text_glyph {
     float x, y;          /* pen position relative to the line's origin (left edge,
                             baseline); y grows downwards */

@@ -67,7 +67,6 @@ static layout_item glyph_run(fixture *fx, text_font *font, double size, const ch
                              double y, double gap_em)
 {
     hb_font_t *hb = hb_font_create(text_font_get_face(font));
-    unsigned upem = text_font_get_info(font)->units_per_em;
     size_t len = strlen(text), n = utf8_length(text, len);
     text_glyph *glyphs = arena_alloc(fx->arena, n * sizeof *glyphs);
     double pen = 0;
@@ -77,7 +76,7 @@ static layout_item glyph_run(fixture *fx, text_font *font, double size, const ch
         uint32_t cp = utf8_decode(text, len, &i);
         hb_codepoint_t gid = 0;
         assert_true(hb_font_get_nominal_glyph(hb, cp, &gid));
-        double advance = text_font_glyph_advance(font, gid) * size / upem;
+        double advance = text_font_advance_at(font, gid, size);
         glyphs[k] =
             (text_glyph){(float)pen, 0, (uint32_t)start, (uint16_t)gid, (uint16_t)(i - start)};
         pen += advance + gap_em * size;
