@@ -3,9 +3,9 @@
  * natural widths do not fit, columns give up width in a fixed order
  * (tiers): bars shorten first, then long text wraps (in lines of a few
  * words at least), then heads take two lines, then bars shorten further,
- * then the widest short cells wrap as long text, then long text narrows,
- * and the other short cells (names, units, figures in words) wrap only when
- * nothing else can give. */
+ * then the widest short cells wrap as long text, then figures put their
+ * tails (（估）) under them, then long text narrows, and the other short cells (names, units,
+ * figures in words) wrap only when nothing else can give. */
 #include "layout_internal.h"
 
 #include <math.h>
@@ -36,7 +36,10 @@ static void column_tiers(const grid_columns *gc, grid_column *col)
                        : tier >= TIER_LONG_TEXT_NARROWS ? whole
                        : tier >= TIER_LONG_TEXT_WRAPS   ? keep
                                                         : col->nat;
-        cells = fmax(cells, col->int_max + col->frac_max);
+        double figures = col->int_max + col->frac_max;
+        if (tier >= TIER_FIGURE_TAILS_WRAP && col->tail_max > 0)
+            figures = fmax(col->int_max + col->frac_kept_max, col->tail_max);
+        cells = fmax(cells, figures);
         if (col->bars) {
             double track = tier >= TIER_SHORT_BARS  ? gc->bar_length / 4
                            : tier >= TIER_HALF_BARS ? gc->bar_length / 2

@@ -31,6 +31,10 @@ typedef struct cell_set {
     text_para *tail;  /* CELL_TEXT with keep_len, set apart: the lines after para's */
     text_line *line;  /* CELL_NUMBER */
     double int_width; /* CELL_NUMBER: width before the decimal point */
+    /* CELL_NUMBER with keep_len: the figure and its tail apart, and whether
+     * the column is narrow enough to set them on two lines */
+    text_line *figure, *figure_tail;
+    bool tail_under;
     size_t nlines;
 } cell_set;
 
@@ -136,6 +140,18 @@ static void measure_number(table *t, cell_set *cs, grid_column *col)
                 cs->int_width = cs->line->runs[r].glyphs[k].x;
     col->int_max = fmax(col->int_max, cs->int_width);
     col->frac_max = fmax(col->frac_max, cs->line->width - cs->int_width);
+    double kept = cs->line->width;
+    size_t len = strlen(cell->text), keep = cell->keep_len;
+    if (keep > point && keep < len) {
+        cs->figure = text_set_line(c->te, c->a, cell->text, keep, &st, &cell->origin, c->diags);
+        text_origin rest = cell->origin;
+        rest.exact_cols = false;
+        cs->figure_tail =
+            text_set_line(c->te, c->a, cell->text + keep, len - keep, &st, &rest, c->diags);
+        kept = cs->figure->width;
+        col->tail_max = fmax(col->tail_max, cs->figure_tail->width);
+    }
+    col->frac_kept_max = fmax(col->frac_kept_max, kept - cs->int_width);
     cs->nlines = 1;
 }
 
@@ -241,6 +257,13 @@ static double balanced_measure(table *t, const grid_cell *cell, const text_style
     return fmin(measure, fmax(min, nat * (double)per_line / (double)n) + 0.01);
 }
 
+/* Whether the column's figures are too wide for it with their tails: the
+ * tails then go under them, and every figure aligns without its tail. */
+static bool tails_under(const table *t, const grid_column *col)
+{
+    return col->tail_max > 0 && col->width - 2 * t->pad_x < col->int_max + col->frac_max - 0.01;
+}
+
 static void set_text_cell(table *t, cell_set *cs, const grid_column *col, bool head)
 {
     layout_ctx *c = t->f->c;
@@ -256,7 +279,8 @@ static void set_text_cell(table *t, cell_set *cs, const grid_column *col, bool h
         cs->nlines = cs->para->nlines + (cs->tail ? cs->tail->nlines : 0);
         cs->nlines = cs->nlines ? cs->nlines : 1;
     } else {
-        cs->nlines = 1;
+        cs->tail_under = cs->figure_tail && tails_under(t, col);
+        cs->nlines = cs->tail_under ? 2 : 1;
     }
 }
 
@@ -281,6 +305,26 @@ static uint32_t *row_nodes(table *t, uint32_t parent, layout_role cell_role)
     for (size_t k = 0; k < t->g->ncols; k++)
         cells[k] = layout_node_add(c, cell_role, tr, NULL);
     return cells;
+}
+
+/* Lines [first, first + count) of a figure set over its tail: the figure
+ * on the decimal point as the column's other figures are, the tail flush
+ * right under it. */
+static void draw_figure_lines(table *t, const cell_set *cs, const grid_column *col, double left,
+                              size_t first, size_t count, double y)
+{
+    flow *f = t->f;
+    const style_text *st = &f->c->s->text[STYLE_TABLE];
+    double right = left + col->x + col->width - t->pad_x;
+    for (size_t i = first; i < first + count && i < 2; i++, y += t->leading) {
+        double baseline = layout_line_baseline(y, t->leading, st->size);
+        if (i == 0)
+            layout_page_add_line(f->page, cs->figure, cs->cell->text,
+                                 right - col->frac_kept_max - cs->int_width, baseline, st->color);
+        else
+            layout_page_add_line(f->page, cs->figure_tail, cs->cell->text + cs->cell->keep_len,
+                                 right - cs->figure_tail->width, baseline, st->color);
+    }
 }
 
 /* Draw lines [from[k], from[k] + n) of each cell of a row at the flow's y;
@@ -313,10 +357,13 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n, cons
                                      layout_line_baseline(y, t->leading, st->size), st->color);
                 y += t->leading;
             }
+        } else if (cs->line && cs->tail_under) {
+            draw_figure_lines(t, cs, col, left, first, count, y);
         } else if (cs->line && first == 0 && count > 0) {
             double right = left + col->x + col->width - t->pad_x;
-            layout_page_add_line(f->page, cs->line, cs->cell->text,
-                                 right - col->frac_max - cs->int_width, baseline, st->color);
+            double frac = tails_under(t, col) ? col->frac_kept_max : col->frac_max;
+            layout_page_add_line(f->page, cs->line, cs->cell->text, right - frac - cs->int_width,
+                                 baseline, st->color);
         } else if (cs->cell->kind == CELL_BAR && first == 0 && count > 0) {
             /* the track gives way when the column is narrow; labels follow it */
             double room = col->width - 2 * t->pad_x - col->label_max;

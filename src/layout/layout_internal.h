@@ -282,8 +282,9 @@ void layout_bar_hatch(const layout_ctx *c, page_build *p, const layout_rect *r);
  * length), then long text wraps (down to lines of a few words), then heads
  * of four characters or more take two lines (正常/推进), then bars shorten
  * down to a quarter; then the widest short cells are let wrap as long text
- * (layout_columns_by_content), then long text narrows to its least, and only
- * then do the other short cells wrap (always at break opportunities: a
+ * (layout_columns_by_content), then figures put what follows them (an
+ * estimate's （估）) on a line of their own, then long text narrows to its
+ * least, and only then do the other short cells wrap (always at break opportunities: a
  * figure never breaks). */
 enum {
     TIER_NATURAL,
@@ -291,6 +292,7 @@ enum {
     TIER_LONG_TEXT_WRAPS,
     TIER_HEADS_WRAP,
     TIER_SHORT_BARS,
+    TIER_FIGURE_TAILS_WRAP,
     TIER_LONG_TEXT_NARROWS,
     TIER_SHORT_TEXT_WRAPS,
     NTIERS
@@ -306,6 +308,8 @@ typedef struct grid_column {
     double head_one;          /* the head on one line: what spare room is spent on first */
     double head, head_two;    /* the head as set normally; on two lines */
     double int_max, frac_max; /* figures: widths before and from the decimal point */
+    double frac_kept_max;     /* the same from the point, with each figure's tail apart */
+    double tail_max;          /* the widest tail, on its own line */
     double label_max;         /* bars: the widest label with its gap */
     bool bars;                /* holds progress bars, whose track may shorten */
     double tier[NTIERS];      /* widths at each tier, padding included */
@@ -341,7 +345,9 @@ typedef struct grid_cell {
     cell_kind kind;
     const char *text; /* CELL_TEXT, CELL_NUMBER */
     /* CELL_TEXT: its first keep_len bytes (a task's name, before its note)
-     * are a short piece kept on one line; 0 for none */
+     * are a short piece kept on one line; CELL_NUMBER: the figure with its
+     * unit, what follows it (（估）) may go under it in a narrow column; 0 for
+     * none */
     size_t keep_len;
     text_origin origin;
     grid_bar bar; /* CELL_BAR */

@@ -66,6 +66,8 @@ void layout_flow_tasks(flow *f, const report_block *b)
             task->done.text
                 ? plain_cell(CELL_NUMBER, with_unit(c, &task->done, &task->unit, task->estimated))
                 : plain_cell(CELL_TEXT, "—");
+        if (task->done.text && task->estimated) /* （估） may go under its figure */
+            row[2].keep_len = strlen(task->done.text) + (task->unit.s ? strlen(task->unit.s) : 0);
         row[3] = (grid_cell){.kind = CELL_BAR, .bar = layout_task_bar(c, task, c->r->meta.date)};
         row[4] = plain_cell(CELL_TEXT, STATUS_TEXT[report_task_status(task, c->r->meta.date)]);
         any_estimate = any_estimate || (task->estimated && task->done.text);

@@ -500,6 +500,77 @@ static void test_task_note_under_its_name(void **state)
     assert_true(note_y > name_y); /* the note starts under it */
 }
 
+/* The width a figure needs in the number font. */
+static double figure_width(fixture *fx, const char *s)
+{
+    double min, nat;
+    text_measure(fx->te, s, strlen(s), &fx->c.number, &min, &nat);
+    return nat;
+}
+
+/* The baseline of the first run whose text holds text, or 0. */
+static double baseline_of(const page_build *p, const char *text)
+{
+    char buf[512];
+    for (size_t i = 0; i < p->items.count; i++) {
+        const layout_item *it = &p->items.items[i];
+        if (it->kind != LAYOUT_ITEM_GLYPHS)
+            continue;
+        run_text(&it->u.glyphs, buf, sizeof buf);
+        if (strstr(buf, text))
+            return it->u.glyphs.y;
+    }
+    return 0;
+}
+
+/* Lays out long text, an estimated figure and a wide figure that leaves the
+ * estimate `spare` pt more than its figure needs without its tail; returns
+ * the baselines of the figure and of its tail, apart or together. */
+static void estimate_beside_wide_figure(fixture *fx, double spare, double *figure_y, double *tail_y)
+{
+    const char *estimate = "2.3万户（估）", *kept = "2.3万户";
+    double pad = 2 * fx->s->table.pad_x, type = layout_type_width(fx->s);
+    double long_measure = 6 * fx->s->text[STYLE_TABLE].size;
+    double room = type - (long_measure + pad) - (figure_width(fx, kept) + pad) - pad - spare;
+    size_t digits = (size_t)(room / figure_width(fx, "0"));
+    char *wide = malloc(digits + 1);
+    memset(wide, '8', digits);
+    wide[digits] = '\0';
+    char *prose = long_text(60);
+    grid_cell head[3] = {text("任务"), text("完成"), text("数值")};
+    grid_cell cells[3] = {text(prose), number(estimate), number(wide)};
+    cells[1].keep_len = strlen(kept);
+    grid g = {.ncols = 3, .nrows = 1, .head = head, .cells = cells};
+    layout_flow_grid(&fx->f, &g);
+    assert_int_equal(fx->diags.errors, 0);
+    const page_build *p = &fx->pages.items[0];
+    *figure_y = baseline_of(p, "2."); /* the runs part at the junctions of Latin and CJK */
+    *tail_y = baseline_of(p, "估");
+    free(prose);
+    free(wide);
+}
+
+/* In a column too narrow for an estimate with its （估）, the mark goes
+ * under the figure (before long text narrows below its measure); with the
+ * room for it, it stays on the figure's line. */
+static void test_estimate_mark_goes_under_in_a_narrow_column(void **state)
+{
+    fixture *fx = *state;
+    double figure_y, tail_y;
+    estimate_beside_wide_figure(fx, 0, &figure_y, &tail_y);
+    assert_true(figure_y > 0);
+    assert_true(tail_y > figure_y + 1); /* a line below */
+}
+
+static void test_estimate_mark_stays_beside_with_room(void **state)
+{
+    fixture *fx = *state;
+    double figure_y, tail_y;
+    estimate_beside_wide_figure(fx, figure_width(fx, "（估）") + 10, &figure_y, &tail_y);
+    assert_true(figure_y > 0);
+    assert_float_equal(tail_y, figure_y, 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -517,6 +588,9 @@ int main(void)
         cmocka_unit_test(test_columns_widest_short_wraps_first),
         cmocka_unit_test(test_columns_long_text_keeps_a_measure),
         cmocka_unit_test_setup_teardown(test_task_note_under_its_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_estimate_mark_goes_under_in_a_narrow_column, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_estimate_mark_stays_beside_with_room, setup, teardown),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
