@@ -208,3 +208,21 @@ void layout_columns_by_content(grid_columns *gc)
     fill_between(gc, lo, hi);
     free(lo);
 }
+
+bool layout_columns_stack_first(grid_columns *gc, double indent)
+{
+    const grid_column *first = &gc->cols[0];
+    if (gc->n < 3 || first->bars || first->int_max > 0 ||
+        layout_columns_sum(gc, TIER_FIGURE_TAILS_WRAP) <= gc->width + 0.01)
+        return false;
+    grid_columns rest = *gc;
+    rest.cols++;
+    rest.n--;
+    rest.width -= indent;
+    if (layout_columns_sum(&rest, NTIERS - 1) > rest.width + 0.01)
+        return false;
+    layout_columns_by_content(&rest);
+    gc->cols[0].width = gc->width;
+    gc->cols[0].x = 0;
+    return true;
+}

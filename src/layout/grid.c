@@ -2,7 +2,9 @@
  * the content (what each column gives up, in a fixed order, when the table
  * does not fit) or from given weights, figures aligned on the decimal point,
  * rows kept whole across pages with the head row repeated under a
- * continuation caption, and a row taller than a page split line by line. */
+ * continuation caption, and a row taller than a page split line by line.
+ * On a page too narrow for its columns, a table sets each row's first cell
+ * (a name) on a line of its own over the others. */
 #include "layout_internal.h"
 
 #include <math.h>
@@ -48,6 +50,10 @@ typedef struct table {
     double after; /* what must follow the last row on its page: the note, a legend */
     double width, leading, pad_x, pad_y, thick, thin;
     double head_height;
+    /* the first column on a line of its own over the others
+     * (layout_columns_stack_first) */
+    bool stacked;
+    double indent;       /* of the other columns when stacked */
     uint32_t node, body; /* the table's node and its TBody's */
 } table;
 
@@ -211,8 +217,9 @@ static bool distribute(table *t)
             t->cols[k].width = t->width * (g->weights[k] / max_w) / sum_w;
     else
         layout_columns_by_content(&t->gc);
-    double x = 0;
-    for (size_t k = 0; k < g->ncols; k++) {
+    t->stacked = !weighted && layout_columns_stack_first(&t->gc, t->indent);
+    double x = t->stacked ? t->indent : 0;
+    for (size_t k = t->stacked ? 1 : 0; k < g->ncols; k++) {
         t->cols[k].x = x;
         x += t->cols[k].width;
     }
@@ -269,6 +276,8 @@ static void set_text_cell(table *t, cell_set *cs, const grid_column *col, bool h
     layout_ctx *c = t->f->c;
     if (cs->cell->kind == CELL_TEXT || (head && cs->cell->kind != CELL_BAR)) {
         text_style st = cell_style(t, cs->cell, head);
+        if (head && t->stacked && col == t->cols) /* the head of a line of its own */
+            st.align = STYLE_ALIGN_LEFT;
         double measure = col->width - 2 * t->pad_x;
         if (head)
             measure = balanced_measure(t, cs->cell, &st, measure);
@@ -288,12 +297,15 @@ static void set_text_cell(table *t, cell_set *cs, const grid_column *col, bool h
 
 static double rows_height(const table *t, const cell_set *row, const size_t *from)
 {
-    size_t most = 0;
+    size_t most = 0, over = 0;
     for (size_t k = 0; k < t->g->ncols; k++) {
         size_t left = row[k].nlines - (from ? from[k] : 0);
-        most = left > most ? left : most;
+        if (t->stacked && k == 0)
+            over = left;
+        else
+            most = left > most ? left : most;
     }
-    return (double)most * t->leading + 2 * t->pad_y;
+    return (double)(over + most) * t->leading + 2 * t->pad_y;
 }
 
 /* A row's node and its cells' (role TH or TD) under parent. */
@@ -336,6 +348,8 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n, cons
     layout_ctx *c = f->c;
     const style_text *st = &c->s->text[STYLE_TABLE];
     double left = layout_flow_left(f), most = 0;
+    size_t over = 0;        /* stacked: the first cell's lines drawn, over the others */
+    bool first_done = true; /* stacked: the first cell has no lines left */
     uint32_t parent = c->parent;
     for (size_t k = 0; k < t->g->ncols; k++) {
         const cell_set *cs = &row[k];
@@ -343,8 +357,12 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n, cons
         size_t items_before = f->page->items.count;
         c->parent = nodes ? nodes[k] : parent; /* a bar's figure goes in its cell */
         size_t first = from ? from[k] : 0;
-        size_t count = cs->nlines - first < n ? cs->nlines - first : n;
+        /* stacked: the others' lines once the first cell's are all drawn */
+        size_t room = !t->stacked || k == 0 ? n : first_done ? n - over : 0;
+        size_t count = cs->nlines - first < room ? cs->nlines - first : room;
         double x = left + col->x + t->pad_x, y = f->y + t->pad_y;
+        if (t->stacked && k > 0)
+            y += (double)over * t->leading;
         double baseline = layout_line_baseline(y, t->leading, st->size);
         if (cs->para) {
             size_t in_para = cs->para->nlines;
@@ -374,10 +392,15 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n, cons
             layout_tag_page(c, f->page, items_before, nodes[k]);
         if (from)
             from[k] = first + count;
-        most = fmax(most, (double)count);
+        if (t->stacked && k == 0) {
+            over = count;
+            first_done = first + count >= cs->nlines;
+        } else {
+            most = fmax(most, (double)count);
+        }
     }
     c->parent = parent;
-    f->y += most * t->leading + 2 * t->pad_y;
+    f->y += ((double)over + most) * t->leading + 2 * t->pad_y;
     f->at_top = false;
 }
 
@@ -570,6 +593,7 @@ void layout_flow_grid(flow *f, const grid *g)
     t.leading = c->s->text[STYLE_TABLE].leading;
     t.pad_x = ts->pad_x;
     t.pad_y = ts->pad_y;
+    t.indent = c->s->text[STYLE_TABLE].size;
     t.thick = ts->rule_thick;
     t.thin = ts->rule_thin;
     if (g->ncols == 0 || !table_prepare(&t))

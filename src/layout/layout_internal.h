@@ -332,6 +332,14 @@ void layout_columns_tiers(grid_columns *gc);
 double layout_columns_sum(const grid_columns *gc, int tier);
 /* Widths from the content that fill gc->width (the last tier must fit). */
 void layout_columns_by_content(grid_columns *gc);
+/* After layout_columns_by_content: when even figures' tails under them
+ * leave the table too wide (on a page as narrow as a phone's), a first
+ * column of names would narrow below its measure to a few characters a
+ * line. Instead it takes the whole width, on a line of its own over the
+ * row's other cells, which share the width less indent (they are widened
+ * again from their content); true when so. A first column of figures or
+ * bars stays. */
+bool layout_columns_stack_first(grid_columns *gc, double indent);
 
 /* ---- three-line tables (grid.c): a grid of cells in the flow ---- */
 

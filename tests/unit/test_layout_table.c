@@ -571,6 +571,51 @@ static void test_estimate_mark_stays_beside_with_room(void **state)
     assert_float_equal(tail_y, figure_y, 1e-9);
 }
 
+/* A table too wide for its names to keep their measure even with the
+ * figures' tails under them: the names take lines of their own, across the
+ * table, and the other cells go under them, indented, sharing the width. */
+static void test_names_over_their_row_when_too_narrow(void **state)
+{
+    fixture *fx = *state;
+    double pad = 2 * fx->s->table.pad_x, type = layout_type_width(fx->s);
+    double size = fx->s->text[STYLE_TABLE].size, long_measure = 6 * size;
+    /* two figures that leave the names 20 pt less than their measure, but
+     * fit beside each other under them */
+    double room = type - (long_measure + pad) - 2 * pad + 20;
+    size_t digits = (size_t)(room / figure_width(fx, "0") / 2);
+    char *wide = malloc(digits + 1);
+    memset(wide, '7', digits);
+    wide[digits] = '\0';
+    const char *name = "城市更新新开工项目城市更新新开工项目";
+    grid_cell head[3] = {text("任务"), text("目标"), text("完成")};
+    grid_cell cells[3] = {text(name), number(wide), number(wide)};
+    grid g = {.ncols = 3, .nrows = 1, .head = head, .cells = cells};
+    layout_flow_grid(&fx->f, &g);
+    assert_int_equal(fx->diags.errors, 0);
+    const page_build *p = &fx->pages.items[0];
+    double left = fx->s->margin_inner, name_y = 0, figure_y = 0, figure_x = 1e9;
+    size_t name_runs = 0;
+    char buf[512];
+    for (size_t i = 0; i < p->items.count; i++) {
+        const layout_item *it = &p->items.items[i];
+        if (it->kind != LAYOUT_ITEM_GLYPHS)
+            continue;
+        run_text(&it->u.glyphs, buf, sizeof buf);
+        if (!strcmp(buf, name)) {
+            name_runs++;
+            name_y = it->u.glyphs.y;
+            assert_float_equal(it->u.glyphs.x, left + fx->s->table.pad_x, 0.01);
+        } else if (!strcmp(buf, wide)) {
+            figure_y = it->u.glyphs.y;
+            figure_x = fmin(figure_x, it->u.glyphs.x);
+        }
+    }
+    assert_int_equal(name_runs, 1);       /* the name whole on one line */
+    assert_true(figure_y > name_y + 1);   /* the figures under it */
+    assert_true(figure_x >= left + size); /* indented */
+    free(wide);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -591,6 +636,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_estimate_mark_goes_under_in_a_narrow_column, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_estimate_mark_stays_beside_with_room, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_names_over_their_row_when_too_narrow, setup, teardown),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
