@@ -508,8 +508,8 @@ static double figure_width(fixture *fx, const char *s)
     return nat;
 }
 
-/* The baseline of the first run whose text holds text, or 0. */
-static double baseline_of(const page_build *p, const char *text)
+/* The first run whose text holds text, or NULL. */
+static const layout_glyphs *run_holding(const page_build *p, const char *text)
 {
     char buf[512];
     for (size_t i = 0; i < p->items.count; i++) {
@@ -518,9 +518,15 @@ static double baseline_of(const page_build *p, const char *text)
             continue;
         run_text(&it->u.glyphs, buf, sizeof buf);
         if (strstr(buf, text))
-            return it->u.glyphs.y;
+            return &it->u.glyphs;
     }
-    return 0;
+    return NULL;
+}
+
+static double baseline_of(const page_build *p, const char *text)
+{
+    const layout_glyphs *run = run_holding(p, text);
+    return run ? run->y : 0;
 }
 
 /* Lays out long text, an estimated figure and a wide figure that leaves the
@@ -593,26 +599,13 @@ static void test_names_over_their_row_when_too_narrow(void **state)
     layout_flow_grid(&fx->f, &g);
     assert_int_equal(fx->diags.errors, 0);
     const page_build *p = &fx->pages.items[0];
-    double left = fx->s->margin_inner, name_y = 0, figure_y = 0, figure_x = 1e9;
-    size_t name_runs = 0;
-    char buf[512];
-    for (size_t i = 0; i < p->items.count; i++) {
-        const layout_item *it = &p->items.items[i];
-        if (it->kind != LAYOUT_ITEM_GLYPHS)
-            continue;
-        run_text(&it->u.glyphs, buf, sizeof buf);
-        if (!strcmp(buf, name)) {
-            name_runs++;
-            name_y = it->u.glyphs.y;
-            assert_float_equal(it->u.glyphs.x, left + fx->s->table.pad_x, 0.01);
-        } else if (!strcmp(buf, wide)) {
-            figure_y = it->u.glyphs.y;
-            figure_x = fmin(figure_x, it->u.glyphs.x);
-        }
-    }
-    assert_int_equal(name_runs, 1);       /* the name whole on one line */
-    assert_true(figure_y > name_y + 1);   /* the figures under it */
-    assert_true(figure_x >= left + size); /* indented */
+    const layout_glyphs *name_run = run_holding(p, name), *figure = run_holding(p, wide);
+    assert_non_null(name_run); /* the name whole on one line */
+    assert_non_null(figure);
+    double left = fx->s->margin_inner;
+    assert_float_equal(name_run->x, left + fx->s->table.pad_x, 0.01);
+    assert_true(figure->y > name_run->y + 1); /* the figures under it */
+    assert_true(figure->x >= left + size);    /* indented */
     free(wide);
 }
 
