@@ -4,8 +4,10 @@
  * (tiers): bars shorten first, then long text wraps (in lines of a few
  * words at least), then heads take two lines, then bars shorten further,
  * then the widest short cells wrap as long text, then figures put their
- * tails (（估）) under them, then long text narrows, and the other short cells (names, units,
- * figures in words) wrap only when nothing else can give. */
+ * tails (（估）) under them, then long text narrows, and the other short
+ * cells (names, units, figures in words) wrap only when nothing else can
+ * give. A table whose names would still narrow below their measure sets
+ * them on lines of their own instead (layout_columns_stack_first). */
 #include "layout_internal.h"
 
 #include <math.h>

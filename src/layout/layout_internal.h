@@ -284,8 +284,8 @@ void layout_bar_hatch(const layout_ctx *c, page_build *p, const layout_rect *r);
  * down to a quarter; then the widest short cells are let wrap as long text
  * (layout_columns_by_content), then figures put what follows them (an
  * estimate's （估）) on a line of their own, then long text narrows to its
- * least, and only then do the other short cells wrap (always at break opportunities: a
- * figure never breaks). */
+ * least, and only then do the other short cells wrap (always at break
+ * opportunities: a figure never breaks). */
 enum {
     TIER_NATURAL,
     TIER_HALF_BARS,
