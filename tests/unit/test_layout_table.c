@@ -577,35 +577,68 @@ static void test_estimate_mark_stays_beside_with_room(void **state)
     assert_float_equal(tail_y, figure_y, 1e-9);
 }
 
+/* A figure of digits that, twice in a row beside a column of names, leaves
+ * the names 20 pt less than their measure but fits twice under them. */
+static char *figure_too_wide_for_names(fixture *fx)
+{
+    double pad = 2 * fx->s->table.pad_x, type = layout_type_width(fx->s);
+    double long_measure = 6 * fx->s->text[STYLE_TABLE].size;
+    double room = type - (long_measure + pad) - 2 * pad + 20;
+    size_t digits = (size_t)(room / figure_width(fx, "0") / 2);
+    char *wide = malloc(digits + 1);
+    memset(wide, '7', digits);
+    wide[digits] = '\0';
+    return wide;
+}
+
+static void lay_name_over_figures(fixture *fx, const char *name, const char *figure)
+{
+    grid_cell head[3] = {text("任务"), text("目标"), text("完成")};
+    grid_cell cells[3] = {text(name), number(figure), number(figure)};
+    grid g = {.ncols = 3, .nrows = 1, .head = head, .cells = cells, .continued = "续表"};
+    layout_flow_grid(&fx->f, &g);
+    assert_int_equal(fx->diags.errors, 0);
+}
+
 /* A table too wide for its names to keep their measure even with the
  * figures' tails under them: the names take lines of their own, across the
  * table, and the other cells go under them, indented, sharing the width. */
 static void test_names_over_their_row_when_too_narrow(void **state)
 {
     fixture *fx = *state;
-    double pad = 2 * fx->s->table.pad_x, type = layout_type_width(fx->s);
-    double size = fx->s->text[STYLE_TABLE].size, long_measure = 6 * size;
-    /* two figures that leave the names 20 pt less than their measure, but
-     * fit beside each other under them */
-    double room = type - (long_measure + pad) - 2 * pad + 20;
-    size_t digits = (size_t)(room / figure_width(fx, "0") / 2);
-    char *wide = malloc(digits + 1);
-    memset(wide, '7', digits);
-    wide[digits] = '\0';
+    char *wide = figure_too_wide_for_names(fx);
     const char *name = "城市更新新开工项目城市更新新开工项目";
-    grid_cell head[3] = {text("任务"), text("目标"), text("完成")};
-    grid_cell cells[3] = {text(name), number(wide), number(wide)};
-    grid g = {.ncols = 3, .nrows = 1, .head = head, .cells = cells};
-    layout_flow_grid(&fx->f, &g);
-    assert_int_equal(fx->diags.errors, 0);
+    lay_name_over_figures(fx, name, wide);
     const page_build *p = &fx->pages.items[0];
     const layout_glyphs *name_run = run_holding(p, name), *figure = run_holding(p, wide);
     assert_non_null(name_run); /* the name whole on one line */
     assert_non_null(figure);
     double left = fx->s->margin_inner;
     assert_float_equal(name_run->x, left + fx->s->table.pad_x, 0.01);
-    assert_true(figure->y > name_run->y + 1); /* the figures under it */
-    assert_true(figure->x >= left + size);    /* indented */
+    assert_true(figure->y > name_run->y + 1);                       /* the figures under it */
+    assert_true(figure->x >= left + fx->s->text[STYLE_TABLE].size); /* indented */
+    free(wide);
+}
+
+/* A name longer than a page: its lines go on from page to page, and the
+ * row's figures come once, under its last line. */
+static void test_name_over_its_row_splits_across_pages(void **state)
+{
+    fixture *fx = *state;
+    char *wide = figure_too_wide_for_names(fx), *huge = long_text(6000);
+    lay_name_over_figures(fx, huge, wide);
+    assert_true(fx->pages.count >= 2);
+    assert_on_page(fx);
+    size_t figures = 0;
+    for (size_t pg = 0; pg < fx->pages.count; pg++)
+        figures += runs_reading(&fx->pages.items[pg], wide);
+    assert_int_equal(figures, 2);
+    const page_build *last = &fx->pages.items[fx->pages.count - 1];
+    assert_int_equal(runs_reading(last, wide), 2);
+    const layout_glyphs *figure = run_holding(last, wide), *name_line = run_holding(last, "罗湖");
+    assert_non_null(name_line);
+    assert_true(figure->y > name_line->y); /* under the name's last line */
+    free(huge);
     free(wide);
 }
 
@@ -630,6 +663,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_estimate_mark_stays_beside_with_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_names_over_their_row_when_too_narrow, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_name_over_its_row_splits_across_pages, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
