@@ -283,6 +283,13 @@ size_t utf8_length(const char *s, size_t len)
     return n;
 }
 
+size_t utf8_floor(const char *s, size_t at)
+{
+    while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+
 /* ---- words ---- */
 
 static size_t min3(size_t a, size_t b, size_t c)

@@ -106,6 +106,9 @@ size_t utf8_validate(const char *s, size_t len);
 bool utf8_is_control(uint32_t cp);
 /* Count of code points in s[0..len). */
 size_t utf8_length(const char *s, size_t len);
+/* The largest character boundary at or before byte `at` of s (s holds more
+ * than `at` bytes): where to cut text to at most `at` bytes. */
+size_t utf8_floor(const char *s, size_t at);
 
 /* ---- words ---- */
 

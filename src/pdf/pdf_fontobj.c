@@ -113,11 +113,8 @@ static void write_hex16(HPDF_Stream s, uint32_t v)
 static void write_unicode_hex(HPDF_Stream s, const char *text, size_t len)
 {
     uint8_t utf16[4 * 64 + 2];
-    if (len > 64) { /* a cluster is a few characters; keep the string well under limits */
-        len = 64;
-        while (len > 0 && ((uint8_t)text[len] & 0xC0) == 0x80)
-            len--; /* not inside a character */
-    }
+    if (len > 64) /* a cluster is a few characters; keep the string well under limits */
+        len = utf8_floor(text, 64);
     size_t n = pdf_utf16be(text, len, utf16, false);
     char buf[3];
     HPDF_Stream_WriteChar(s, '<');

@@ -52,11 +52,8 @@ const char *style_shown(arena *a, const char *text)
 {
     enum { MOST = 80 };
     size_t len = strlen(text), cut = len;
-    if (len > MOST) { /* on a character boundary */
-        cut = MOST;
-        while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
-            cut--;
-    }
+    if (len > MOST)
+        cut = utf8_floor(text, MOST);
     char *out = arena_alloc(a, cut * 6 + sizeof "…");
     size_t o = 0;
     for (size_t i = 0; i < cut; i++) {

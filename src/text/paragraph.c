@@ -243,10 +243,7 @@ static uint16_t cluster_len(line_setter *ls, const para_cluster *c)
     if (len <= UINT16_MAX)
         return (uint16_t)len;
     ls->runs.items[ls->runs.count - 1].actual_text = true;
-    len = UINT16_MAX;
-    while (len > 0 && ((unsigned char)ls->p->text[c->start + len] & 0xC0) == 0x80)
-        len--;
-    return (uint16_t)len;
+    return (uint16_t)utf8_floor(ls->p->text + c->start, UINT16_MAX);
 }
 
 static void emit_glyphs(line_setter *ls, const para_cluster *c, double x)

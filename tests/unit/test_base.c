@@ -94,8 +94,19 @@ static void test_is_control(void **state)
         assert_false(utf8_is_control(text[i]));
 }
 
-/* Everything reaches a pipe, in however many pieces the kernel takes; a
- * full device is an error with its errno. */
+/* Cuts land on character boundaries: never inside 中 (3 bytes). */
+static void test_utf8_floor(void **state)
+{
+    (void)state;
+    const char *s = "a中b"; /* a, then 中 at bytes 1-3, then b at 4 */
+    assert_int_equal(utf8_floor(s, 0), 0);
+    assert_int_equal(utf8_floor(s, 1), 1);
+    assert_int_equal(utf8_floor(s, 2), 1);
+    assert_int_equal(utf8_floor(s, 3), 1);
+    assert_int_equal(utf8_floor(s, 4), 4);
+    assert_int_equal(utf8_floor(s, 5), 5); /* the end */
+}
+
 /* A reset arena hands out fresh, zeroed memory again, small and large
  * (a freed block reused would show here, and to the sanitizers). */
 static void test_arena_reset(void **state)
@@ -148,6 +159,8 @@ static void test_arena_pool(void **state)
     arena_pool_free(pool);
 }
 
+/* Everything reaches a pipe, in however many pieces the kernel takes; a
+ * full device is an error with its errno. */
 static void test_write_all(void **state)
 {
     (void)state;
@@ -186,9 +199,10 @@ static void test_write_all(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format),      cmocka_unit_test(test_controls_are_escaped),
-        cmocka_unit_test(test_is_control),  cmocka_unit_test(test_write_all),
-        cmocka_unit_test(test_arena_reset), cmocka_unit_test(test_arena_pool),
+        cmocka_unit_test(test_format),     cmocka_unit_test(test_controls_are_escaped),
+        cmocka_unit_test(test_is_control), cmocka_unit_test(test_utf8_floor),
+        cmocka_unit_test(test_write_all),  cmocka_unit_test(test_arena_reset),
+        cmocka_unit_test(test_arena_pool),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
