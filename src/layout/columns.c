@@ -225,6 +225,5 @@ bool layout_columns_stack_first(grid_columns *gc, double indent)
         return false;
     layout_columns_by_content(&rest);
     gc->cols[0].width = gc->width;
-    gc->cols[0].x = 0;
     return true;
 }

@@ -33,10 +33,8 @@ typedef struct cell_set {
     text_para *tail;  /* CELL_TEXT with keep_len, set apart: the lines after para's */
     text_line *line;  /* CELL_NUMBER */
     double int_width; /* CELL_NUMBER: width before the decimal point */
-    /* CELL_NUMBER with keep_len: the figure and its tail apart, and whether
-     * the column is narrow enough to set them on two lines */
+    /* CELL_NUMBER with keep_len: the figure and its tail apart */
     text_line *figure, *figure_tail;
-    bool tail_under;
     size_t nlines;
 } cell_set;
 
@@ -218,8 +216,10 @@ static bool distribute(table *t)
     else
         layout_columns_by_content(&t->gc);
     t->stacked = !weighted && layout_columns_stack_first(&t->gc, t->indent);
-    double x = t->stacked ? t->indent : 0;
-    for (size_t k = t->stacked ? 1 : 0; k < g->ncols; k++) {
+    double x = 0;
+    for (size_t k = 0; k < g->ncols; k++) {
+        if (t->stacked && k == 1)
+            x = t->indent; /* under the first column, which spans the table */
         t->cols[k].x = x;
         x += t->cols[k].width;
     }
@@ -288,8 +288,7 @@ static void set_text_cell(table *t, cell_set *cs, const grid_column *col, bool h
         cs->nlines = cs->para->nlines + (cs->tail ? cs->tail->nlines : 0);
         cs->nlines = cs->nlines ? cs->nlines : 1;
     } else {
-        cs->tail_under = cs->figure_tail && tails_under(t, col);
-        cs->nlines = cs->tail_under ? 2 : 1;
+        cs->nlines = cs->figure_tail && tails_under(t, col) ? 2 : 1;
     }
 }
 
@@ -375,7 +374,7 @@ static void draw_row(table *t, const cell_set *row, size_t *from, size_t n, cons
                                      layout_line_baseline(y, t->leading, st->size), st->color);
                 y += t->leading;
             }
-        } else if (cs->line && cs->tail_under) {
+        } else if (cs->line && cs->figure_tail && tails_under(t, col)) {
             draw_figure_lines(t, cs, col, left, first, count, y);
         } else if (cs->line && first == 0 && count > 0) {
             double right = left + col->x + col->width - t->pad_x;

@@ -140,7 +140,6 @@ static bool kept_whole(const text_para *p, const char *unit)
     return false;
 }
 
-/* The glyph for the n-th occurrence (from 0) of `ch` in the paragraph. */
 /* The advance glyph g of line l was set with: its font's, at its run's size. */
 static double advance_of(const text_line *l, const text_glyph *g)
 {
@@ -151,6 +150,7 @@ static double advance_of(const text_line *l, const text_glyph *g)
     return 0;
 }
 
+/* The glyph for the n-th occurrence (from 0) of `ch` in the paragraph. */
 static const text_glyph *glyph_of(const text_line *l, const char *text, const char *ch, int nth)
 {
     for (size_t r = 0; r < l->nruns; r++) {
